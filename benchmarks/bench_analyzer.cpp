@@ -1,0 +1,84 @@
+// Throughput of the pipeline and of its building blocks, in bytes per second, on news text made by
+// repeating the bundled sample articles to about 4 MB.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "presslens/presslens.hpp"
+
+namespace {
+
+const std::string& news_text() {
+  static const std::string text = [] {
+    std::string samples;
+    for (const auto& entry : std::filesystem::directory_iterator(PRESSLENS_SAMPLE_DIR)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream file(entry.path(), std::ios::binary);
+      std::stringstream contents;
+      contents << file.rdbuf();
+      samples += contents.str() + "\n\n";
+    }
+    std::string text;
+    while (text.size() < (4u << 20)) text += samples;
+    return text;
+  }();
+  return text;
+}
+
+void BM_ValidateUtf8(benchmark::State& state) {
+  const std::string& text = news_text();
+  for (auto _ : state) benchmark::DoNotOptimize(presslens::find_invalid_utf8(text));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ValidateUtf8);
+
+void BM_OffsetMap(benchmark::State& state) {
+  const std::string& text = news_text();
+  for (auto _ : state) benchmark::DoNotOptimize(presslens::OffsetMap(text));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_OffsetMap);
+
+void BM_Paragraphs(benchmark::State& state) {
+  const std::string& text = news_text();
+  const presslens::ParagraphSplitter splitter;
+  for (auto _ : state) benchmark::DoNotOptimize(splitter.split(text));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_Paragraphs);
+
+void BM_Analyze(benchmark::State& state) {
+  const std::string& text = news_text();
+  const presslens::Analyzer analyzer;
+  for (auto _ : state) benchmark::DoNotOptimize(analyzer.analyze(text));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond);
+
+// Many article-sized documents on 1, 2, ... threads: analyze_batch's scaling.
+void BM_AnalyzeBatch(benchmark::State& state) {
+  const std::string& text = news_text();
+  // Article-sized pieces cut at line breaks, so that no piece splits a UTF-8 sequence.
+  std::vector<std::string_view> articles;
+  std::size_t bytes = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t cut = std::min(text.find('\n', at + 8192), text.size());
+    articles.push_back(std::string_view(text).substr(at, cut - at));
+    bytes += cut - at;
+    at = cut;
+  }
+  const presslens::Analyzer analyzer;
+  const auto threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(analyzer.analyze_batch(articles, threads));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_AnalyzeBatch)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();

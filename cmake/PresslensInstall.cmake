@@ -1,0 +1,26 @@
+# Installs the C++ library as a CMake package (component "dev"), so that consumers can write
+# find_package(presslens REQUIRED) and link presslens::presslens. Python wheels install only the
+# "python" component and so carry no headers or static libraries.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(PRESSLENS_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/presslens")
+
+install(TARGETS presslens EXPORT presslensTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT dev
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/cpp/include/presslens"
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
+install(EXPORT presslensTargets NAMESPACE presslens:: DESTINATION ${PRESSLENS_CMAKE_DIR}
+        COMPONENT dev)
+
+configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/presslensConfig.cmake.in"
+                              "${PROJECT_BINARY_DIR}/presslensConfig.cmake"
+                              INSTALL_DESTINATION ${PRESSLENS_CMAKE_DIR})
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/presslensConfigVersion.cmake"
+                                 COMPATIBILITY SameMinorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/presslensConfig.cmake"
+              "${PROJECT_BINARY_DIR}/presslensConfigVersion.cmake"
+        DESTINATION ${PRESSLENS_CMAKE_DIR} COMPONENT dev)

@@ -1,0 +1,54 @@
+// The Analyzer: runs the pipeline stages over a text and returns the Document.
+#pragma once
+
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "presslens/document.hpp"
+#include "presslens/language.hpp"
+#include "presslens/paragraphs.hpp"
+#include "presslens/sentences.hpp"
+#include "presslens/text.hpp"
+
+namespace presslens {
+
+struct Options {
+  // BCP 47 code of the text's language ("en", "fr", "zh-Hant", ...). Languages without a built-in
+  // pack get ICU's rules for that locale and empty word lists.
+  std::string lang = "en";
+  Utf8Policy utf8_policy = Utf8Policy::kStrict;
+  // A folder of the user's own lexicon files (<list>.txt); each replaces the built-in list of that
+  // name. Empty: the built-in pack alone.
+  std::filesystem::path pack_dir;
+};
+
+// Immutable after construction and safe to share between threads.
+class Analyzer {
+ public:
+  // Throws InvalidArgument for a malformed language code, LanguagePackError for bad pack files.
+  explicit Analyzer(Options options = {});
+
+  const Options& options() const noexcept { return options_; }
+  const LanguagePack& language() const noexcept { return language_; }
+
+  // Analyses one text. Throws InvalidUtf8 (strict policy) or InvalidArgument (text larger than
+  // kMaxTextBytes). Empty text gives an empty, valid document.
+  Document analyze(std::string_view text) const;
+
+  // Analyses many texts on `threads` worker threads (0: one per core), returning the documents in
+  // input order, identical to calling analyze() on each. If any text fails, the exception of the
+  // first failing text (in input order) is thrown after every worker has stopped.
+  std::vector<Document> analyze_batch(std::span<const std::string_view> texts,
+                                      unsigned threads = 0) const;
+
+ private:
+  Options options_;
+  LanguagePack language_;
+  ParagraphSplitter paragraphs_;
+  SentenceSplitter sentences_;
+};
+
+}  // namespace presslens

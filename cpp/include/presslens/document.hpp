@@ -1,0 +1,65 @@
+// The analysed document: the text it owns and one layer per pipeline stage. Layers hold byte
+// spans into text(), never copies of it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "presslens/text.hpp"
+
+namespace presslens {
+
+class Analyzer;
+
+// A paragraph: a block of text between line breaks, trimmed of surrounding white space.
+struct Paragraph {
+  Span span;
+};
+
+// A sentence inside one paragraph, trimmed of surrounding white space.
+struct Sentence {
+  Span span;
+  std::uint32_t paragraph = 0;  // index into Document::paragraphs()
+};
+
+class Document {
+ public:
+  Document() = default;
+  // `text` must be valid UTF-8 of at most kMaxTextBytes bytes; `replacements` says how many
+  // U+FFFD were substituted into it (see Utf8Policy::kReplace).
+  Document(std::string text, std::string lang, std::size_t replacements = 0);
+
+  // The analysed text: the input itself, or the input with U+FFFD substituted under
+  // Utf8Policy::kReplace. Every span refers to this text.
+  std::string_view text() const noexcept { return text_; }
+  std::string_view text(Span span) const { return text().substr(span.begin, span.size()); }
+  const std::string& lang() const noexcept { return lang_; }
+  std::size_t replacements() const noexcept { return replacements_; }
+
+  // Offset conversion for bindings and reports (O(1) each).
+  std::uint32_t to_code_points(std::uint32_t byte) const noexcept {
+    return offsets_.to_code_points(text_, byte);
+  }
+  std::uint32_t to_bytes(std::uint32_t code_point) const noexcept {
+    return offsets_.to_bytes(text_, code_point);
+  }
+  std::uint32_t code_point_count() const noexcept { return offsets_.code_point_count(); }
+
+  const std::vector<Paragraph>& paragraphs() const noexcept { return paragraphs_; }
+  const std::vector<Sentence>& sentences() const noexcept { return sentences_; }
+
+ private:
+  friend class Analyzer;
+
+  std::string text_;
+  std::string lang_;
+  std::size_t replacements_ = 0;
+  OffsetMap offsets_;
+  std::vector<Paragraph> paragraphs_;
+  std::vector<Sentence> sentences_;
+};
+
+}  // namespace presslens

@@ -1,0 +1,11 @@
+// Everything presslens offers, in one include.
+#pragma once
+
+#include "presslens/analyzer.hpp"
+#include "presslens/document.hpp"
+#include "presslens/error.hpp"
+#include "presslens/language.hpp"
+#include "presslens/paragraphs.hpp"
+#include "presslens/sentences.hpp"
+#include "presslens/text.hpp"
+#include "presslens/version.hpp"

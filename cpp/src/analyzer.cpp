@@ -1,0 +1,56 @@
+#include "presslens/analyzer.hpp"
+
+#include <utility>
+
+#include "detail/parallel.hpp"
+
+namespace presslens {
+namespace {
+
+LanguagePack load_language(const Options& options) {
+  LanguagePack language = LanguagePack::builtin(options.lang);
+  if (!options.pack_dir.empty()) language.load_directory(options.pack_dir);
+  return language;
+}
+
+void check_size(std::size_t size) {
+  if (size > kMaxTextBytes) {
+    throw InvalidArgument("text of " + std::to_string(size) + " bytes exceeds the limit of " +
+                          std::to_string(kMaxTextBytes) + " bytes");
+  }
+}
+
+}  // namespace
+
+Analyzer::Analyzer(Options options)
+    : options_(std::move(options)), language_(load_language(options_)), sentences_(language_) {}
+
+Document Analyzer::analyze(std::string_view text) const {
+  check_size(text.size());
+  std::string owned;
+  std::size_t replacements = 0;
+  if (const auto error = find_invalid_utf8(text)) {
+    if (options_.utf8_policy == Utf8Policy::kStrict) throw InvalidUtf8(*error);
+    RepairedText repaired = replace_invalid_utf8(text);
+    check_size(repaired.text.size());
+    owned = std::move(repaired.text);
+    replacements = repaired.replacements;
+  } else {
+    owned.assign(text);
+  }
+
+  Document document(std::move(owned), options_.lang, replacements);
+  document.paragraphs_ = paragraphs_.split(document.text());
+  document.sentences_ = sentences_.split(document.text(), document.paragraphs_);
+  return document;
+}
+
+std::vector<Document> Analyzer::analyze_batch(std::span<const std::string_view> texts,
+                                              unsigned threads) const {
+  std::vector<Document> documents(texts.size());
+  detail::parallel_for(texts.size(), threads,
+                       [&](std::size_t i) { documents[i] = analyze(texts[i]); });
+  return documents;
+}
+
+}  // namespace presslens

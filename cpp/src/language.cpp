@@ -1,0 +1,160 @@
+#include "presslens/language.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "detail/embedded_files.hpp"
+#include "presslens/error.hpp"
+#include "presslens/text.hpp"
+
+namespace presslens {
+namespace {
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9'); }
+
+// The lower-cased primary subtag of a well-formed BCP 47 code; throws InvalidArgument otherwise.
+// Only letters, digits and separators pass, so a code can never name a path.
+std::string primary_language(std::string_view code) {
+  const auto fail = [&] {
+    throw InvalidArgument("malformed language code '" + std::string(code) +
+                          "': expected a BCP 47 tag such as 'en', 'fr' or 'zh-Hant'");
+  };
+  if (code.empty() || code.size() > 35) fail();
+  std::size_t primary_end = 0;
+  while (primary_end < code.size() && is_ascii_alpha(code[primary_end])) ++primary_end;
+  if (primary_end < 2 || primary_end > 3) fail();
+  // Each further subtag: a separator, then one to eight letters or digits.
+  for (std::size_t i = primary_end; i < code.size();) {
+    if (code[i] != '-' && code[i] != '_') fail();
+    const std::size_t subtag_start = ++i;
+    while (i < code.size() && is_ascii_alnum(code[i])) ++i;
+    if (i == subtag_start || i - subtag_start > 8) fail();
+  }
+  std::string language(code.substr(0, primary_end));
+  std::transform(language.begin(), language.end(), language.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return language;
+}
+
+void check_list_name(std::string_view name) {
+  const bool ok =
+      !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      });
+  if (!ok) {
+    throw InvalidArgument("malformed lexicon name '" + std::string(name) +
+                          "': use lower-case letters, digits and '_'");
+  }
+}
+
+std::string_view trim(std::string_view line) {
+  constexpr std::string_view kSpace = " \t\r\f\v";
+  const std::size_t first = line.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  return line.substr(first, line.find_last_not_of(kSpace) - first + 1);
+}
+
+std::string read_file(const std::filesystem::path& file) {
+  std::error_code error;
+  const auto status = std::filesystem::status(file, error);
+  if (error || !std::filesystem::is_regular_file(status)) {
+    throw LanguagePackError("cannot read lexicon file '" + file.string() + "': not a regular file");
+  }
+  const auto size = std::filesystem::file_size(file, error);
+  if (error || size > kMaxLexiconBytes) {
+    throw LanguagePackError("lexicon file '" + file.string() + "' is larger than " +
+                            std::to_string(kMaxLexiconBytes) + " bytes");
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  if (!in && !in.eof()) throw LanguagePackError("cannot read lexicon file '" + file.string() + "'");
+  return std::move(contents).str();
+}
+
+}  // namespace
+
+std::vector<std::string> parse_lexicon(std::string_view contents, std::string_view source) {
+  if (contents.size() > kMaxLexiconBytes) {
+    throw LanguagePackError("lexicon '" + std::string(source) + "' is larger than " +
+                            std::to_string(kMaxLexiconBytes) + " bytes");
+  }
+  if (const auto bad = find_invalid_utf8(contents)) {
+    const auto line = std::count(contents.begin(), contents.begin() + bad->byte_offset, '\n') + 1;
+    throw LanguagePackError("lexicon '" + std::string(source) + "', line " + std::to_string(line) +
+                            ": invalid UTF-8 (" + to_string(bad->fault) + ")");
+  }
+  std::vector<std::string> entries;
+  std::size_t start = 0;
+  while (start < contents.size()) {
+    std::size_t end = contents.find('\n', start);
+    if (end == std::string_view::npos) end = contents.size();
+    const std::string_view entry = trim(contents.substr(start, end - start));
+    if (!entry.empty() && entry.front() != '#') entries.emplace_back(entry);
+    start = end + 1;
+  }
+  return entries;
+}
+
+LanguagePack LanguagePack::builtin(std::string_view code) {
+  LanguagePack pack;
+  pack.language_ = primary_language(code);
+  pack.code_ = std::string(code);
+  const std::string prefix = pack.language_ + "/";
+  for (const auto& file : detail::embedded_files()) {
+    if (!file.path.starts_with(prefix) || !file.path.ends_with(".txt")) continue;
+    std::string_view name = file.path.substr(prefix.size());
+    name.remove_suffix(4);
+    pack.lists_[std::string(name)] = parse_lexicon(file.contents, file.path);
+    pack.has_builtin_data_ = true;
+  }
+  return pack;
+}
+
+std::vector<std::string> LanguagePack::builtin_languages() {
+  std::vector<std::string> languages;
+  for (const auto& file : detail::embedded_files()) {
+    std::string language(file.path.substr(0, file.path.find('/')));
+    if (languages.empty() || languages.back() != language) languages.push_back(language);
+  }
+  return languages;
+}
+
+void LanguagePack::set_list(std::string_view name, std::vector<std::string> entries) {
+  check_list_name(name);
+  lists_[std::string(name)] = std::move(entries);
+}
+
+void LanguagePack::load_list(std::string_view name, const std::filesystem::path& file) {
+  check_list_name(name);
+  set_list(name, parse_lexicon(read_file(file), file.string()));
+}
+
+void LanguagePack::load_directory(const std::filesystem::path& directory) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(directory, error)) {
+    throw LanguagePackError("language-pack directory '" + directory.string() + "' does not exist");
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+    if (entry.path().extension() != ".txt" || !entry.is_regular_file()) continue;
+    load_list(entry.path().stem().string(), entry.path());
+  }
+}
+
+const std::vector<std::string>& LanguagePack::list(std::string_view name) const {
+  static const std::vector<std::string> kEmpty;
+  const auto found = lists_.find(name);
+  return found == lists_.end() ? kEmpty : found->second;
+}
+
+std::vector<std::string> LanguagePack::list_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, entries] : lists_) names.push_back(name);
+  return names;
+}
+
+}  // namespace presslens

@@ -1,0 +1,119 @@
+"""The Python face of the C++ analyzer."""
+
+from __future__ import annotations
+
+import functools
+import os
+from itertools import islice
+from typing import Iterable, Iterator, List, Optional, Tuple, Union
+
+from . import _presslens
+from .document import Document
+from .errors import InvalidArgumentError, InvalidTextError
+
+__all__ = ["Analyzer", "TextLike", "analyze", "builtin_languages"]
+
+TextLike = Union[str, bytes, bytearray, memoryview]
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _to_utf8(text: TextLike) -> Tuple[bytes, Optional[str]]:
+    """The UTF-8 bytes to analyse, and the ``str`` they came from (when one was given)."""
+    if isinstance(text, str):
+        try:
+            return text.encode("utf-8"), text
+        except UnicodeEncodeError as error:
+            index = error.start
+            byte_offset = len(text[:index].encode("utf-8", "surrogatepass"))
+            raise InvalidTextError(
+                f"lone surrogate U+{ord(text[index]):04X} at index {index}: "
+                "a str must hold whole code points to be analysed",
+                byte_offset=byte_offset,
+                fault="lone surrogate",
+                index=index,
+            ) from None
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text), None
+    raise TypeError(f"expected str or bytes, not {type(text).__name__}")
+
+
+class Analyzer:
+    """Analyses articles in one language; immutable, thread-safe and picklable.
+
+    ``lang`` is a BCP 47 code ("en", "fr", "zh-Hant"); languages without a built-in pack get ICU's
+    rules for that locale. ``errors`` says what to do with invalid UTF-8 in ``bytes`` input:
+    ``"strict"`` raises :class:`~presslens.errors.InvalidTextError`, ``"replace"`` substitutes
+    U+FFFD and counts the replacements in ``Document.replacements``. ``pack_dir`` names a folder of
+    your own lexicon files (``<list>.txt``) that replace the built-in lists of the same name.
+    """
+
+    def __init__(
+        self, lang: str = "en", *, errors: str = "strict", pack_dir: Optional[PathLike] = None
+    ) -> None:
+        self._pack_dir = None if pack_dir is None else os.fspath(pack_dir)
+        self._core = _presslens.Analyzer(lang, errors, self._pack_dir or "")
+        self._errors = errors
+
+    @property
+    def lang(self) -> str:
+        return str(self._core.lang)
+
+    @property
+    def errors(self) -> str:
+        return self._errors
+
+    @property
+    def has_builtin_data(self) -> bool:
+        """Whether the language has a built-in language pack."""
+        return bool(self._core.has_builtin_data)
+
+    def analyze(self, text: TextLike) -> Document:
+        """Analyses one article given as ``str`` or UTF-8 ``bytes``."""
+        data, original = _to_utf8(text)
+        core = self._core.analyze(data)
+        return Document._from_core(core, original if original is not None else core.text)
+
+    def pipe(
+        self, texts: Iterable[TextLike], *, threads: int = 0, batch_size: int = 256
+    ) -> Iterator[Document]:
+        """Analyses many articles on ``threads`` threads (0: one per core), yielding documents in
+        input order. Memory stays bounded: ``batch_size`` texts are in flight at a time."""
+        if threads < 0:
+            raise InvalidArgumentError(f"threads must be 0 or more, not {threads}")
+        if batch_size < 1:
+            raise InvalidArgumentError(f"batch_size must be at least 1, not {batch_size}")
+        iterator = iter(texts)
+        while True:
+            batch = list(islice(iterator, batch_size))
+            if not batch:
+                return
+            encoded = [_to_utf8(text) for text in batch]
+            cores = self._core.analyze_batch([data for data, _ in encoded], threads)
+            for core, (_, original) in zip(cores, encoded):
+                yield Document._from_core(core, original if original is not None else core.text)
+
+    def __reduce__(self) -> Tuple[object, ...]:
+        return (_restore_analyzer, (self.lang, self._errors, self._pack_dir))
+
+    def __repr__(self) -> str:
+        extra = f", pack_dir={self._pack_dir!r}" if self._pack_dir else ""
+        return f"Analyzer(lang={self.lang!r}, errors={self._errors!r}{extra})"
+
+
+def _restore_analyzer(lang: str, errors: str, pack_dir: Optional[str]) -> Analyzer:
+    return Analyzer(lang, errors=errors, pack_dir=pack_dir)
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_analyzer(lang: str, errors: str) -> Analyzer:
+    return Analyzer(lang, errors=errors)
+
+
+def analyze(text: TextLike, *, lang: str = "en", errors: str = "strict") -> Document:
+    """Analyses one article with a shared :class:`Analyzer` for ``lang``."""
+    return _shared_analyzer(lang, errors).analyze(text)
+
+
+def builtin_languages() -> List[str]:
+    """The languages with a built-in language pack."""
+    return list(_presslens.builtin_languages())

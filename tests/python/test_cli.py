@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from presslens import cli, samples
+
+
+def run_cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+    return subprocess.run(
+        [sys.executable, "-m", "presslens", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+    )
+
+
+def test_sample_report_lists_sentences() -> None:
+    result = run_cli("analyze", "--sample")
+    assert result.returncode == 0, result.stderr
+    report = result.stdout.decode("utf-8")
+    assert "sample:harbour-city-heat" in report
+    assert "Sentences" in report
+    assert "the highest temperature recorded there since measurements began in 1921." in report
+
+
+def test_json_and_jsonl_formats(tmp_path: Path) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text("Ein Satz. Noch einer.", encoding="utf-8")
+    result = run_cli("analyze", str(first), "--format", "jsonl", "--lang", "de")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["source"] == str(first)
+    assert record["lang"] == "de"
+    assert [s["text"] for s in record["sentences"]] == ["Ein Satz.", "Noch einer."]
+
+    result = run_cli("analyze", "--format", "json", "-", stdin="中文。日本語。".encode())
+    assert json.loads(result.stdout)["source"] == "<stdin>"
+
+
+def test_invalid_utf8_fails_cleanly_or_is_replaced(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Broken \xff text.")
+    result = run_cli("analyze", str(bad))
+    assert result.returncode == 1
+    assert b"invalid UTF-8 at byte 7" in result.stderr
+    result = run_cli("analyze", str(bad), "--errors", "replace", "--format", "jsonl")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["replacements"] == 1
+
+
+def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["analyze"]) == 2
+    assert cli.main(["analyze", str(tmp_path / "missing.txt")]) == 1
+    assert "missing.txt" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli.main(["analyze", "--format", "xml", "x"])
+
+
+def test_main_writes_to_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert cli.main(["analyze", samples.path()]) == 0
+    assert "Sentences" in out.getvalue()
