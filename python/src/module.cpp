@@ -51,7 +51,7 @@ void raise_python_error(const char* name, const presslens::Error& error, py::obj
   py::object exception =
       errors.attr(name)(error.what(), py::arg("code") = static_cast<int>(error.code()),
                         py::arg("byte_offset") = offset, py::arg("fault") = fault);
-  PyErr_SetObject(exception.get_type().ptr(), exception.ptr());
+  PyErr_SetObject(py::type::handle_of(exception).ptr(), exception.ptr());
 }
 
 void translate_errors(std::exception_ptr pointer) {
