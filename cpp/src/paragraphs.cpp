@@ -33,12 +33,30 @@ LineEnd find_line_end(std::string_view text, std::uint32_t from) {
   return {size, size};
 }
 
-// Whether a line that ends with `last` reads on into a line that starts with `first`.
-bool runs_on(UChar32 last, UChar32 first) {
-  if (!u_hasBinaryProperty(first, UCHAR_LOWERCASE)) return false;
+// Whether `line` has at least `count` words (bounded: stops counting at `count`).
+bool has_words(std::string_view text, Span line, int count) {
+  int words = 0;
+  bool in_word = false;
+  for (std::uint32_t i = line.begin; i < line.end;) {
+    const auto c = code_point_at(text, i);
+    const bool space = detail::is_trimmable_space(c.value);
+    if (!space && !in_word && ++words >= count) return true;
+    in_word = !space;
+    i += c.size;
+  }
+  return false;
+}
+
+// Whether `line` is hard-wrapped into `next`: a line of four words or more that ends without
+// closing punctuation, followed by a line that starts in lower case. Short lines ("features",
+// "contact manager") are items of their own even when the next starts in lower case.
+bool runs_on(std::string_view text, Span line, Span next) {
+  if (!u_hasBinaryProperty(code_point_at(text, next.begin).value, UCHAR_LOWERCASE)) return false;
+  const UChar32 last = code_point_before(text, line.end).value;
   if (u_hasBinaryProperty(last, UCHAR_TERMINAL_PUNCTUATION)) return false;
   const auto category = u_charType(last);
-  return category != U_END_PUNCTUATION && category != U_FINAL_PUNCTUATION;
+  if (category == U_END_PUNCTUATION || category == U_FINAL_PUNCTUATION) return false;
+  return has_words(text, line, 4);
 }
 
 }  // namespace
@@ -46,6 +64,7 @@ bool runs_on(UChar32 last, UChar32 first) {
 std::vector<Paragraph> ParagraphSplitter::split(std::string_view text) const {
   std::vector<Paragraph> paragraphs;
   std::optional<Span> open;
+  Span last_line;
   const auto size = static_cast<std::uint32_t>(text.size());
   for (std::uint32_t line_start = 0; line_start < size;) {
     const LineEnd line_end = find_line_end(text, line_start);
@@ -56,13 +75,13 @@ std::vector<Paragraph> ParagraphSplitter::split(std::string_view text) const {
       open.reset();
       continue;
     }
-    if (open &&
-        runs_on(code_point_before(text, open->end).value, code_point_at(text, line.begin).value)) {
+    if (open && runs_on(text, last_line, line)) {
       open->end = line.end;
-      continue;
+    } else {
+      if (open) paragraphs.push_back({*open});
+      open = line;
     }
-    if (open) paragraphs.push_back({*open});
-    open = line;
+    last_line = line;
   }
   if (open) paragraphs.push_back({*open});
   return paragraphs;

@@ -7,7 +7,7 @@ compare by value and convert to dictionaries with ``to_dict()``.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 __all__ = ["Span", "Paragraph", "Sentence", "Document"]
 
@@ -75,37 +75,56 @@ class Document:
     """An analysed article.
 
     ``text`` is the analysed text: the input, or the input with U+FFFD where invalid UTF-8 was
-    replaced (``replacements`` counts them). Every span's offsets index into ``text``.
+    replaced (``replacements`` counts them). Every span's offsets index into ``text``. Layers are
+    built into Python objects the first time they are read, so analysing stays cheap when only
+    some layers are wanted.
     """
 
-    __slots__ = ("text", "lang", "replacements", "paragraphs", "sentences")
+    __slots__ = ("text", "lang", "replacements", "_core", "_paragraphs", "_sentences")
 
     def __init__(
         self,
         text: str,
         lang: str,
-        replacements: int,
-        paragraphs: List[Paragraph],
-        sentences: List[Sentence],
+        replacements: int = 0,
+        paragraphs: Optional[List[Paragraph]] = None,
+        sentences: Optional[List[Sentence]] = None,
+        *,
+        _core: Any = None,
     ) -> None:
         self.text = text
         self.lang = lang
         self.replacements = replacements
-        self.paragraphs = paragraphs
-        self.sentences = sentences
+        self._core = _core
+        self._paragraphs = paragraphs
+        self._sentences = sentences
 
     @classmethod
     def _from_core(cls, core: Any, text: str) -> "Document":
         """Wraps a ``_presslens.Document``; ``text`` is its text as a ``str``."""
-        paragraphs = [
-            Paragraph(start, end, text[start:end], index)
-            for index, (start, end) in enumerate(core.paragraphs())
-        ]
-        sentences = [
-            Sentence(start, end, text[start:end], index, paragraph)
-            for index, (start, end, paragraph) in enumerate(core.sentences())
-        ]
-        return cls(text, core.lang, core.replacements, paragraphs, sentences)
+        return cls(text, core.lang, core.replacements, _core=core)
+
+    @property
+    def paragraphs(self) -> List[Paragraph]:
+        """The paragraphs, in order."""
+        if self._paragraphs is None:
+            text = self.text
+            self._paragraphs = [
+                Paragraph(start, end, text[start:end], index)
+                for index, (start, end) in enumerate(self._core.paragraphs())
+            ]
+        return self._paragraphs
+
+    @property
+    def sentences(self) -> List[Sentence]:
+        """The sentences, in order."""
+        if self._sentences is None:
+            text = self.text
+            self._sentences = [
+                Sentence(start, end, text[start:end], index, paragraph)
+                for index, (start, end, paragraph) in enumerate(self._core.sentences())
+            ]
+        return self._sentences
 
     def to_dict(self) -> Dict[str, Any]:
         return {
@@ -132,8 +151,9 @@ class Document:
         )
 
     def __getstate__(self) -> Tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
+        # The compiled core does not pickle: ship the layers as plain objects.
+        return (self.text, self.lang, self.replacements, self.paragraphs, self.sentences)
 
     def __setstate__(self, state: Tuple[Any, ...]) -> None:
-        for name, value in zip(self.__slots__, state):
-            setattr(self, name, value)
+        self.text, self.lang, self.replacements, self._paragraphs, self._sentences = state
+        self._core = None

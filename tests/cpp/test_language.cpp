@@ -51,11 +51,15 @@ TEST(ParseLexicon, RejectsInvalidUtf8WithItsLine) {
 
 TEST(LanguagePack, BuiltinPacksAreEmbedded) {
   const auto languages = LanguagePack::builtin_languages();
-  for (const char* code : {"de", "en", "es", "fr"}) EXPECT_TRUE(contains(languages, code)) << code;
+  for (const char* code : {"de", "en", "es", "fr", "ja", "zh"}) {
+    EXPECT_TRUE(contains(languages, code)) << code;
+  }
   const auto english = LanguagePack::builtin("en");
   EXPECT_TRUE(english.has_builtin_data());
-  EXPECT_TRUE(contains(english.list("abbreviations"), "Mr."));
+  EXPECT_TRUE(contains(english.list("title_abbreviations"), "Mr."));
   EXPECT_TRUE(contains(english.list("abbreviations"), "e.g."));
+  EXPECT_TRUE(contains(english.list("sentence_starters"), "The"));
+  EXPECT_TRUE(contains(LanguagePack::builtin("ja").list("quote_continuations"), "と"));
   EXPECT_TRUE(english.list("no_such_list").empty());
 }
 

@@ -21,9 +21,9 @@ Texts sentence_texts(const std::string& text, const char* lang = "en") {
   return texts;
 }
 
-TEST(SentenceSplitter, SplitsSentencesWithinParagraphs) {
-  EXPECT_EQ(sentence_texts("The minister spoke. Nobody listened!\nWas it late? Yes."),
-            (Texts{"The minister spoke.", "Nobody listened!", "Was it late?", "Yes."}));
+TEST(SentenceSplitter, SplitsAtTerminatorsFollowedBySpace) {
+  EXPECT_EQ(sentence_texts("The minister spoke. Nobody listened!\nWas it late? Yes?! Fine!!"),
+            (Texts{"The minister spoke.", "Nobody listened!", "Was it late?", "Yes?!", "Fine!!"}));
 }
 
 TEST(SentenceSplitter, RecordsTheParagraphOfEachSentence) {
@@ -36,16 +36,131 @@ TEST(SentenceSplitter, RecordsTheParagraphOfEachSentence) {
   EXPECT_EQ(sentences[2].paragraph, 1u);
 }
 
-TEST(SentenceSplitter, SplitsChineseAndJapanese) {
-  EXPECT_EQ(sentence_texts("两国关系正在改善。双方同意继续对话！", "zh"),
-            (Texts{"两国关系正在改善。", "双方同意继续对话！"}));
-  EXPECT_EQ(sentence_texts("東京は晴れです。明日は雨でしょう。", "ja"),
-            (Texts{"東京は晴れです。", "明日は雨でしょう。"}));
+TEST(SentenceSplitter, TitlesNeverEndASentence) {
+  EXPECT_EQ(
+      sentence_texts("Mr. Smith met Dr. Amara Lindqvist at St. Brigid's Hospital. It rained."),
+      (Texts{"Mr. Smith met Dr. Amara Lindqvist at St. Brigid's Hospital.", "It rained."}));
 }
 
-TEST(SentenceSplitter, KeepsCommonTitlesInsideTheSentence) {
-  EXPECT_EQ(sentence_texts("Mr. Smith arrived. He sat down."),
-            (Texts{"Mr. Smith arrived.", "He sat down."}));
+TEST(SentenceSplitter, AbbreviationsEndASentenceOnlyBeforeAStarter) {
+  EXPECT_EQ(sentence_texts("I live in the U.S. How about you?"),
+            (Texts{"I live in the U.S.", "How about you?"}));
+  EXPECT_EQ(sentence_texts("I work for the U.S. Government in Virginia."),
+            (Texts{"I work for the U.S. Government in Virginia."}));
+  EXPECT_EQ(sentence_texts("At 5 a.m. Mr. Smith left. He came back at 6 P.M. Mr. Smith slept."),
+            (Texts{"At 5 a.m. Mr. Smith left.", "He came back at 6 P.M.", "Mr. Smith slept."}));
+  EXPECT_EQ(sentence_texts("They bought shares in Acme Corp. It rose."),
+            (Texts{"They bought shares in Acme Corp.", "It rose."}));
+}
+
+TEST(SentenceSplitter, NumberPrefixesAndNumbers) {
+  EXPECT_EQ(sentence_texts("See p. 55 and No. 7 in Vol. 2. It costs $4.5 billion. Then 3.14."),
+            (Texts{"See p. 55 and No. 7 in Vol. 2.", "It costs $4.5 billion.", "Then 3.14."}));
+  EXPECT_EQ(sentence_texts("The fund opened in 2021. The fund closed."),
+            (Texts{"The fund opened in 2021.", "The fund closed."}));
+}
+
+TEST(SentenceSplitter, Initials) {
+  EXPECT_EQ(sentence_texts("J. R. R. Tolkien wrote it. We make a good team, you and I. Did you?"),
+            (Texts{"J. R. R. Tolkien wrote it.", "We make a good team, you and I.", "Did you?"}));
+}
+
+TEST(SentenceSplitter, QuotesAndBracketsStayWithTheirSentence) {
+  EXPECT_EQ(sentence_texts("She said, \"This is great.\" she smiled. \"Go.\" He went."),
+            (Texts{"She said, \"This is great.\" she smiled.", "\"Go.\"", "He went."}));
+  EXPECT_EQ(sentence_texts("He taught (he was an engineer.) at the school. “Really?” She left."),
+            (Texts{"He taught (he was an engineer.) at the school.", "“Really?”", "She left."}));
+  EXPECT_EQ(sentence_texts("That is JFK Jr.'s book."), (Texts{"That is JFK Jr.'s book."}));
+}
+
+TEST(SentenceSplitter, UrlsEmailsAndDecimalsHaveNoSpace) {
+  EXPECT_EQ(
+      sentence_texts("Write to jane.doe@example.com. Or see https://example.org/a.html. Done."),
+      (Texts{"Write to jane.doe@example.com.", "Or see https://example.org/a.html.", "Done."}));
+}
+
+TEST(SentenceSplitter, Ellipses) {
+  EXPECT_EQ(sentence_texts("I never meant that.... She left. Well... maybe. Wait… No."),
+            (Texts{"I never meant that....", "She left.", "Well... maybe.", "Wait…", "No."}));
+  EXPECT_EQ(sentence_texts("He was . . . tired. She read [...] and slept."),
+            (Texts{"He was . . . tired.", "She read [...] and slept."}));
+  EXPECT_EQ(sentence_texts("It ended. . . . The rest was silence."),
+            (Texts{"It ended.", ". . . The rest was silence."}));
+}
+
+TEST(SentenceSplitter, ListsAndBullets) {
+  EXPECT_EQ(sentence_texts("1. The first item 2. The second item"),
+            (Texts{"1. The first item", "2. The second item"}));
+  EXPECT_EQ(sentence_texts("a) Apples b) Pears c) Plums"),
+            (Texts{"a) Apples", "b) Pears", "c) Plums"}));
+  EXPECT_EQ(sentence_texts("• 9. The first item • 10. The second item"),
+            (Texts{"• 9. The first item", "• 10. The second item"}));
+  EXPECT_EQ(sentence_texts("He scored 3. The team won."), (Texts{"He scored 3.", "The team won."}));
+}
+
+TEST(SentenceSplitter, EmoticonsAndEmoji) {
+  EXPECT_EQ(sentence_texts("We won! 🎉 See you. Love it :) Bye now"),
+            (Texts{"We won! 🎉", "See you.", "Love it :)", "Bye now"}));
+}
+
+TEST(SentenceSplitter, HardWrappedLinesAndShortLines) {
+  EXPECT_EQ(sentence_texts("This is a sentence\ncut off in the middle because pdf."),
+            (Texts{"This is a sentence\ncut off in the middle because pdf."}));
+  EXPECT_EQ(sentence_texts("features\ncontact manager\nevents, activities\n"),
+            (Texts{"features", "contact manager", "events, activities"}));
+}
+
+TEST(SentenceSplitter, ChineseAndJapanese) {
+  EXPECT_EQ(sentence_texts("两国关系正在改善。双方同意继续对话！“我们会努力。”他说。", "zh"),
+            (Texts{"两国关系正在改善。", "双方同意继续对话！", "“我们会努力。”他说。"}));
+  EXPECT_EQ(sentence_texts("東京は晴れです。「行きます。」と彼は言った。本当？", "ja"),
+            (Texts{"東京は晴れです。", "「行きます。」と彼は言った。", "本当？"}));
+}
+
+TEST(SentenceSplitter, FrenchGermanSpanish) {
+  EXPECT_EQ(sentence_texts("M. Dupont est parti. « C'est fini. » Il pleut. Vraiment ?", "fr"),
+            (Texts{"M. Dupont est parti.", "« C'est fini. »", "Il pleut.", "Vraiment ?"}));
+  EXPECT_EQ(
+      sentence_texts("Er kam am 1. Januar z.B. mit Dr. Weber. Die Wahl war 1990. Sie lief.", "de"),
+      (Texts{"Er kam am 1. Januar z.B. mit Dr. Weber.", "Die Wahl war 1990.", "Sie lief."}));
+  EXPECT_EQ(sentence_texts("Llegó el Sr. Pérez. ¿Quién abre? ¡Nadie!", "es"),
+            (Texts{"Llegó el Sr. Pérez.", "¿Quién abre?", "¡Nadie!"}));
+}
+
+TEST(SentenceSplitter, LanguagesWithoutAPackStillSplit) {
+  EXPECT_EQ(sentence_texts("Il ministro ha parlato. Nessuno ha ascoltato.", "it"),
+            (Texts{"Il ministro ha parlato.", "Nessuno ha ascoltato."}));
+}
+
+// Every byte of the text is covered: sentences are ordered, disjoint, and what lies between them
+// is white space.
+TEST(SentenceSplitter, PathologicalInputsStayLinearAndLoseNothing) {
+  const std::vector<std::string> inputs = {std::string(1'000'000, '.'),
+                                           std::string(1'000'000, 'a'),
+                                           std::string(300'000, '"'),
+                                           std::string(200'000, ')') + std::string(200'000, '('),
+                                           [] {
+                                             std::string s;
+                                             for (int i = 0; i < 100'000; ++i) s += "1. a. ";
+                                             return s;
+                                           }(),
+                                           [] {
+                                             std::string s;
+                                             for (int i = 0; i < 100'000; ++i) s += "Mr. ";
+                                             return s;
+                                           }()};
+  const SentenceSplitter splitter(LanguagePack::builtin("en"));
+  for (const auto& text : inputs) {
+    const auto paragraphs = ParagraphSplitter().split(text);
+    const auto sentences = splitter.split(text, paragraphs);
+    std::uint32_t previous = 0;
+    for (const auto& sentence : sentences) {
+      ASSERT_LE(previous, sentence.span.begin);
+      for (std::uint32_t i = previous; i < sentence.span.begin; ++i) ASSERT_EQ(text[i], ' ');
+      previous = sentence.span.end;
+    }
+    for (std::uint32_t i = previous; i < text.size(); ++i) ASSERT_EQ(text[i], ' ');
+  }
 }
 
 }  // namespace

@@ -10,7 +10,8 @@ namespace presslens {
 
 // Finds paragraphs in one linear pass. Scraped pages put each paragraph (and each menu item) on a
 // line of its own, so a line break ends a paragraph, except where a hard-wrapped line runs on:
-// the line ends without closing punctuation and the next line starts with a lower-case letter.
+// a line of four words or more ends without closing punctuation and the next line starts with a
+// lower-case letter.
 // Line breaks are LF, CR LF, lone CR, NEL, U+2028 and U+2029; white-space-only lines separate.
 class ParagraphSplitter {
  public:

@@ -12,23 +12,22 @@
 namespace presslens {
 
 namespace detail {
-class BreakIteratorPool;
+class SentenceLexicon;
 }
 
-// Splits paragraphs into sentences with ICU's sentence rules for the pack's locale, including
-// CLDR's abbreviation suppressions ("Mr.", "e.g."). Immutable after construction; one splitter
-// serves any number of threads.
+// Splits paragraphs into sentences by the conventions of docs/sentences.md. One linear scan finds
+// the candidate ends (terminators, list markers, bullets, emoticons; most bytes are none of these)
+// and rules decide each candidate from its bounded neighbourhood and the language pack's lists
+// (abbreviations, titles, number prefixes, sentence starters). Immutable after construction; one
+// splitter serves any number of threads.
 class SentenceSplitter {
  public:
   explicit SentenceSplitter(const LanguagePack& language);
-  ~SentenceSplitter();
-  SentenceSplitter(SentenceSplitter&&) noexcept;
-  SentenceSplitter& operator=(SentenceSplitter&&) noexcept;
 
   std::vector<Sentence> split(std::string_view text, std::span<const Paragraph> paragraphs) const;
 
  private:
-  std::unique_ptr<detail::BreakIteratorPool> iterators_;
+  std::shared_ptr<const detail::SentenceLexicon> lexicon_;
 };
 
 }  // namespace presslens

@@ -1,0 +1,65 @@
+#include "detail/sentence_lexicon.hpp"
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+namespace presslens::detail {
+namespace {
+
+StringSet to_set(const std::vector<std::string>& entries) {
+  return StringSet(entries.begin(), entries.end());
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view text) {
+  std::string folded;
+  if (is_ascii(text)) {
+    folded.reserve(text.size());
+    for (char c : text) folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    return folded;
+  }
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .foldCase()
+      .toUTF8String(folded);
+  return folded;
+}
+
+SentenceLexicon::SentenceLexicon(const LanguagePack& language)
+    : titles_(to_set(language.list("title_abbreviations"))),
+      number_prefixes_(to_set(language.list("number_abbreviations"))),
+      starters_(to_set(language.list("sentence_starters"))),
+      quote_continuations_(language.list("quote_continuations")) {
+  for (const auto& entry : language.list("abbreviations")) abbreviations_.insert(fold_case(entry));
+  const auto& options = language.list("sentence_options");
+  ordinal_numbers_ = std::find(options.begin(), options.end(), "ordinal-numbers") != options.end();
+}
+
+bool SentenceLexicon::is_abbreviation(std::string_view token) const {
+  if (abbreviations_.empty()) return false;
+  return abbreviations_.contains(fold_case(token));
+}
+
+bool SentenceLexicon::is_starter(std::string_view word) const {
+  if (starters_.contains(word)) return true;
+  // Elision: "L'Europe", "C’est", "Qu'il" match "L'", "C'", "Qu'".
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word[i] == '\'') return starters_.contains(word.substr(0, i + 1));
+    if (word.substr(i, 3) == "\xE2\x80\x99") {  // ’
+      return starters_.contains(std::string(word.substr(0, i)) + "'");
+    }
+  }
+  return false;
+}
+
+bool SentenceLexicon::continues_quote(std::string_view text) const {
+  return std::any_of(quote_continuations_.begin(), quote_continuations_.end(),
+                     [&](const std::string& prefix) { return text.starts_with(prefix); });
+}
+
+}  // namespace presslens::detail

@@ -1,0 +1,53 @@
+// The word lists the sentence splitter consults at candidate boundaries, compiled from a language
+// pack into hash sets (see docs/sentences.md for what each list means).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "presslens/language.hpp"
+
+namespace presslens::detail {
+
+// A set of strings that can be probed with string_views without allocating.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// Full Unicode case folding of UTF-8 text (ASCII without a trip through ICU).
+std::string fold_case(std::string_view text);
+
+class SentenceLexicon {
+ public:
+  explicit SentenceLexicon(const LanguagePack& language);
+
+  // Abbreviations that may end a sentence (abbreviations.txt), matched without regard to case.
+  bool is_abbreviation(std::string_view token) const;
+  // Abbreviations written before names (title_abbreviations.txt), matched as written.
+  bool is_title(std::string_view token) const { return titles_.contains(token); }
+  // Abbreviations written before numbers (number_abbreviations.txt), matched as written.
+  bool is_number_prefix(std::string_view token) const { return number_prefixes_.contains(token); }
+  // Words that usually start a sentence (sentence_starters.txt); `word` may continue past an
+  // elision apostrophe ("L'Europe" matches the entry "L'").
+  bool is_starter(std::string_view word) const;
+  // Whether `text` (right after a CJK closing quote) starts with a quotative continuation.
+  bool continues_quote(std::string_view text) const;
+  // The language writes ordinals as a number and a period ("am 1. Januar").
+  bool ordinal_numbers() const noexcept { return ordinal_numbers_; }
+
+ private:
+  StringSet abbreviations_;  // case-folded
+  StringSet titles_;
+  StringSet number_prefixes_;
+  StringSet starters_;
+  std::vector<std::string> quote_continuations_;
+  bool ordinal_numbers_ = false;
+};
+
+}  // namespace presslens::detail
