@@ -23,7 +23,10 @@ void check_size(std::size_t size) {
 }  // namespace
 
 Analyzer::Analyzer(Options options)
-    : options_(std::move(options)), language_(load_language(options_)), sentences_(language_) {}
+    : options_(std::move(options)),
+      language_(load_language(options_)),
+      structure_(language_),
+      sentences_(language_) {}
 
 Document Analyzer::analyze(std::string_view text) const {
   check_size(text.size());
@@ -41,7 +44,11 @@ Document Analyzer::analyze(std::string_view text) const {
 
   Document document(std::move(owned), options_.lang, replacements);
   document.paragraphs_ = paragraphs_.split(document.text());
-  document.sentences_ = sentences_.split(document.text(), document.paragraphs_);
+  document.structure_ = options_.detect_structure
+                            ? structure_.parse(document.text(), document.paragraphs_)
+                            : Structure::all_body(document.paragraphs_.size());
+  document.sentences_ =
+      sentences_.split(document.text(), document.paragraphs_, document.structure_.body);
   return document;
 }
 

@@ -491,12 +491,20 @@ SentenceSplitter::SentenceSplitter(const LanguagePack& language)
     : lexicon_(std::make_shared<const SentenceLexicon>(language)) {}
 
 std::vector<Sentence> SentenceSplitter::split(std::string_view text,
-                                              std::span<const Paragraph> paragraphs) const {
+                                              std::span<const Paragraph> paragraphs,
+                                              std::span<const std::uint32_t> which) const {
   std::vector<Sentence> sentences;
-  for (std::uint32_t index = 0; index < paragraphs.size(); ++index) {
+  for (const std::uint32_t index : which) {
     ParagraphScanner(text, paragraphs[index].span, *lexicon_).split(index, sentences);
   }
   return sentences;
+}
+
+std::vector<Sentence> SentenceSplitter::split(std::string_view text,
+                                              std::span<const Paragraph> paragraphs) const {
+  std::vector<std::uint32_t> all(paragraphs.size());
+  for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+  return split(text, paragraphs, all);
 }
 
 }  // namespace presslens

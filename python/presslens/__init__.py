@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ._presslens import __version__
 from .analyzer import Analyzer, TextLike, analyze, builtin_languages
-from .document import Document, Paragraph, Sentence, Span
+from .document import Boilerplate, Document, Paragraph, Sentence, Span, Structure
 from .errors import (
     InvalidArgumentError,
     InvalidTextError,
@@ -21,6 +21,7 @@ from .errors import (
 __all__ = [
     "__version__",
     "Analyzer",
+    "Boilerplate",
     "Document",
     "InvalidArgumentError",
     "InvalidTextError",
@@ -29,6 +30,7 @@ __all__ = [
     "PresslensError",
     "Sentence",
     "Span",
+    "Structure",
     "TextLike",
     "analyze",
     "builtin_languages",

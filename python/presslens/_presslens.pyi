@@ -1,7 +1,7 @@
 """Type stubs of the compiled core presslens._presslens (the thin pybind11 binding)."""
 
 import os
-from typing import List, Tuple, Union
+from typing import Any, Dict, List, Tuple, Union
 
 __version__: str
 
@@ -16,6 +16,7 @@ class Document:
     def replacements(self) -> int: ...
     def paragraphs(self) -> List[Tuple[int, int]]: ...
     def sentences(self) -> List[Tuple[int, int, int]]: ...
+    def structure(self) -> Dict[str, Any]: ...
 
 class Analyzer:
     def __init__(
@@ -23,6 +24,7 @@ class Analyzer:
         lang: str = "en",
         errors: str = "strict",
         pack_dir: Union[str, "os.PathLike[str]"] = ...,
+        detect_structure: bool = True,
     ) -> None: ...
     @property
     def lang(self) -> str: ...

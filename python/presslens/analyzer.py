@@ -45,14 +45,21 @@ class Analyzer:
     ``"strict"`` raises :class:`~presslens.errors.InvalidTextError`, ``"replace"`` substitutes
     U+FFFD and counts the replacements in ``Document.replacements``. ``pack_dir`` names a folder of
     your own lexicon files (``<list>.txt``) that replace the built-in lists of the same name.
+    ``detect_structure=False`` treats every paragraph as article body (for clean text).
     """
 
     def __init__(
-        self, lang: str = "en", *, errors: str = "strict", pack_dir: Optional[PathLike] = None
+        self,
+        lang: str = "en",
+        *,
+        errors: str = "strict",
+        pack_dir: Optional[PathLike] = None,
+        detect_structure: bool = True,
     ) -> None:
         self._pack_dir = None if pack_dir is None else os.fspath(pack_dir)
-        self._core = _presslens.Analyzer(lang, errors, self._pack_dir or "")
+        self._core = _presslens.Analyzer(lang, errors, self._pack_dir or "", detect_structure)
         self._errors = errors
+        self._detect_structure = detect_structure
 
     @property
     def lang(self) -> str:
@@ -93,25 +100,34 @@ class Analyzer:
                 yield Document._from_core(core, original if original is not None else core.text)
 
     def __reduce__(self) -> Tuple[object, ...]:
-        return (_restore_analyzer, (self.lang, self._errors, self._pack_dir))
+        return (
+            _restore_analyzer,
+            (self.lang, self._errors, self._pack_dir, self._detect_structure),
+        )
 
     def __repr__(self) -> str:
         extra = f", pack_dir={self._pack_dir!r}" if self._pack_dir else ""
+        if not self._detect_structure:
+            extra += ", detect_structure=False"
         return f"Analyzer(lang={self.lang!r}, errors={self._errors!r}{extra})"
 
 
-def _restore_analyzer(lang: str, errors: str, pack_dir: Optional[str]) -> Analyzer:
-    return Analyzer(lang, errors=errors, pack_dir=pack_dir)
+def _restore_analyzer(
+    lang: str, errors: str, pack_dir: Optional[str], detect_structure: bool = True
+) -> Analyzer:
+    return Analyzer(lang, errors=errors, pack_dir=pack_dir, detect_structure=detect_structure)
 
 
 @functools.lru_cache(maxsize=16)
-def _shared_analyzer(lang: str, errors: str) -> Analyzer:
-    return Analyzer(lang, errors=errors)
+def _shared_analyzer(lang: str, errors: str, detect_structure: bool) -> Analyzer:
+    return Analyzer(lang, errors=errors, detect_structure=detect_structure)
 
 
-def analyze(text: TextLike, *, lang: str = "en", errors: str = "strict") -> Document:
-    """Analyses one article with a shared :class:`Analyzer` for ``lang``."""
-    return _shared_analyzer(lang, errors).analyze(text)
+def analyze(
+    text: TextLike, *, lang: str = "en", errors: str = "strict", detect_structure: bool = True
+) -> Document:
+    """Analyses one article with a shared :class:`Analyzer` for these options."""
+    return _shared_analyzer(lang, errors, detect_structure).analyze(text)
 
 
 def builtin_languages() -> List[str]:

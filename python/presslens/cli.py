@@ -29,14 +29,25 @@ def _read_inputs(paths: List[str], use_sample: bool) -> Iterator[Tuple[str, byte
 
 
 def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
+    structure = doc.structure
     out.write(f"== {name}\n")
     out.write(
         f"language {doc.lang} · {len(doc.text):,} characters · "
-        f"{len(doc.paragraphs)} paragraphs · {len(doc.sentences)} sentences"
+        f"{len(structure.body)} body paragraphs · {len(doc.sentences)} sentences"
     )
     if doc.replacements:
         out.write(f" · {doc.replacements} invalid UTF-8 sequences replaced by U+FFFD")
-    out.write("\n\nSentences\n")
+    out.write("\n\n")
+    out.write(f"Title    {structure.title.text if structure.title else '-'}\n")
+    out.write(f"Authors  {', '.join(a.text for a in structure.authors) or '-'}\n")
+    out.write(f"Date     {structure.date_iso or '-'}\n")
+    for paragraph in structure.bio:
+        out.write(f"Bio      {paragraph.text}\n")
+    if structure.boilerplate:
+        out.write(f"\nBoilerplate ({len(structure.boilerplate)} lines left out of every count)\n")
+        for line in structure.boilerplate:
+            out.write(f"  [{line.reason}] {line.text[:100]}\n")
+    out.write("\nSentences\n")
     width = len(str(len(doc.sentences)))
     for sentence in doc.sentences:
         out.write(f"  {sentence.index + 1:>{width}}. [¶{sentence.paragraph + 1}] {sentence.text}\n")
@@ -47,7 +58,7 @@ def _analyze_command(args: argparse.Namespace) -> int:
     if not args.files and not args.sample:
         print("presslens analyze: name FILE(s), '-' for standard input, or --sample", file=sys.stderr)
         return 2
-    analyzer = Analyzer(args.lang, errors=args.errors)
+    analyzer = Analyzer(args.lang, errors=args.errors, detect_structure=not args.all_body)
     status = 0
     for name, data in _read_inputs(args.files, args.sample):
         try:
@@ -81,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
         choices=["strict", "replace"],
         default="strict",
         help="invalid UTF-8: fail (strict) or replace with U+FFFD",
+    )
+    analyze.add_argument(
+        "--all-body", action="store_true", help="treat every paragraph as article body (clean text)"
     )
     analyze.set_defaults(run=_analyze_command)
     return parser

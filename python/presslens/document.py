@@ -7,9 +7,10 @@ compare by value and convert to dictionaries with ``to_dict()``.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Dict, List, Optional, Tuple
 
-__all__ = ["Span", "Paragraph", "Sentence", "Document"]
+__all__ = ["Span", "Paragraph", "Sentence", "Boilerplate", "Structure", "Document"]
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -49,14 +50,16 @@ class Span:
 
 
 class Paragraph(Span):
-    """A paragraph: a block of text between line breaks."""
+    """A paragraph: a block of text between line breaks. ``role`` is what the structure stage
+    made of it: "body", "title", "byline", "bio" or "boilerplate"."""
 
-    __slots__ = ("index",)
-    _fields = ("start", "end", "text", "index")
+    __slots__ = ("index", "role")
+    _fields = ("start", "end", "text", "index", "role")
 
-    def __init__(self, start: int, end: int, text: str, index: int) -> None:
+    def __init__(self, start: int, end: int, text: str, index: int, role: str = "body") -> None:
         super().__init__(start, end, text)
         self.index = index
+        self.role = role
 
 
 class Sentence(Span):
@@ -71,6 +74,86 @@ class Sentence(Span):
         self.paragraph = paragraph
 
 
+class Boilerplate(Span):
+    """A paragraph judged page chrome, with the ``reason`` ("legal", "link list", "chrome phrase",
+    "outside body") and the ``cue`` span that decided it (None for "outside body")."""
+
+    __slots__ = ("paragraph", "reason", "cue")
+    _fields = ("start", "end", "text", "paragraph", "reason", "cue")
+
+    def __init__(
+        self, start: int, end: int, text: str, paragraph: int, reason: str, cue: Optional[Span]
+    ) -> None:
+        super().__init__(start, end, text)
+        self.paragraph = paragraph
+        self.reason = reason
+        self.cue = cue
+
+    def to_dict(self) -> Dict[str, Any]:
+        data = super().to_dict()
+        data["cue"] = None if self.cue is None else self.cue.to_dict()
+        return data
+
+
+class Structure:
+    """Where the article is in the page: ``title``, ``authors`` and ``date_text`` (spans),
+    ``date`` (a ``datetime`` when one was parsed; ``date_iso`` says whether it has a time), and
+    the paragraphs of the ``body``, the ``bio`` and the ``boilerplate``."""
+
+    __slots__ = ("title", "authors", "date", "date_iso", "date_text", "body", "bio", "boilerplate")
+
+    def __init__(
+        self,
+        title: Optional[Span],
+        authors: List[Span],
+        date_iso: str,
+        date_text: Optional[Span],
+        body: List[Paragraph],
+        bio: List[Paragraph],
+        boilerplate: List[Boilerplate],
+    ) -> None:
+        self.title = title
+        self.authors = authors
+        self.date_iso = date_iso
+        self.date = datetime.datetime.fromisoformat(date_iso) if date_iso else None
+        self.date_text = date_text
+        self.body = body
+        self.bio = bio
+        self.boilerplate = boilerplate
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "title": None if self.title is None else self.title.to_dict(),
+            "authors": [a.to_dict() for a in self.authors],
+            "date": self.date_iso or None,
+            "date_text": None if self.date_text is None else self.date_text.to_dict(),
+            "body": [p.index for p in self.body],
+            "bio": [p.index for p in self.bio],
+            "boilerplate": [b.to_dict() for b in self.boilerplate],
+        }
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Structure) and self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        title = None if self.title is None else _short(self.title.text, 40)
+        authors = [a.text for a in self.authors]
+        return (
+            f"Structure(title={title!r}, authors={authors!r}, date={self.date_iso or None!r}, "
+            f"body={len(self.body)} paragraphs, bio={len(self.bio)}, "
+            f"boilerplate={len(self.boilerplate)})"
+        )
+
+    def __getstate__(self) -> Tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state: Tuple[Any, ...]) -> None:
+        for name, value in zip(self.__slots__, state):
+            setattr(self, name, value)
+
+
 class Document:
     """An analysed article.
 
@@ -80,7 +163,7 @@ class Document:
     some layers are wanted.
     """
 
-    __slots__ = ("text", "lang", "replacements", "_core", "_paragraphs", "_sentences")
+    __slots__ = ("text", "lang", "replacements", "_core", "_paragraphs", "_sentences", "_structure")
 
     def __init__(
         self,
@@ -89,6 +172,7 @@ class Document:
         replacements: int = 0,
         paragraphs: Optional[List[Paragraph]] = None,
         sentences: Optional[List[Sentence]] = None,
+        structure: Optional[Structure] = None,
         *,
         _core: Any = None,
     ) -> None:
@@ -98,6 +182,7 @@ class Document:
         self._core = _core
         self._paragraphs = paragraphs
         self._sentences = sentences
+        self._structure = structure
 
     @classmethod
     def _from_core(cls, core: Any, text: str) -> "Document":
@@ -106,14 +191,40 @@ class Document:
 
     @property
     def paragraphs(self) -> List[Paragraph]:
-        """The paragraphs, in order."""
+        """Every paragraph of the page, in order, each with its ``role``."""
         if self._paragraphs is None:
             text = self.text
+            roles = self._core.structure()["roles"]
             self._paragraphs = [
-                Paragraph(start, end, text[start:end], index)
-                for index, (start, end) in enumerate(self._core.paragraphs())
+                Paragraph(start, end, text[start:end], index, role)
+                for index, ((start, end), role) in enumerate(zip(self._core.paragraphs(), roles))
             ]
         return self._paragraphs
+
+    @property
+    def structure(self) -> Structure:
+        """Title, authors, date, and which paragraphs are body, bio and boilerplate."""
+        if self._structure is None:
+            raw = self._core.structure()
+            paragraphs = self.paragraphs
+
+            def span(pair: Optional[Tuple[int, int]]) -> Optional[Span]:
+                return None if pair is None else Span(pair[0], pair[1], self.text[pair[0] : pair[1]])
+
+            self._structure = Structure(
+                title=span(raw["title"]),
+                authors=[Span(a, b, self.text[a:b]) for a, b in raw["authors"]],
+                date_iso=raw["date"],
+                date_text=span(raw["date_span"]),
+                body=[p for p in paragraphs if p.role == "body"],
+                bio=[p for p in paragraphs if p.role == "bio"],
+                boilerplate=[
+                    Boilerplate(p.start, p.end, p.text, index, reason, span(cue))
+                    for index, reason, cue in raw["boilerplate"]
+                    for p in (paragraphs[index],)
+                ],
+            )
+        return self._structure
 
     @property
     def sentences(self) -> List[Sentence]:
@@ -131,6 +242,7 @@ class Document:
             "text": self.text,
             "lang": self.lang,
             "replacements": self.replacements,
+            "structure": self.structure.to_dict(),
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "sentences": [s.to_dict() for s in self.sentences],
         }
@@ -152,8 +264,22 @@ class Document:
 
     def __getstate__(self) -> Tuple[Any, ...]:
         # The compiled core does not pickle: ship the layers as plain objects.
-        return (self.text, self.lang, self.replacements, self.paragraphs, self.sentences)
+        return (
+            self.text,
+            self.lang,
+            self.replacements,
+            self.paragraphs,
+            self.sentences,
+            self.structure,
+        )
 
     def __setstate__(self, state: Tuple[Any, ...]) -> None:
-        self.text, self.lang, self.replacements, self._paragraphs, self._sentences = state
+        (
+            self.text,
+            self.lang,
+            self.replacements,
+            self._paragraphs,
+            self._sentences,
+            self._structure,
+        ) = state
         self._core = None

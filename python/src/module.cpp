@@ -37,6 +37,31 @@ py::list sentences(const Document& document) {
   return result;
 }
 
+py::object optional_span(const Document& document, const std::optional<presslens::Span>& span) {
+  return span ? py::object(code_point_span(document, *span)) : py::none();
+}
+
+// The structure layer as plain data: roles by paragraph, spans in code points.
+py::dict structure(const Document& document) {
+  const presslens::Structure& s = document.structure();
+  py::list roles, authors, boilerplate;
+  for (const auto role : s.roles) roles.append(presslens::to_string(role));
+  for (const auto& author : s.authors) authors.append(code_point_span(document, author));
+  for (const auto& b : s.boilerplate) {
+    boilerplate.append(py::make_tuple(
+        b.paragraph, presslens::to_string(b.reason),
+        b.cue.empty() ? py::object(py::none()) : py::object(code_point_span(document, b.cue))));
+  }
+  py::dict result;
+  result["roles"] = roles;
+  result["title"] = optional_span(document, s.title);
+  result["authors"] = authors;
+  result["date_span"] = optional_span(document, s.date_span);
+  result["date"] = s.date;
+  result["boilerplate"] = boilerplate;
+  return result;
+}
+
 presslens::Utf8Policy utf8_policy(std::string_view errors) {
   if (errors == "strict") return presslens::Utf8Policy::kStrict;
   if (errors == "replace") return presslens::Utf8Policy::kReplace;
@@ -86,15 +111,16 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       .def_property_readonly("replacements", &Document::replacements,
                              "How many U+FFFD replaced invalid UTF-8.")
       .def("paragraphs", &paragraphs, "(start, end) of each paragraph.")
-      .def("sentences", &sentences, "(start, end, paragraph) of each sentence.");
+      .def("sentences", &sentences, "(start, end, paragraph) of each sentence.")
+      .def("structure", &structure, "The structure layer as plain data.");
 
   py::class_<presslens::Analyzer>(m, "Analyzer", "The C++ analyzer; immutable and thread-safe.")
       .def(py::init([](const std::string& lang, std::string_view errors,
-                       const std::filesystem::path& pack_dir) {
-             return presslens::Analyzer({lang, utf8_policy(errors), pack_dir});
+                       const std::filesystem::path& pack_dir, bool detect_structure) {
+             return presslens::Analyzer({lang, utf8_policy(errors), pack_dir, detect_structure});
            }),
            py::arg("lang") = "en", py::arg("errors") = "strict",
-           py::arg("pack_dir") = std::filesystem::path())
+           py::arg("pack_dir") = std::filesystem::path(), py::arg("detect_structure") = true)
       .def_property_readonly("lang", [](const presslens::Analyzer& a) { return a.options().lang; })
       .def_property_readonly(
           "has_builtin_data",

@@ -29,17 +29,20 @@ def test_offsets_round_trip_in_every_script(multilingual_text: str) -> None:
 
 def test_sentences_and_paragraphs() -> None:
     doc = presslens.analyze("Headline\n\nThe minister spoke. Nobody listened.\nA new line.")
-    assert [p.text for p in doc.paragraphs] == [
-        "Headline",
-        "The minister spoke. Nobody listened.",
-        "A new line.",
+    assert [(p.text, p.role) for p in doc.paragraphs] == [
+        ("Headline", "title"),
+        ("The minister spoke. Nobody listened.", "body"),
+        ("A new line.", "body"),
     ]
+    # Sentences are the body's: the headline is the structure's title.
     assert [(s.text, s.paragraph) for s in doc.sentences] == [
-        ("Headline", 0),
         ("The minister spoke.", 1),
         ("Nobody listened.", 1),
         ("A new line.", 2),
     ]
+    assert doc.structure.title is not None and doc.structure.title.text == "Headline"
+    everything = presslens.analyze(doc.text, detect_structure=False)
+    assert [s.text for s in everything.sentences][0] == "Headline"
 
 
 def test_code_point_offsets_after_astral_characters() -> None:

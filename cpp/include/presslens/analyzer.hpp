@@ -11,6 +11,7 @@
 #include "presslens/language.hpp"
 #include "presslens/paragraphs.hpp"
 #include "presslens/sentences.hpp"
+#include "presslens/structure.hpp"
 #include "presslens/text.hpp"
 
 namespace presslens {
@@ -23,6 +24,9 @@ struct Options {
   // A folder of the user's own lexicon files (<list>.txt); each replaces the built-in list of that
   // name. Empty: the built-in pack alone.
   std::filesystem::path pack_dir;
+  // Find the article inside the page (title, byline, body, bio, chrome). Off: every paragraph is
+  // body, for clean text.
+  bool detect_structure = true;
 };
 
 // Immutable after construction and safe to share between threads.
@@ -48,6 +52,7 @@ class Analyzer {
   Options options_;
   LanguagePack language_;
   ParagraphSplitter paragraphs_;
+  StructureParser structure_;
   SentenceSplitter sentences_;
 };
 

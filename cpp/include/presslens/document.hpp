@@ -8,22 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "presslens/paragraphs.hpp"
+#include "presslens/sentences.hpp"
+#include "presslens/structure.hpp"
 #include "presslens/text.hpp"
 
 namespace presslens {
 
 class Analyzer;
-
-// A paragraph: a block of text between line breaks, trimmed of surrounding white space.
-struct Paragraph {
-  Span span;
-};
-
-// A sentence inside one paragraph, trimmed of surrounding white space.
-struct Sentence {
-  Span span;
-  std::uint32_t paragraph = 0;  // index into Document::paragraphs()
-};
 
 class Document {
  public:
@@ -48,7 +40,10 @@ class Document {
   }
   std::uint32_t code_point_count() const noexcept { return offsets_.code_point_count(); }
 
+  // Every paragraph of the page, chrome included; structure().roles says which is which.
   const std::vector<Paragraph>& paragraphs() const noexcept { return paragraphs_; }
+  const Structure& structure() const noexcept { return structure_; }
+  // The sentences of the body paragraphs.
   const std::vector<Sentence>& sentences() const noexcept { return sentences_; }
 
  private:
@@ -59,6 +54,7 @@ class Document {
   std::size_t replacements_ = 0;
   OffsetMap offsets_;
   std::vector<Paragraph> paragraphs_;
+  Structure structure_;
   std::vector<Sentence> sentences_;
 };
 

@@ -4,9 +4,14 @@
 #include <string_view>
 #include <vector>
 
-#include "presslens/document.hpp"
+#include "presslens/text.hpp"
 
 namespace presslens {
+
+// A paragraph: a block of text between line breaks, trimmed of surrounding white space.
+struct Paragraph {
+  Span span;
+};
 
 // Finds paragraphs in one linear pass. Scraped pages put each paragraph (and each menu item) on a
 // line of its own, so a line break ends a paragraph, except where a hard-wrapped line runs on:

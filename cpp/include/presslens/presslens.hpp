@@ -7,5 +7,6 @@
 #include "presslens/language.hpp"
 #include "presslens/paragraphs.hpp"
 #include "presslens/sentences.hpp"
+#include "presslens/structure.hpp"
 #include "presslens/text.hpp"
 #include "presslens/version.hpp"

@@ -1,0 +1,204 @@
+#include "detail/dates.hpp"
+
+#include <unicode/uchar.h>
+
+#include <cstdio>
+#include <sstream>
+
+#include "detail/sentence_lexicon.hpp"
+#include "detail/utf8.hpp"
+
+namespace presslens::detail {
+namespace {
+
+enum class TokenKind { kNumber, kWord, kMark };
+
+struct Token {
+  TokenKind kind;
+  Span span;
+  int number = 0;  // for numbers
+  std::uint32_t digits = 0;
+  UChar32 mark = 0;  // for marks: the character
+};
+
+// Numbers (any decimal digits, full-width included), words (letters), and single other
+// characters; white space separates. CJK characters are marks, so 年 月 日 stand alone.
+std::vector<Token> tokenize(std::string_view text, Span span) {
+  std::vector<Token> tokens;
+  for (std::uint32_t i = span.begin; i < span.end;) {
+    const CodePoint c = code_point_at(text, i);
+    const std::int32_t digit = u_charDigitValue(c.value);
+    if (digit >= 0) {
+      if (!tokens.empty() && tokens.back().kind == TokenKind::kNumber &&
+          tokens.back().span.end == i && tokens.back().digits < 9) {
+        tokens.back().number = tokens.back().number * 10 + digit;
+        ++tokens.back().digits;
+        tokens.back().span.end = i + c.size;
+      } else {
+        tokens.push_back({TokenKind::kNumber, {i, i + c.size}, digit, 1});
+      }
+    } else if (u_isalpha(c.value) && !(c.value >= 0x2E80)) {
+      if (!tokens.empty() && tokens.back().kind == TokenKind::kWord &&
+          tokens.back().span.end == i) {
+        tokens.back().span.end = i + c.size;
+      } else {
+        tokens.push_back({TokenKind::kWord, {i, i + c.size}});
+      }
+    } else if (!is_trimmable_space(c.value)) {
+      tokens.push_back({TokenKind::kMark, {i, i + c.size}, 0, 0, c.value});
+    }
+    i += c.size;
+  }
+  return tokens;
+}
+
+struct Parts {
+  int year = 0, month = 0, day = 0, hour = -1, minute = -1;
+};
+
+bool valid(const Parts& p) {
+  return p.year >= 1900 && p.year <= 2100 && p.month >= 1 && p.month <= 12 && p.day >= 1 &&
+         p.day <= 31;
+}
+
+std::string to_iso(const Parts& p) {
+  char buffer[32];
+  if (p.hour >= 0) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d", p.year, p.month, p.day, p.hour,
+                  p.minute);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", p.year, p.month, p.day);
+  }
+  return buffer;
+}
+
+// Matches a short pattern over the tokens from position `at`.
+class Matcher {
+ public:
+  Matcher(std::string_view text, const std::vector<Token>& tokens, std::size_t at)
+      : text_(text), tokens_(tokens), at_(at) {}
+
+  bool number(int& value, std::uint32_t min_digits, std::uint32_t max_digits) {
+    if (at_ >= tokens_.size() || tokens_[at_].kind != TokenKind::kNumber) return false;
+    const Token& t = tokens_[at_];
+    if (t.digits < min_digits || t.digits > max_digits) return false;
+    value = t.number;
+    ++at_;
+    return true;
+  }
+  bool mark(UChar32 c) {
+    if (at_ >= tokens_.size() || tokens_[at_].kind != TokenKind::kMark || tokens_[at_].mark != c) {
+      return false;
+    }
+    ++at_;
+    return true;
+  }
+  bool optional_mark(UChar32 c) {
+    mark(c);
+    return true;
+  }
+  bool word(std::string_view folded) {
+    if (at_ >= tokens_.size() || tokens_[at_].kind != TokenKind::kWord) return false;
+    const Span s = tokens_[at_].span;
+    if (fold_case(text_.substr(s.begin, s.size())) != folded) return false;
+    ++at_;
+    return true;
+  }
+  bool month(const std::unordered_map<std::string, int>& months, int& value) {
+    if (at_ >= tokens_.size() || tokens_[at_].kind != TokenKind::kWord) return false;
+    const Span s = tokens_[at_].span;
+    const auto found = months.find(fold_case(text_.substr(s.begin, s.size())));
+    if (found == months.end()) return false;
+    value = found->second;
+    ++at_;
+    optional_mark('.');
+    return true;
+  }
+  // An optional time after the date: [, | at | um | à | -] HH:MM
+  void time(Parts& parts) {
+    const std::size_t saved = at_;
+    if (!mark(',') && !mark('-') && !mark('|') && !word("at") && !word("um") && !word("à")) {
+      // no separator is fine too
+    }
+    int hour = 0, minute = 0;
+    if (number(hour, 1, 2) && (mark(':') || mark('.')) && number(minute, 2, 2) && hour < 24 &&
+        minute < 60) {
+      parts.hour = hour;
+      parts.minute = minute;
+    } else {
+      at_ = saved;
+    }
+  }
+  std::size_t position() const { return at_; }
+
+ private:
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  std::size_t at_;
+};
+
+}  // namespace
+
+DateFinder::DateFinder(const std::vector<std::vector<std::string>>& month_lists) {
+  for (const auto& lines : month_lists) {
+    for (const auto& line : lines) {
+      std::istringstream fields(line);
+      int number = 0;
+      std::string name;
+      if (!(fields >> number) || number < 1 || number > 12) continue;
+      while (fields >> name) months_.emplace(fold_case(name), number);
+    }
+  }
+}
+
+std::optional<FoundDate> DateFinder::find(std::string_view text, Span span) const {
+  const std::vector<Token> tokens = tokenize(text, span);
+  for (std::size_t start = 0; start < tokens.size(); ++start) {
+    // Each pattern is tried from this token; the first that matches wins.
+    const auto attempts = {
+        // 2024-05-24 [11:10], 2024/05/24, 2024.05.24
+        +[](Matcher& m, Parts& p, const std::unordered_map<std::string, int>&) {
+          UChar32 separator = 0;
+          for (UChar32 c : {'-', '/', '.'}) {
+            if (Matcher probe = m; probe.number(p.year, 4, 4) && probe.mark(c)) separator = c;
+          }
+          return separator != 0 && m.number(p.year, 4, 4) && m.mark(separator) &&
+                 m.number(p.month, 1, 2) && m.mark(separator) && m.number(p.day, 1, 2) &&
+                 (m.word("t"), m.time(p), true);
+        },
+        // 2024年5月24日
+        +[](Matcher& m, Parts& p, const std::unordered_map<std::string, int>&) {
+          return m.number(p.year, 4, 4) && m.mark(0x5E74) && m.number(p.month, 1, 2) &&
+                 m.mark(0x6708) && m.number(p.day, 1, 2) && (m.mark(0x65E5) || m.mark(0x53F7)) &&
+                 (m.time(p), true);
+        },
+        // 21.10.2019 [09:15]
+        +[](Matcher& m, Parts& p, const std::unordered_map<std::string, int>&) {
+          return m.number(p.day, 1, 2) && m.mark('.') && m.number(p.month, 1, 2) && m.mark('.') &&
+                 m.number(p.year, 4, 4) && (m.time(p), true);
+        },
+        // May 24, 2024
+        +[](Matcher& m, Parts& p, const std::unordered_map<std::string, int>& months) {
+          return m.month(months, p.month) && m.number(p.day, 1, 2) && m.optional_mark(',') &&
+                 m.number(p.year, 4, 4) && (m.time(p), true);
+        },
+        // 24 May 2024, 6. November 2023, 12 de marzo de 2024, le 5 juin 2022
+        +[](Matcher& m, Parts& p, const std::unordered_map<std::string, int>& months) {
+          return m.number(p.day, 1, 2) && m.optional_mark('.') && (m.word("de"), true) &&
+                 m.month(months, p.month) && (m.word("de"), m.optional_mark(','), true) &&
+                 m.number(p.year, 4, 4) && (m.time(p), true);
+        },
+    };
+    for (const auto attempt : attempts) {
+      Matcher matcher(text, tokens, start);
+      Parts parts;
+      if (attempt(matcher, parts, months_) && valid(parts)) {
+        const Span found{tokens[start].span.begin, tokens[matcher.position() - 1].span.end};
+        return FoundDate{found, to_iso(parts)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace presslens::detail

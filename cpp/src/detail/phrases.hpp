@@ -1,0 +1,40 @@
+// Case-insensitive phrase lists matched on word boundaries, reporting exact byte spans.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "presslens/text.hpp"
+
+namespace presslens::detail {
+
+// A stretch of text as simple-case-folded code points, with the byte offset of each, so that a
+// match found in the folded form maps back to an exact span of the original.
+struct FoldedText {
+  std::u32string chars;
+  std::vector<std::uint32_t> offsets;  // chars.size() + 1 entries: byte offset of each, then end
+
+  FoldedText(std::string_view text, Span span);
+  Span span(std::size_t first, std::size_t last) const { return {offsets[first], offsets[last]}; }
+};
+
+class PhraseList {
+ public:
+  PhraseList() = default;
+  explicit PhraseList(const std::vector<std::string>& entries);
+  void add(const std::vector<std::string>& entries);
+
+  // The first (leftmost) phrase occurring in `text` on word boundaries.
+  std::optional<Span> find(const FoldedText& text) const;
+  // A phrase that `text` starts with (after leading spaces), on a word boundary.
+  std::optional<Span> prefix(const FoldedText& text) const;
+  bool empty() const noexcept { return phrases_.empty(); }
+
+ private:
+  bool matches_at(const FoldedText& text, const std::u32string& phrase, std::size_t at) const;
+  std::vector<std::u32string> phrases_;
+};
+
+}  // namespace presslens::detail

@@ -1,0 +1,406 @@
+#include "presslens/structure.hpp"
+
+#include <algorithm>
+
+#include "detail/dates.hpp"
+#include "detail/phrases.hpp"
+#include "detail/sentence_chars.hpp"
+
+namespace presslens {
+
+namespace detail {
+
+// The cue lists of one language plus English's (scraped pages mix English chrome into any
+// language), compiled for matching.
+class StructureLexicon {
+ public:
+  explicit StructureLexicon(const LanguagePack& language) : dates(month_lists(language)) {
+    for (const LanguagePack* pack : packs(language, english_)) {
+      chrome.add(pack->list("chrome_phrases"));
+      legal.add(pack->list("legal_phrases"));
+      byline.add(pack->list("byline_prefixes"));
+      bio_openers.add(pack->list("bio_openers"));
+      bio.add(pack->list("bio_cues"));
+    }
+  }
+
+  PhraseList chrome;
+  PhraseList legal;
+  PhraseList byline;
+  PhraseList bio_openers;
+  PhraseList bio;
+  DateFinder dates;
+
+ private:
+  static std::vector<const LanguagePack*> packs(const LanguagePack& language,
+                                                const LanguagePack& english) {
+    if (language.language() == "en") return {&language};
+    return {&language, &english};
+  }
+  static std::vector<std::vector<std::string>> month_lists(const LanguagePack& language) {
+    std::vector<std::vector<std::string>> lists{language.list("months")};
+    if (language.language() != "en") lists.push_back(LanguagePack::builtin("en").list("months"));
+    return lists;
+  }
+
+  LanguagePack english_ = LanguagePack::builtin("en");
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::FoldedText;
+
+// Lines of at most this many words can be chrome by phrase; longer lines are prose that happens
+// to say "share" or "comment".
+constexpr std::uint32_t kMaxChromeWords = 12;
+// How far before the body the title and byline are looked for.
+constexpr std::uint32_t kHeaderReach = 12;
+
+struct Features {
+  std::uint32_t words = 0;  // spaced words, plus one per two CJK characters
+  bool terminal = false;    // ends with a sentence terminator (before closing marks)
+  std::optional<Span> legal;
+  std::optional<Span> byline;     // a byline opener ("By", "Von") or a date on a short line
+  std::optional<Span> link_list;  // the first of two or more menu separators
+  std::optional<Span> chrome;
+};
+
+std::uint32_t count_words(std::string_view text, Span span) {
+  std::uint32_t words = 0;
+  std::uint32_t cjk = 0;
+  bool in_word = false;
+  for (std::uint32_t i = span.begin; i < span.end;) {
+    const detail::SentenceChar c = detail::sentence_char_at(text, i);
+    if (detail::is_cjk(c)) {
+      ++cjk;
+      in_word = false;
+    } else {
+      const bool space = detail::is_space(c);
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+    i += c.size;
+  }
+  return words + (cjk + 1) / 2;
+}
+
+bool ends_with_terminator(std::string_view text, Span span) {
+  std::uint32_t end = span.end;
+  while (end > span.begin) {
+    const detail::SentenceChar c = detail::sentence_char_before(text, end);
+    if (c.kind != U_SB_CLOSE) return detail::is_terminator(c);
+    end -= c.size;
+  }
+  return false;
+}
+
+// Two or more menu separators (" / ", " | ", " · ", " • ", " » ", " > ", " › ") between short
+// items: a navigation bar or breadcrumb.
+std::optional<Span> find_link_list(std::string_view text, Span span, std::uint32_t words) {
+  static constexpr std::string_view kSeparators[] = {" / ", " | ", " · ", " • ",
+                                                     " » ", " > ", " › ", "||"};
+  std::optional<Span> first;
+  std::uint32_t count = 0;
+  const std::string_view line = text.substr(span.begin, span.size());
+  for (const std::string_view separator : kSeparators) {
+    for (std::size_t at = line.find(separator); at != std::string_view::npos;
+         at = line.find(separator, at + separator.size())) {
+      ++count;
+      const Span found{span.begin + static_cast<std::uint32_t>(at),
+                       span.begin + static_cast<std::uint32_t>(at + separator.size())};
+      if (!first || found.begin < first->begin) first = found;
+    }
+  }
+  if (count >= 2 && words <= 4 * (count + 1)) return first;
+  return std::nullopt;
+}
+
+// Prose scores by its length, chrome against it; the body is the stretch with the best total.
+int score(const Features& f) {
+  if (f.legal) return -30 - static_cast<int>(f.words);
+  if (f.byline) return -5;
+  if (f.link_list || f.chrome) return -10 - static_cast<int>(f.words);
+  if (f.terminal && f.words >= 6) return static_cast<int>(std::min<std::uint32_t>(f.words, 80));
+  if (f.terminal && f.words >= 2) return 1;  // a short sentence: weak prose
+  if (f.words >= 20) return static_cast<int>(f.words / 2);
+  return -2;
+}
+
+// [begin, end) of the contiguous run with the largest total score (Kadane), or an empty run.
+std::pair<std::uint32_t, std::uint32_t> best_run(const std::vector<int>& scores) {
+  int best = 0, current = 0;
+  std::uint32_t best_begin = 0, best_end = 0, begin = 0;
+  for (std::uint32_t i = 0; i < scores.size(); ++i) {
+    if (current <= 0) {
+      current = 0;
+      begin = i;
+    }
+    current += scores[i];
+    if (current > best) {
+      best = current;
+      best_begin = begin;
+      best_end = i + 1;
+    }
+  }
+  return {best_begin, best_end};
+}
+
+class PageReader {
+ public:
+  PageReader(std::string_view text, std::span<const Paragraph> paragraphs,
+             const detail::StructureLexicon& lexicon)
+      : text_(text), paragraphs_(paragraphs), lexicon_(lexicon) {}
+
+  Structure read() {
+    const auto count = static_cast<std::uint32_t>(paragraphs_.size());
+    structure_.roles.assign(count, ParagraphRole::kBoilerplate);
+    features_.reserve(count);
+    for (const auto& paragraph : paragraphs_) features_.push_back(analyse(paragraph.span));
+
+    // Plain text with no chrome at all is all body (but for a headline); otherwise the body is
+    // the run of paragraphs with the most prose net of chrome.
+    std::uint32_t body_begin = 0, body_end = count;
+    if (std::any_of(features_.begin(), features_.end(),
+                    [](const Features& f) { return f.byline || is_chrome(f); })) {
+      std::vector<int> scores;
+      for (const auto& f : features_) scores.push_back(score(f));
+      std::tie(body_begin, body_end) = best_run(scores);
+      if (body_begin == body_end) std::tie(body_begin, body_end) = std::pair{0u, count};
+    }
+
+    body_end = find_bio(body_begin, body_end);
+    body_begin = find_title(body_begin, body_end);
+    find_bylines(body_begin, body_end);
+    for (std::uint32_t i = body_begin; i < body_end; ++i) {
+      if (structure_.roles[i] == ParagraphRole::kBoilerplate && !is_chrome(features_[i])) {
+        structure_.roles[i] = ParagraphRole::kBody;
+      }
+    }
+    collect();
+    return std::move(structure_);
+  }
+
+ private:
+  Features analyse(Span span) const {
+    Features f;
+    f.words = count_words(text_, span);
+    f.terminal = ends_with_terminator(text_, span);
+    const FoldedText folded(text_, span);
+    f.legal = lexicon_.legal.find(folded);
+    if (f.words <= kMaxChromeWords) {
+      f.byline = lexicon_.byline.prefix(folded);
+      // "By 2030, ..." opens a sentence, not a byline: a name follows a byline opener.
+      if (f.byline && !starts_name(f.byline->end, span.end)) f.byline.reset();
+      if (!f.byline) {
+        if (const auto date = lexicon_.dates.find(text_, span)) f.byline = date->span;
+      }
+      if (!f.byline) f.chrome = lexicon_.chrome.find(folded);
+    }
+    if (!f.byline) f.link_list = find_link_list(text_, span, f.words);
+    return f;
+  }
+
+  bool starts_name(std::uint32_t at, std::uint32_t end) const {
+    while (at < end && detail::is_space(detail::sentence_char_at(text_, at))) ++at;
+    if (at >= end) return false;
+    const detail::SentenceChar c = detail::sentence_char_at(text_, at);
+    return c.kind == U_SB_UPPER || detail::is_cjk(c);
+  }
+
+  static bool is_chrome(const Features& f) { return f.legal || f.link_list || f.chrome; }
+
+  // A bio opens with a cue ("The author ...") or says what the writer is ("X is a professor")
+  // near the end of the article; the body stops before it. Returns the body's new end.
+  std::uint32_t find_bio(std::uint32_t body_begin, std::uint32_t body_end) {
+    const auto count = static_cast<std::uint32_t>(paragraphs_.size());
+    const std::uint32_t from = std::max(body_begin + 1, body_end > 3 ? body_end - 3 : 0);
+    for (std::uint32_t i = from; i < std::min(count, body_end + 2); ++i) {
+      if (is_chrome(features_[i]) || features_[i].words > 120) continue;
+      const FoldedText folded(text_, paragraphs_[i].span);
+      if (!lexicon_.bio_openers.prefix(folded) && !lexicon_.bio.find(folded)) continue;
+      structure_.roles[i] = ParagraphRole::kBio;
+      return std::min(i, body_end);
+    }
+    return body_end;
+  }
+
+  // The headline: the nearest line before the body that is neither byline nor chrome and reads
+  // as a headline; failing that, a heading-like first body paragraph. Returns the body's start.
+  std::uint32_t find_title(std::uint32_t body_begin, std::uint32_t body_end) {
+    const std::uint32_t stop = body_begin > kHeaderReach ? body_begin - kHeaderReach : 0;
+    for (std::uint32_t i = body_begin; i > stop; --i) {
+      const Features& f = features_[i - 1];
+      if (f.byline || is_chrome(f) || f.words < 2 || f.words > 30) continue;
+      if (text_[paragraphs_[i - 1].span.end - 1] == ':') continue;
+      set_title(i - 1);
+      return body_begin;
+    }
+    const Features& first = features_[body_begin];
+    if (body_end - body_begin >= 2 && !first.terminal && first.words <= 20 && !first.byline &&
+        !is_chrome(first)) {
+      set_title(body_begin);
+      return body_begin + 1;
+    }
+    return body_begin;
+  }
+
+  void set_title(std::uint32_t index) {
+    structure_.roles[index] = ParagraphRole::kTitle;
+    structure_.title = paragraphs_[index].span;
+    title_index_ = index;
+  }
+
+  // Bylines near the title or at the top of the body; they give the authors and the date.
+  void find_bylines(std::uint32_t body_begin, std::uint32_t body_end) {
+    const std::uint32_t anchor = title_index_.value_or(body_begin);
+    const std::uint32_t from = anchor > 3 ? anchor - 3 : 0;
+    const std::uint32_t to = std::min(body_end, body_begin + 3);
+    for (std::uint32_t i = from; i < to; ++i) {
+      if (!features_[i].byline || structure_.roles[i] != ParagraphRole::kBoilerplate) continue;
+      structure_.roles[i] = ParagraphRole::kByline;
+      const Span span = paragraphs_[i].span;
+      if (!structure_.date_span) {
+        if (const auto date = lexicon_.dates.find(text_, span)) {
+          structure_.date_span = date->span;
+          structure_.date = date->iso;
+        }
+      }
+      if (structure_.authors.empty()) {
+        if (const auto opener = lexicon_.byline.find(FoldedText(text_, span))) {
+          add_authors({opener->end, span.end});
+        }
+      }
+    }
+  }
+
+  // Names after a byline opener, up to a separator, a digit or a date: "Kiyoshi Sugawa | ...",
+  // "Anna Schmidt und Paul Weber", "文/张三".
+  void add_authors(Span rest) {
+    std::uint32_t end = rest.begin;
+    while (end < rest.end) {
+      const detail::SentenceChar c = detail::sentence_char_at(text_, end);
+      if (c.value == '|' || c.value == 0x2022 || c.value == 0xB7 || c.value == '(' ||
+          c.value == '/' || c.kind == U_SB_NUMERIC || c.value == 0x2014 || c.value == 0x2013 ||
+          (c.value == '-' && end > rest.begin && text_[end - 1] == ' ')) {
+        break;
+      }
+      end += c.size;
+    }
+    static constexpr std::string_view kJoiners[] = {",",     ";",    "、",  " and ",
+                                                    " und ", " et ", " y ", " & "};
+    std::uint32_t start = rest.begin;
+    while (start < end) {
+      std::uint32_t cut = end;
+      std::uint32_t skip = 0;
+      for (const std::string_view joiner : kJoiners) {
+        const auto at = text_.substr(start, end - start).find(joiner);
+        if (at != std::string_view::npos && start + at < cut) {
+          cut = start + static_cast<std::uint32_t>(at);
+          skip = static_cast<std::uint32_t>(joiner.size());
+        }
+      }
+      const Span name = trim_name({start, cut});
+      const std::uint32_t words = count_words(text_, name);
+      if (!name.empty() && words >= 1 && words <= 5 && starts_name(name.begin, name.end)) {
+        structure_.authors.push_back(name);
+      }
+      start = cut + skip;
+    }
+  }
+
+  Span trim_name(Span span) const {
+    span = detail::trim_space(text_, span);
+    while (span.end > span.begin) {
+      const detail::SentenceChar c = detail::sentence_char_before(text_, span.end);
+      if (u_isalpha(c.value)) break;
+      span.end -= c.size;
+    }
+    return span;
+  }
+
+  void collect() {
+    for (std::uint32_t i = 0; i < structure_.roles.size(); ++i) {
+      switch (structure_.roles[i]) {
+        case ParagraphRole::kBody:
+          structure_.body.push_back(i);
+          break;
+        case ParagraphRole::kBio:
+          structure_.bio.push_back(i);
+          break;
+        case ParagraphRole::kBoilerplate:
+          structure_.boilerplate.push_back(boilerplate(i));
+          break;
+        case ParagraphRole::kTitle:
+        case ParagraphRole::kByline:
+          break;
+      }
+    }
+  }
+
+  Boilerplate boilerplate(std::uint32_t i) const {
+    const Features& f = features_[i];
+    if (f.legal) return {i, ChromeReason::kLegal, *f.legal};
+    if (f.link_list) return {i, ChromeReason::kLinkList, *f.link_list};
+    if (f.chrome) return {i, ChromeReason::kChromePhrase, *f.chrome};
+    return {i, ChromeReason::kOutsideBody, {}};
+  }
+
+  std::string_view text_;
+  std::span<const Paragraph> paragraphs_;
+  const detail::StructureLexicon& lexicon_;
+  std::vector<Features> features_;
+  std::optional<std::uint32_t> title_index_;
+  Structure structure_;
+};
+
+}  // namespace
+
+const char* to_string(ParagraphRole role) noexcept {
+  switch (role) {
+    case ParagraphRole::kBody:
+      return "body";
+    case ParagraphRole::kTitle:
+      return "title";
+    case ParagraphRole::kByline:
+      return "byline";
+    case ParagraphRole::kBio:
+      return "bio";
+    case ParagraphRole::kBoilerplate:
+      return "boilerplate";
+  }
+  return "body";
+}
+
+const char* to_string(ChromeReason reason) noexcept {
+  switch (reason) {
+    case ChromeReason::kLegal:
+      return "legal";
+    case ChromeReason::kLinkList:
+      return "link list";
+    case ChromeReason::kChromePhrase:
+      return "chrome phrase";
+    case ChromeReason::kOutsideBody:
+      return "outside body";
+  }
+  return "outside body";
+}
+
+Structure Structure::all_body(std::size_t paragraphs) {
+  Structure structure;
+  structure.roles.assign(paragraphs, ParagraphRole::kBody);
+  for (std::uint32_t i = 0; i < paragraphs; ++i) structure.body.push_back(i);
+  return structure;
+}
+
+StructureParser::StructureParser(const LanguagePack& language)
+    : lexicon_(std::make_shared<const detail::StructureLexicon>(language)) {}
+
+Structure StructureParser::parse(std::string_view text,
+                                 std::span<const Paragraph> paragraphs) const {
+  if (paragraphs.empty()) return {};
+  return PageReader(text, paragraphs, *lexicon_).read();
+}
+
+}  // namespace presslens

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import datetime
+import pickle
+
+import presslens
+
+PAGE = """The Riverside Courier
+Home / News / Politics / Opinion
+Council approves new bridge after two years of debate
+By Helen Marsh and Omar Diaz | Published May 24, 2024
+Share - Facebook - X
+The city council voted 9 to 2 on Tuesday to fund a new pedestrian bridge over the river.
+Construction is expected to start next spring and last about eighteen months.
+Helen Marsh is a correspondent for the Courier.
+Most Read
+© 2024 The Riverside Courier. All rights reserved.
+"""
+
+
+def test_structure_of_a_news_page() -> None:
+    doc = presslens.analyze(PAGE)
+    structure = doc.structure
+    assert structure.title is not None
+    assert structure.title.text == "Council approves new bridge after two years of debate"
+    assert [a.text for a in structure.authors] == ["Helen Marsh", "Omar Diaz"]
+    assert structure.date == datetime.datetime(2024, 5, 24)
+    assert structure.date_iso == "2024-05-24"
+    assert structure.date_text is not None and structure.date_text.text == "May 24, 2024"
+    assert [p.text[:12] for p in structure.body] == ["The city cou", "Construction"]
+    assert [p.text for p in structure.bio] == ["Helen Marsh is a correspondent for the Courier."]
+    reasons = {b.text: b.reason for b in structure.boilerplate}
+    assert reasons["Home / News / Politics / Opinion"] == "link list"
+    assert reasons["Share - Facebook - X"] == "chrome phrase"
+    assert reasons["© 2024 The Riverside Courier. All rights reserved."] == "legal"
+    share = next(b for b in structure.boilerplate if b.reason == "chrome phrase")
+    assert share.cue is not None and doc.text[share.cue.start : share.cue.end] == share.cue.text
+    assert [p.role for p in doc.paragraphs][:4] == ["boilerplate", "boilerplate", "title", "byline"]
+    assert all(s.paragraph in {p.index for p in structure.body} for s in doc.sentences)
+
+
+def test_spans_are_code_points_in_cjk_pages() -> None:
+    page = "首页 / 新闻 / 国际\n两国外长同意恢复对话\n2024年5月24日 文/张三\n两国外长周五在北京会谈，同意恢复中断一年的对话机制。双方表示将加强合作。\n版权所有 © 2024\n"
+    doc = presslens.analyze(page, lang="zh")
+    structure = doc.structure
+    assert structure.title is not None and structure.title.text == "两国外长同意恢复对话"
+    assert structure.date_iso == "2024-05-24"
+    assert [a.text for a in structure.authors] == ["张三"]
+    for span in [structure.title, structure.date_text, *structure.authors]:
+        assert span is not None and doc.text[span.start : span.end] == span.text
+    assert [s.text for s in doc.sentences] == [
+        "两国外长周五在北京会谈，同意恢复中断一年的对话机制。",
+        "双方表示将加强合作。",
+    ]
+
+
+def test_structure_round_trips_through_pickle_and_dict() -> None:
+    doc = presslens.analyze(PAGE)
+    restored = pickle.loads(pickle.dumps(doc))
+    assert restored.structure == doc.structure
+    data = doc.to_dict()["structure"]
+    assert data["date"] == "2024-05-24" and data["title"]["text"].startswith("Council")
+    assert "Structure(title='Council approves" in repr(doc.structure)
+
+
+def test_detection_can_be_switched_off() -> None:
+    doc = presslens.analyze(PAGE, detect_structure=False)
+    assert all(p.role == "body" for p in doc.paragraphs)
+    assert doc.structure.title is None and doc.structure.boilerplate == []
+    assert "detect_structure=False" in repr(presslens.Analyzer(detect_structure=False))
+
+
+def test_empty_text_has_an_empty_structure() -> None:
+    structure = presslens.analyze("").structure
+    assert structure.title is None and structure.body == [] and structure.date is None
