@@ -55,7 +55,8 @@ def language_of(source: str, default: str) -> str:
 
 
 def presslens_splitter(lang: str) -> Splitter:
-    analyzer = presslens.Analyzer(lang)
+    # Cases are text, not pages: every paragraph is body.
+    analyzer = presslens.Analyzer(lang, detect_structure=False)
     return lambda text: [s.text for s in analyzer.analyze(text).sentences]
 
 

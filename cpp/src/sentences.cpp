@@ -100,7 +100,9 @@ class ParagraphScanner {
   std::uint32_t on_terminator(std::uint32_t i) {
     if (text_[i] == '.') {
       if (auto marker = list_marker_ending_at(i)) {
-        marker->cut_if_not_a_list = decide(read_cluster(i));
+        // A marker that opens its paragraph labels it ("1. 年满18周岁"); elsewhere it may still
+        // be a number that ends a sentence, settled once the paragraph's markers are known.
+        if (marker->start > begin_) marker->cut_if_not_a_list = decide(read_cluster(i));
         markers_.push_back(*marker);
         return marker->after;
       }
@@ -300,7 +302,10 @@ class ParagraphScanner {
     std::uint32_t i = end;
     while (i > limit) {
       const SentenceChar c = detail::sentence_char_before(text_, i);
-      if (detail::is_space(c) || (detail::is_opener(c) && c.value != '\'')) break;
+      // CJK text runs into Latin tokens without a space: "によるU.S." is the token "U.S.".
+      if (detail::is_space(c) || detail::is_cjk(c) || (detail::is_opener(c) && c.value != '\'')) {
+        break;
+      }
       i -= c.size;
     }
     return i;
@@ -452,9 +457,9 @@ class ParagraphScanner {
     return start;
   }
 
-  // A bullet inside a paragraph starts a new item.
+  // A bullet inside a paragraph starts a new item, unless it joins two words ("A•B").
   void on_bullet(std::uint32_t i) {
-    if (i > begin_ && detail::is_space(detail::sentence_char_before(text_, i))) cut(i);
+    if (i > begin_ && !u_isalnum(detail::sentence_char_before(text_, i).value)) cut(i);
   }
 
   // Markers form a list when consecutive ones count up (1, 2 / a, b / 9, 10): each item is then a

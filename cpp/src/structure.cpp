@@ -56,7 +56,9 @@ using detail::FoldedText;
 // to say "share" or "comment".
 constexpr std::uint32_t kMaxChromeWords = 12;
 // How far before the body the title and byline are looked for.
-constexpr std::uint32_t kHeaderReach = 12;
+constexpr std::uint32_t kHeaderReach = 15;
+// Lines of at most this many words can carry a date or a byline outside the byline proper.
+constexpr std::uint32_t kMaxHeaderWords = 25;
 
 struct Features {
   std::uint32_t words = 0;  // spaced words, plus one per two CJK characters
@@ -162,14 +164,12 @@ class PageReader {
     // Plain text with no chrome at all is all body (but for a headline); otherwise the body is
     // the run of paragraphs with the most prose net of chrome.
     std::uint32_t body_begin = 0, body_end = count;
-    if (std::any_of(features_.begin(), features_.end(),
-                    [](const Features& f) { return f.byline || is_chrome(f); })) {
+    if (!looks_clean()) {
       std::vector<int> scores;
       for (const auto& f : features_) scores.push_back(score(f));
       std::tie(body_begin, body_end) = best_run(scores);
       if (body_begin == body_end) std::tie(body_begin, body_end) = std::pair{0u, count};
     }
-
     body_end = find_bio(body_begin, body_end);
     body_begin = find_title(body_begin, body_end);
     find_bylines(body_begin, body_end);
@@ -210,6 +210,20 @@ class PageReader {
   }
 
   static bool is_chrome(const Features& f) { return f.legal || f.link_list || f.chrome; }
+  static bool is_prose(const Features& f) { return score(f) > 0; }
+
+  // Clean text: no chrome cue anywhere, and at most one line that is not prose (a headline)
+  // before the first prose paragraph and after the last.
+  bool looks_clean() const {
+    if (std::any_of(features_.begin(), features_.end(),
+                    [](const Features& f) { return f.byline || is_chrome(f); })) {
+      return false;
+    }
+    const auto first = std::find_if(features_.begin(), features_.end(), is_prose);
+    const auto last = std::find_if(features_.rbegin(), features_.rend(), is_prose);
+    return first != features_.end() && first - features_.begin() <= 1 &&
+           last - features_.rbegin() <= 1;
+  }
 
   // A bio opens with a cue ("The author ...") or says what the writer is ("X is a professor")
   // near the end of the article; the body stops before it. Returns the body's new end.
@@ -226,24 +240,68 @@ class PageReader {
     return body_end;
   }
 
-  // The headline: the nearest line before the body that is neither byline nor chrome and reads
-  // as a headline; failing that, a heading-like first body paragraph. Returns the body's start.
+  // The headline: of the lines shortly before the body (and the page's first lines, where the
+  // document title stands), the one that best reads as a headline: repeated elsewhere on the
+  // page (document title, breadcrumb, share text), without a closing period, close to the body.
+  // A heading-like first body paragraph is a candidate too. Returns the body's start.
   std::uint32_t find_title(std::uint32_t body_begin, std::uint32_t body_end) {
-    const std::uint32_t stop = body_begin > kHeaderReach ? body_begin - kHeaderReach : 0;
-    for (std::uint32_t i = body_begin; i > stop; --i) {
-      const Features& f = features_[i - 1];
-      if (f.byline || is_chrome(f) || f.words < 2 || f.words > 30) continue;
-      if (text_[paragraphs_[i - 1].span.end - 1] == ':') continue;
-      set_title(i - 1);
-      return body_begin;
+    std::vector<std::uint32_t> candidates;
+    const std::uint32_t from = body_begin > kHeaderReach ? body_begin - kHeaderReach : 0;
+    for (std::uint32_t i = 0; i < std::min(from, 3u); ++i) candidates.push_back(i);
+    for (std::uint32_t i = from; i < body_begin; ++i) candidates.push_back(i);
+    if (body_end - body_begin >= 2) candidates.push_back(body_begin);
+
+    std::optional<std::uint32_t> best;
+    double best_score = 0;
+    for (const std::uint32_t i : candidates) {
+      const Features& f = features_[i];
+      if (f.byline || is_chrome(f) || f.words < 1 || f.words > 30) continue;
+      const Span span = paragraphs_[i].span;
+      if (text_[span.end - 1] == ':') continue;
+      if (i == body_begin && f.terminal) continue;
+      double score = 0;
+      if (is_repeated(i)) score += 4;
+      if (!f.terminal || text_[span.end - 1] == '?' || text_[span.end - 1] == '!') score += 2;
+      if (f.words >= 4 && f.words <= 20) score += 1;
+      if (f.words < 2) score -= 2;  // "Opinion", "World": section labels more often than titles
+      if (u_islower(detail::code_point_at(text_, span.begin).value)) score -= 3;
+      score -= i < body_begin ? 0.25 * (body_begin - 1 - i) : 1.0;
+      if (!best || score > best_score) {
+        best = i;
+        best_score = score;
+      }
     }
-    const Features& first = features_[body_begin];
-    if (body_end - body_begin >= 2 && !first.terminal && first.words <= 20 && !first.byline &&
-        !is_chrome(first)) {
-      set_title(body_begin);
-      return body_begin + 1;
+    if (!best) return body_begin;
+    set_title(*best);
+    return *best == body_begin ? body_begin + 1 : body_begin;
+  }
+
+  // Whether the paragraph's text (ten characters or more, ignoring case and spaces) stands again
+  // inside another, not much longer paragraph: "Headline | Outlet", a repeated h1 (copyright
+  // lines, which repeat the outlet's name, do not count).
+  bool is_repeated(std::uint32_t index) const {
+    const std::u32string& needle = squeezed(index);
+    if (needle.size() < 10) return false;
+    for (std::uint32_t j = 0; j < paragraphs_.size(); ++j) {
+      if (j == index || features_[j].legal ||
+          features_[j].words > 3 * features_[index].words + 10) {
+        continue;
+      }
+      if (squeezed(j).find(needle) != std::u32string::npos) return true;
     }
-    return body_begin;
+    return false;
+  }
+
+  // The paragraph folded and without spaces, computed once.
+  const std::u32string& squeezed(std::uint32_t index) const {
+    if (squeezed_.empty()) squeezed_.resize(paragraphs_.size());
+    if (squeezed_[index].empty()) {
+      const FoldedText folded(text_, paragraphs_[index].span);
+      for (const char32_t c : folded.chars) {
+        if (!u_isUWhiteSpace(static_cast<UChar32>(c))) squeezed_[index].push_back(c);
+      }
+    }
+    return squeezed_[index];
   }
 
   void set_title(std::uint32_t index) {
@@ -252,26 +310,50 @@ class PageReader {
     title_index_ = index;
   }
 
-  // Bylines near the title or at the top of the body; they give the authors and the date.
+  // Bylines near the title or at the top of the body give the authors and the date. When they do
+  // not, the date is the first one on a short line around the title and the top of the body,
+  // then anywhere before the body (copyright lines excepted); authors are looked for after a
+  // byline opener on short lines around the title and just after the body ("Text: ...").
   void find_bylines(std::uint32_t body_begin, std::uint32_t body_end) {
+    const auto count = static_cast<std::uint32_t>(paragraphs_.size());
     const std::uint32_t anchor = title_index_.value_or(body_begin);
     const std::uint32_t from = anchor > 3 ? anchor - 3 : 0;
     const std::uint32_t to = std::min(body_end, body_begin + 3);
     for (std::uint32_t i = from; i < to; ++i) {
       if (!features_[i].byline || structure_.roles[i] != ParagraphRole::kBoilerplate) continue;
       structure_.roles[i] = ParagraphRole::kByline;
-      const Span span = paragraphs_[i].span;
-      if (!structure_.date_span) {
-        if (const auto date = lexicon_.dates.find(text_, span)) {
-          structure_.date_span = date->span;
-          structure_.date = date->iso;
-        }
+      take_date(i);
+      take_authors(i);
+    }
+    for (std::uint32_t i = from; i < std::min(count, body_begin + 3) && !structure_.date_span;
+         ++i) {
+      if (features_[i].words <= kMaxHeaderWords && !features_[i].legal) take_date(i);
+    }
+    for (std::uint32_t i = body_begin; i > 0 && !structure_.date_span; --i) {
+      if (features_[i - 1].words <= kMaxHeaderWords && !features_[i - 1].legal) take_date(i - 1);
+    }
+    const std::uint32_t after_body = std::min(count, body_end + 5);
+    for (std::uint32_t i = from; i < after_body && structure_.authors.empty(); ++i) {
+      if (i == to) i = body_end;  // skip the body itself
+      if (i < after_body && features_[i].words <= kMaxHeaderWords && !features_[i].legal) {
+        take_authors(i);
       }
-      if (structure_.authors.empty()) {
-        if (const auto opener = lexicon_.byline.find(FoldedText(text_, span))) {
-          add_authors({opener->end, span.end});
-        }
-      }
+    }
+  }
+
+  void take_date(std::uint32_t i) {
+    if (structure_.date_span) return;
+    if (const auto date = lexicon_.dates.find(text_, paragraphs_[i].span)) {
+      structure_.date_span = date->span;
+      structure_.date = date->iso;
+    }
+  }
+
+  void take_authors(std::uint32_t i) {
+    if (!structure_.authors.empty()) return;
+    const Span span = paragraphs_[i].span;
+    if (const auto opener = lexicon_.byline.find(FoldedText(text_, span))) {
+      if (starts_name(opener->end, span.end)) add_authors({opener->end, span.end});
     }
   }
 
@@ -352,6 +434,7 @@ class PageReader {
   const detail::StructureLexicon& lexicon_;
   std::vector<Features> features_;
   std::optional<std::uint32_t> title_index_;
+  mutable std::vector<std::u32string> squeezed_;
   Structure structure_;
 };
 
