@@ -173,6 +173,7 @@ class PageReader {
     body_end = find_bio(body_begin, body_end);
     body_begin = find_title(body_begin, body_end);
     find_bylines(body_begin, body_end);
+    find_name_bylines(body_begin);
     for (std::uint32_t i = body_begin; i < body_end; ++i) {
       if (structure_.roles[i] == ParagraphRole::kBoilerplate && !is_chrome(features_[i])) {
         structure_.roles[i] = ParagraphRole::kBody;
@@ -262,8 +263,11 @@ class PageReader {
       double score = 0;
       if (is_repeated(i)) score += 4;
       if (!f.terminal || text_[span.end - 1] == '?' || text_[span.end - 1] == '!') score += 2;
-      if (f.words >= 4 && f.words <= 20) score += 1;
-      if (f.words < 2) score -= 2;  // "Opinion", "World": section labels more often than titles
+      // Headlines run six to twenty words; labels ("Opinion", "PRESS RELEASE") and names
+      // ("Helen Marsh") are shorter.
+      if (f.words >= 6 && f.words <= 20) score += 1.5;
+      if (f.words < 3) score -= 2;
+      if (is_all_caps(span)) score -= 2;
       if (u_islower(detail::code_point_at(text_, span.begin).value)) score -= 3;
       score -= i < body_begin ? 0.25 * (body_begin - 1 - i) : 1.0;
       if (!best || score > best_score) {
@@ -274,6 +278,17 @@ class PageReader {
     if (!best) return body_begin;
     set_title(*best);
     return *best == body_begin ? body_begin + 1 : body_begin;
+  }
+
+  bool is_all_caps(Span span) const {
+    bool any_letter = false;
+    for (std::uint32_t i = span.begin; i < span.end;) {
+      const detail::CodePoint c = detail::code_point_at(text_, i);
+      if (u_islower(c.value)) return false;
+      any_letter |= u_isupper(c.value) != 0;
+      i += c.size;
+    }
+    return any_letter;
   }
 
   // Whether the paragraph's text (ten characters or more, ignoring case and spaces) stands again
@@ -339,6 +354,45 @@ class PageReader {
         take_authors(i);
       }
     }
+  }
+
+  // A short line between the title and the body that opens with a capitalised name and has no
+  // closing punctuation ("Helen Marsh, Local Democracy Reporter", "Joel Whitcombe at Fenwick
+  // Park") is a byline without an opener.
+  void find_name_bylines(std::uint32_t body_begin) {
+    if (!title_index_) return;
+    for (std::uint32_t i = *title_index_ + 1; i < body_begin; ++i) {
+      const Features& f = features_[i];
+      if (f.terminal || f.words < 2 || f.words > 8 || is_chrome(f) ||
+          structure_.roles[i] != ParagraphRole::kBoilerplate) {
+        continue;
+      }
+      const Span name = leading_name(paragraphs_[i].span);
+      if (name.empty()) continue;
+      structure_.roles[i] = ParagraphRole::kByline;
+      if (structure_.authors.empty()) structure_.authors.push_back(name);
+    }
+  }
+
+  // Two to four capitalised words at the start of `span`, or an empty span.
+  Span leading_name(Span span) const {
+    std::uint32_t words = 0;
+    std::uint32_t end = span.begin;
+    for (std::uint32_t i = span.begin; i < span.end && words < 4;) {
+      const detail::CodePoint first = detail::code_point_at(text_, i);
+      if (!u_isupper(first.value)) break;
+      std::uint32_t j = i;
+      while (j < span.end) {
+        const detail::CodePoint c = detail::code_point_at(text_, j);
+        if (!u_isalpha(c.value) && c.value != '-' && c.value != '\'' && c.value != '.') break;
+        j += c.size;
+      }
+      ++words;
+      end = j;
+      if (j >= span.end || text_[j] != ' ') break;
+      i = j + 1;
+    }
+    return words >= 2 ? Span{span.begin, end} : Span{span.begin, span.begin};
   }
 
   void take_date(std::uint32_t i) {
