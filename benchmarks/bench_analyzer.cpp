@@ -45,16 +45,9 @@ BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond);
 
 // Many article-sized documents on 1, 2, ... threads: analyze_batch's scaling.
 void BM_AnalyzeBatch(benchmark::State& state) {
-  const std::string& text = news_text();
-  // Article-sized pieces cut at line breaks, so that no piece splits a UTF-8 sequence.
-  std::vector<std::string_view> articles;
+  const auto& articles = presslens::bench::news_articles();
   std::size_t bytes = 0;
-  for (std::size_t at = 0; at < text.size();) {
-    const std::size_t cut = std::min(text.find('\n', at + 8192), text.size());
-    articles.push_back(std::string_view(text).substr(at, cut - at));
-    bytes += cut - at;
-    at = cut;
-  }
+  for (const auto article : articles) bytes += article.size();
   const presslens::Analyzer analyzer;
   const auto threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(analyzer.analyze_batch(articles, threads));

@@ -23,4 +23,5 @@ write_basic_package_version_file("${PROJECT_BINARY_DIR}/presslensConfigVersion.c
                                  COMPATIBILITY SameMinorVersion)
 install(FILES "${PROJECT_BINARY_DIR}/presslensConfig.cmake"
               "${PROJECT_BINARY_DIR}/presslensConfigVersion.cmake"
+              "${PROJECT_SOURCE_DIR}/cmake/FindSnowball.cmake"
         DESTINATION ${PRESSLENS_CMAKE_DIR} COMPONENT dev)

@@ -8,7 +8,8 @@ set -euo pipefail
 PRESSLENS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PRESSLENS_VENV="$PRESSLENS_ROOT/.venv"
 PRESSLENS_BUILD="$PRESSLENS_ROOT/build/dev"
-APT_PACKAGES=(g++ pkg-config libicu-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format)
+APT_PACKAGES=(g++ pkg-config libicu-dev libstemmer-dev libgtest-dev libgmock-dev libbenchmark-dev
+  clang-format)
 
 say() { printf '\033[1m[presslens]\033[0m %s\n' "$*" >&2; }
 

@@ -26,7 +26,9 @@ Analyzer::Analyzer(Options options)
     : options_(std::move(options)),
       language_(load_language(options_)),
       structure_(language_),
-      sentences_(language_) {}
+      sentences_(language_),
+      tokenizer_(language_),
+      keywords_(language_, tokenizer_) {}
 
 Document Analyzer::analyze(std::string_view text) const {
   check_size(text.size());
@@ -49,6 +51,12 @@ Document Analyzer::analyze(std::string_view text) const {
                             : Structure::all_body(document.paragraphs_.size());
   document.sentences_ =
       sentences_.split(document.text(), document.paragraphs_, document.structure_.body);
+  if (document.structure_.title) {
+    tokenizer_.tokenize(document.text(), *document.structure_.title, kNoSentence, document.tokens_);
+  }
+  for (std::uint32_t i = 0; i < document.sentences_.size(); ++i) {
+    tokenizer_.tokenize(document.text(), document.sentences_[i].span, i, document.tokens_);
+  }
   return document;
 }
 

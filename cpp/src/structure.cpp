@@ -55,6 +55,8 @@ using detail::FoldedText;
 // Lines of at most this many words can be chrome by phrase; longer lines are prose that happens
 // to say "share" or "comment".
 constexpr std::uint32_t kMaxChromeWords = 12;
+// Copyright and licence notices run to a few sentences at most.
+constexpr std::uint32_t kMaxLegalWords = 80;
 // How far before the body the title and byline are looked for.
 constexpr std::uint32_t kHeaderReach = 15;
 // Lines of at most this many words can carry a date or a byline outside the byline proper.
@@ -74,6 +76,15 @@ std::uint32_t count_words(std::string_view text, Span span) {
   std::uint32_t cjk = 0;
   bool in_word = false;
   for (std::uint32_t i = span.begin; i < span.end;) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII without asking ICU
+      const bool space = byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' ||
+                         byte == '\f' || byte == '\v';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+      ++i;
+      continue;
+    }
     const detail::SentenceChar c = detail::sentence_char_at(text, i);
     if (detail::is_cjk(c)) {
       ++cjk;
@@ -98,22 +109,30 @@ bool ends_with_terminator(std::string_view text, Span span) {
   return false;
 }
 
-// Two or more menu separators (" / ", " | ", " · ", " • ", " » ", " > ", " › ") between short
-// items: a navigation bar or breadcrumb.
+// Two or more menu separators (" / ", " | ", " · ", " • ", " » ", " > ", " › ", "||") between
+// short items: a navigation bar or breadcrumb. One pass over the line's spaces.
 std::optional<Span> find_link_list(std::string_view text, Span span, std::uint32_t words) {
   static constexpr std::string_view kSeparators[] = {" / ", " | ", " · ", " • ",
-                                                     " » ", " > ", " › ", "||"};
+                                                     " » ", " > ", " › "};
+  if (words > 60) return std::nullopt;  // prose, whatever its slashes
   std::optional<Span> first;
   std::uint32_t count = 0;
-  const std::string_view line = text.substr(span.begin, span.size());
-  for (const std::string_view separator : kSeparators) {
-    for (std::size_t at = line.find(separator); at != std::string_view::npos;
-         at = line.find(separator, at + separator.size())) {
-      ++count;
-      const Span found{span.begin + static_cast<std::uint32_t>(at),
-                       span.begin + static_cast<std::uint32_t>(at + separator.size())};
-      if (!first || found.begin < first->begin) first = found;
+  for (std::uint32_t i = span.begin; i + 1 < span.end; ++i) {
+    std::uint32_t size = 0;
+    if (text[i] == '|' && text[i + 1] == '|') {
+      size = 2;
+    } else if (text[i] == ' ') {
+      for (const std::string_view separator : kSeparators) {
+        if (text.substr(i, separator.size()) == separator && i + separator.size() <= span.end) {
+          size = static_cast<std::uint32_t>(separator.size());
+          break;
+        }
+      }
     }
+    if (size == 0) continue;
+    if (!first) first = Span{i, i + size};
+    ++count;
+    i += size - 2;  // the separator's last space may open the next one
   }
   if (count >= 2 && words <= 4 * (count + 1)) return first;
   return std::nullopt;
@@ -188,6 +207,9 @@ class PageReader {
     Features f;
     f.words = count_words(text_, span);
     f.terminal = ends_with_terminator(text_, span);
+    // Long paragraphs are prose: an article about copyright law is not a copyright notice, and
+    // skipping them keeps the cost of this stage on the short lines where chrome lives.
+    if (f.words > kMaxLegalWords) return f;
     const FoldedText folded(text_, span);
     f.legal = lexicon_.legal.find(folded);
     if (f.words <= kMaxChromeWords) {

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from ._presslens import __version__
 from .analyzer import Analyzer, TextLike, analyze, builtin_languages
-from .document import Boilerplate, Document, Paragraph, Sentence, Span, Structure
+from .corpus import Corpus, TermStats
+from .document import (
+    Boilerplate,
+    Document,
+    Keyword,
+    Paragraph,
+    Sentence,
+    Span,
+    Structure,
+    Token,
+)
 from .errors import (
     InvalidArgumentError,
     InvalidTextError,
@@ -22,16 +32,20 @@ __all__ = [
     "__version__",
     "Analyzer",
     "Boilerplate",
+    "Corpus",
     "Document",
     "InvalidArgumentError",
     "InvalidTextError",
+    "Keyword",
     "LanguagePackError",
     "Paragraph",
     "PresslensError",
     "Sentence",
     "Span",
     "Structure",
+    "TermStats",
     "TextLike",
+    "Token",
     "analyze",
     "builtin_languages",
 ]

@@ -1,7 +1,7 @@
 """Type stubs of the compiled core presslens._presslens (the thin pybind11 binding)."""
 
 import os
-from typing import Any, Dict, List, Tuple, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 __version__: str
 
@@ -17,6 +17,7 @@ class Document:
     def paragraphs(self) -> List[Tuple[int, int]]: ...
     def sentences(self) -> List[Tuple[int, int, int]]: ...
     def structure(self) -> Dict[str, Any]: ...
+    def tokens(self) -> List[Tuple[int, int, str, Optional[int]]]: ...
 
 class Analyzer:
     def __init__(
@@ -32,3 +33,59 @@ class Analyzer:
     def has_builtin_data(self) -> bool: ...
     def analyze(self, data: bytes) -> Document: ...
     def analyze_batch(self, data: List[bytes], threads: int = 0) -> List[Document]: ...
+    def keywords(
+        self,
+        document: Document,
+        min_words: int = 1,
+        max_words: int = 3,
+        stem: bool = True,
+        names: bool = True,
+        compound_parts: bool = True,
+    ) -> List[Tuple[str, int, int, int, int, float]]: ...
+    def keyphrases(
+        self, document: Document, top: int = 10
+    ) -> List[Tuple[str, int, int, int, int, float]]: ...
+    def key(self, word: str) -> str: ...
+
+class Corpus:
+    def __init__(self) -> None: ...
+    @property
+    def documents(self) -> int: ...
+    def add(
+        self,
+        analyzer: Analyzer,
+        document: Document,
+        group: str,
+        min_words: int,
+        max_words: int,
+        stem: bool,
+    ) -> None: ...
+    def add_texts(
+        self,
+        analyzer: Analyzer,
+        data: List[bytes],
+        groups: List[str],
+        threads: int,
+        min_words: int,
+        max_words: int,
+        stem: bool,
+    ) -> None: ...
+    def merge(self, other: Corpus) -> None: ...
+    def document_frequency(self, key: str) -> int: ...
+    def groups(self) -> List[str]: ...
+    def group_documents(self, group: str) -> int: ...
+    def top(
+        self, n: int, group: Optional[str] = None
+    ) -> List[Tuple[str, str, int, int, float]]: ...
+    def tfidf(
+        self,
+        analyzer: Analyzer,
+        document: Document,
+        n: int,
+        min_words: int,
+        max_words: int,
+        stem: bool,
+    ) -> List[Tuple[str, str, int, int, float]]: ...
+    def dumps(self) -> bytes: ...
+    @staticmethod
+    def loads(data: bytes) -> Corpus: ...

@@ -78,7 +78,12 @@ class Analyzer:
         """Analyses one article given as ``str`` or UTF-8 ``bytes``."""
         data, original = _to_utf8(text)
         core = self._core.analyze(data)
-        return Document._from_core(core, original if original is not None else core.text)
+        return Document._from_core(core, original if original is not None else core.text, self)
+
+    def key(self, word: str) -> str:
+        """The normalised key ``word`` is counted under (NFKC, case folding, one apostrophe,
+        possessives and elisions removed): ``key("China’s") == "china"``."""
+        return str(self._core.key(word))
 
     def pipe(
         self, texts: Iterable[TextLike], *, threads: int = 0, batch_size: int = 256
@@ -97,7 +102,9 @@ class Analyzer:
             encoded = [_to_utf8(text) for text in batch]
             cores = self._core.analyze_batch([data for data, _ in encoded], threads)
             for core, (_, original) in zip(cores, encoded):
-                yield Document._from_core(core, original if original is not None else core.text)
+                yield Document._from_core(
+                    core, original if original is not None else core.text, self
+                )
 
     def __reduce__(self) -> Tuple[object, ...]:
         return (

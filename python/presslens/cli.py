@@ -9,6 +9,7 @@ from typing import Iterator, List, Optional, TextIO, Tuple
 
 from . import __version__, samples
 from .analyzer import Analyzer
+from .corpus import Corpus
 from .document import Document
 from .errors import PresslensError
 
@@ -47,6 +48,10 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
         out.write(f"\nBoilerplate ({len(structure.boilerplate)} lines left out of every count)\n")
         for line in structure.boilerplate:
             out.write(f"  [{line.reason}] {line.text[:100]}\n")
+    phrases = doc.keyphrases(10)
+    if phrases:
+        out.write("\nKeyphrases  " + " · ".join(k.text for k in phrases) + "\n")
+        out.write("Top terms   " + " · ".join(f"{k.text} ({k.count})" for k in doc.keywords(10)) + "\n")
     out.write("\nSentences\n")
     width = len(str(len(doc.sentences)))
     for sentence in doc.sentences:
@@ -76,6 +81,64 @@ def _analyze_command(args: argparse.Namespace) -> int:
     return status
 
 
+def _keywords_command(args: argparse.Namespace) -> int:
+    if not args.files and not args.sample:
+        print("presslens keywords: name FILE(s), '-' for standard input, or --sample", file=sys.stderr)
+        return 2
+    analyzer = Analyzer(args.lang, errors=args.errors)
+    corpus = Corpus(analyzer, ngrams=(args.min_words, args.max_words), stem=not args.no_stem)
+    status = 0
+    for name, data in _read_inputs(args.files, args.sample):
+        try:
+            doc = analyzer.analyze(data)
+        except PresslensError as error:
+            print(f"presslens: {name}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        corpus.add(doc)
+        if args.per_file or len(args.files) + args.sample == 1:
+            phrases = doc.keyphrases(args.top)
+            terms = doc.keywords(args.top, (args.min_words, args.max_words), not args.no_stem)
+            if args.format == "text":
+                sys.stdout.write(f"== {name}\nKeyphrases\n")
+                for rank, k in enumerate(phrases, 1):
+                    sys.stdout.write(f"  {rank:>3}. {k.text}  (score {k.score:.1f}, {k.count}x)\n")
+                sys.stdout.write("Terms\n")
+                for k in terms:
+                    sys.stdout.write(f"  {k.count:>6}  {k.text}\n")
+                sys.stdout.write("\n")
+            else:
+                record = {
+                    "source": name,
+                    "keyphrases": [k.to_dict() for k in phrases],
+                    "keywords": [k.to_dict() for k in terms],
+                }
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if corpus.documents > 1:
+        top = corpus.top(args.top)
+        if args.format == "text":
+            sys.stdout.write(f"== corpus of {corpus.documents} documents\n")
+            sys.stdout.write(f"  {'count':>8} {'docs':>6}  term\n")
+            for t in top:
+                sys.stdout.write(f"  {t.count:>8} {t.documents:>6}  {t.text}\n")
+        else:
+            record = {"corpus": corpus.documents, "terms": [t.to_dict() for t in top]}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return status
+
+
+def _add_input_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("files", nargs="*", metavar="FILE", help="article files ('-': stdin)")
+    command.add_argument("--sample", action="store_true", help="the bundled sample article")
+    command.add_argument("--lang", default="en", help="BCP 47 language code (default: en)")
+    command.add_argument(
+        "--errors",
+        choices=["strict", "replace"],
+        default="strict",
+        help="invalid UTF-8: fail (strict) or replace with U+FFFD",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="presslens", description="Read news and opinion articles the way an analyst does."
@@ -83,20 +146,23 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"presslens {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     analyze = commands.add_parser("analyze", help="analyse articles and print a report")
-    analyze.add_argument("files", nargs="*", metavar="FILE", help="article files ('-': stdin)")
-    analyze.add_argument("--sample", action="store_true", help="analyse the bundled sample article")
+    _add_input_options(analyze)
     analyze.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
-    analyze.add_argument("--lang", default="en", help="BCP 47 language code (default: en)")
-    analyze.add_argument(
-        "--errors",
-        choices=["strict", "replace"],
-        default="strict",
-        help="invalid UTF-8: fail (strict) or replace with U+FFFD",
-    )
     analyze.add_argument(
         "--all-body", action="store_true", help="treat every paragraph as article body (clean text)"
     )
     analyze.set_defaults(run=_analyze_command)
+    keywords = commands.add_parser(
+        "keywords", help="keyphrases and term counts per article, and over all the articles"
+    )
+    _add_input_options(keywords)
+    keywords.add_argument("--top", type=int, default=20, help="how many (default 20)")
+    keywords.add_argument("--min-words", type=int, default=1)
+    keywords.add_argument("--max-words", type=int, default=3)
+    keywords.add_argument("--no-stem", action="store_true", help="count words unstemmed")
+    keywords.add_argument("--per-file", action="store_true", help="also list each file's own")
+    keywords.add_argument("--format", choices=["text", "jsonl"], default="text")
+    keywords.set_defaults(run=_keywords_command)
     return parser
 
 

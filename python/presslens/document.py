@@ -10,7 +10,16 @@ from __future__ import annotations
 import datetime
 from typing import Any, Dict, List, Optional, Tuple
 
-__all__ = ["Span", "Paragraph", "Sentence", "Boilerplate", "Structure", "Document"]
+__all__ = [
+    "Span",
+    "Paragraph",
+    "Sentence",
+    "Token",
+    "Keyword",
+    "Boilerplate",
+    "Structure",
+    "Document",
+]
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -72,6 +81,41 @@ class Sentence(Span):
         super().__init__(start, end, text)
         self.index = index
         self.paragraph = paragraph
+
+
+class Token(Span):
+    """A token: ``kind`` is "word", "number", "punctuation", "symbol", "url", "email", "hashtag"
+    or "mention"; ``sentence`` is the index of its sentence (None in the title)."""
+
+    __slots__ = ("kind", "sentence")
+    _fields = ("start", "end", "text", "kind", "sentence")
+
+    def __init__(self, start: int, end: int, text: str, kind: str, sentence: Optional[int]) -> None:
+        super().__init__(start, end, text)
+        self.kind = kind
+        self.sentence = sentence
+
+
+class Keyword(Span):
+    """A counted term or ranked keyphrase. ``key`` is its normalised (by default stemmed) form,
+    under which every occurrence was counted; ``start``/``end``/``text`` are its first occurrence
+    as written; ``count`` its occurrences, ``words`` its length, ``score`` its keyphrase score."""
+
+    __slots__ = ("key", "count", "words", "score")
+    _fields = ("start", "end", "text", "key", "count", "words", "score")
+
+    def __init__(
+        self, start: int, end: int, text: str, key: str, count: int, words: int, score: float
+    ) -> None:
+        super().__init__(start, end, text)
+        self.key = key
+        self.count = count
+        self.words = words
+        self.score = score
+
+    def __repr__(self) -> str:
+        score = f", score={self.score:.2f}" if self.score else ""
+        return f"Keyword({self.text!r}, key={self.key!r}, count={self.count}{score})"
 
 
 class Boilerplate(Span):
@@ -163,7 +207,17 @@ class Document:
     some layers are wanted.
     """
 
-    __slots__ = ("text", "lang", "replacements", "_core", "_paragraphs", "_sentences", "_structure")
+    __slots__ = (
+        "text",
+        "lang",
+        "replacements",
+        "_core",
+        "_analyzer",
+        "_paragraphs",
+        "_sentences",
+        "_structure",
+        "_tokens",
+    )
 
     def __init__(
         self,
@@ -175,29 +229,87 @@ class Document:
         structure: Optional[Structure] = None,
         *,
         _core: Any = None,
+        _analyzer: Any = None,
     ) -> None:
         self.text = text
         self.lang = lang
         self.replacements = replacements
         self._core = _core
+        self._analyzer = _analyzer
+        self._tokens: Optional[List[Token]] = None
         self._paragraphs = paragraphs
         self._sentences = sentences
         self._structure = structure
 
     @classmethod
-    def _from_core(cls, core: Any, text: str) -> "Document":
-        """Wraps a ``_presslens.Document``; ``text`` is its text as a ``str``."""
-        return cls(text, core.lang, core.replacements, _core=core)
+    def _from_core(cls, core: Any, text: str, analyzer: Any) -> "Document":
+        """Wraps a ``_presslens.Document`` made by ``analyzer`` (a presslens.Analyzer);
+        ``text`` is its text as a ``str``."""
+        return cls(text, core.lang, core.replacements, _core=core, _analyzer=analyzer)
+
+    def _compiled(self) -> Any:
+        """The compiled document; after unpickling, analysed again (the pipeline is
+        deterministic, so the layers come out the same)."""
+        if self._core is None:
+            if self._analyzer is None:
+                raise ValueError("this Document was built by hand: analyse its text instead")
+            self._core = self._analyzer._core.analyze(self.text.encode("utf-8"))
+        return self._core
+
+    @property
+    def tokens(self) -> List[Token]:
+        """The tokens of the title and the body's sentences, in text order."""
+        if self._tokens is None:
+            text = self.text
+            self._tokens = [
+                Token(start, end, text[start:end], kind, sentence)
+                for start, end, kind, sentence in self._compiled().tokens()
+            ]
+        return self._tokens
+
+    def _keywords(self, raw: List[Tuple[str, int, int, int, int, float]]) -> List[Keyword]:
+        text = self.text
+        return [
+            Keyword(start, end, text[start:end], key, count, words, score)
+            for key, start, end, count, words, score in raw
+        ]
+
+    def keywords(
+        self,
+        top: Optional[int] = 20,
+        ngrams: Tuple[int, int] = (1, 3),
+        stem: bool = True,
+        *,
+        names: bool = True,
+        compound_parts: bool = True,
+    ) -> List[Keyword]:
+        """The ``top`` most frequent terms of the title and body (all with ``top=None``):
+        n-grams of ``ngrams[0]`` to ``ngrams[1]`` words that neither start nor end with a
+        stopword, keyed by their normalised (and with ``stem``, Snowball-stemmed) words; with
+        ``names``, capitalised names longer than that count whole; with ``compound_parts``,
+        "Japan-China" also counts "japan" and "china"."""
+        low, high = ngrams
+        if not 1 <= low <= high:
+            raise ValueError(f"ngrams must be (low, high) with 1 <= low <= high, not {ngrams}")
+        core = self._compiled()
+        raw = self._analyzer._core.keywords(core, low, high, stem, names, compound_parts)
+        return self._keywords(raw if top is None else raw[:top])
+
+    def keyphrases(self, top: int = 10) -> List[Keyword]:
+        """The ``top`` keyphrases, best first (see docs/keywords.md for the scoring)."""
+        core = self._compiled()
+        return self._keywords(self._analyzer._core.keyphrases(core, top))
 
     @property
     def paragraphs(self) -> List[Paragraph]:
         """Every paragraph of the page, in order, each with its ``role``."""
         if self._paragraphs is None:
             text = self.text
-            roles = self._core.structure()["roles"]
+            core = self._compiled()
+            roles = core.structure()["roles"]
             self._paragraphs = [
                 Paragraph(start, end, text[start:end], index, role)
-                for index, ((start, end), role) in enumerate(zip(self._core.paragraphs(), roles))
+                for index, ((start, end), role) in enumerate(zip(core.paragraphs(), roles))
             ]
         return self._paragraphs
 
@@ -205,7 +317,7 @@ class Document:
     def structure(self) -> Structure:
         """Title, authors, date, and which paragraphs are body, bio and boilerplate."""
         if self._structure is None:
-            raw = self._core.structure()
+            raw = self._compiled().structure()
             paragraphs = self.paragraphs
 
             def span(pair: Optional[Tuple[int, int]]) -> Optional[Span]:
@@ -233,7 +345,7 @@ class Document:
             text = self.text
             self._sentences = [
                 Sentence(start, end, text[start:end], index, paragraph)
-                for index, (start, end, paragraph) in enumerate(self._core.sentences())
+                for index, (start, end, paragraph) in enumerate(self._compiled().sentences())
             ]
         return self._sentences
 
@@ -263,7 +375,8 @@ class Document:
         )
 
     def __getstate__(self) -> Tuple[Any, ...]:
-        # The compiled core does not pickle: ship the layers as plain objects.
+        # The compiled core does not pickle: ship the layers as plain objects, and the analyzer
+        # (which pickles as its options) for the layers computed on demand.
         return (
             self.text,
             self.lang,
@@ -271,6 +384,7 @@ class Document:
             self.paragraphs,
             self.sentences,
             self.structure,
+            self._analyzer,
         )
 
     def __setstate__(self, state: Tuple[Any, ...]) -> None:
@@ -281,5 +395,7 @@ class Document:
             self._paragraphs,
             self._sentences,
             self._structure,
+            self._analyzer,
         ) = state
         self._core = None
+        self._tokens = None

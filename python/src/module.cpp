@@ -5,6 +5,8 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +64,44 @@ py::dict structure(const Document& document) {
   return result;
 }
 
+py::list tokens(const Document& document) {
+  py::list result;
+  for (const auto& token : document.tokens()) {
+    const py::object sentence = token.sentence == presslens::kNoSentence ? py::object(py::none())
+                                                                         : py::cast(token.sentence);
+    result.append(py::make_tuple(document.to_code_points(token.span.begin),
+                                 document.to_code_points(token.span.end),
+                                 presslens::to_string(token.kind), sentence));
+  }
+  return result;
+}
+
+// (key, start, end, count, words, score) of each keyword, spans in code points.
+py::list keyword_tuples(const Document& document, const std::vector<presslens::Keyword>& keywords) {
+  py::list result;
+  for (const auto& k : keywords) {
+    result.append(py::make_tuple(k.key, document.to_code_points(k.first.begin),
+                                 document.to_code_points(k.first.end), k.count, k.words, k.score));
+  }
+  return result;
+}
+
+py::list term_tuples(const std::vector<presslens::TermStatistics>& terms) {
+  py::list result;
+  for (const auto& t : terms)
+    result.append(py::make_tuple(t.key, t.text, t.count, t.documents, t.score));
+  return result;
+}
+
+presslens::KeywordOptions keyword_options(std::uint32_t min_words, std::uint32_t max_words,
+                                          bool stem) {
+  presslens::KeywordOptions options;
+  options.min_words = min_words;
+  options.max_words = max_words;
+  options.stem = stem;
+  return options;
+}
+
 presslens::Utf8Policy utf8_policy(std::string_view errors) {
   if (errors == "strict") return presslens::Utf8Policy::kStrict;
   if (errors == "replace") return presslens::Utf8Policy::kReplace;
@@ -112,7 +152,8 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
                              "How many U+FFFD replaced invalid UTF-8.")
       .def("paragraphs", &paragraphs, "(start, end) of each paragraph.")
       .def("sentences", &sentences, "(start, end, paragraph) of each sentence.")
-      .def("structure", &structure, "The structure layer as plain data.");
+      .def("structure", &structure, "The structure layer as plain data.")
+      .def("tokens", &tokens, "(start, end, kind, sentence) of each token.");
 
   py::class_<presslens::Analyzer>(m, "Analyzer", "The C++ analyzer; immutable and thread-safe.")
       .def(py::init([](const std::string& lang, std::string_view errors,
@@ -142,5 +183,99 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
             return analyzer.analyze_batch(texts, threads);
           },
           py::arg("data"), py::arg("threads") = 0,
-          "Analyse many UTF-8 byte strings on `threads` threads, results in input order.");
+          "Analyse many UTF-8 byte strings on `threads` threads, results in input order.")
+      .def(
+          "keywords",
+          [](const presslens::Analyzer& analyzer, const Document& document, std::uint32_t min_words,
+             std::uint32_t max_words, bool stem, bool names, bool compound_parts) {
+            std::vector<presslens::Keyword> keywords;
+            {
+              py::gil_scoped_release release;
+              keywords =
+                  analyzer.keywords(document, {min_words, max_words, stem, names, compound_parts});
+            }
+            return keyword_tuples(document, keywords);
+          },
+          py::arg("document"), py::arg("min_words") = 1, py::arg("max_words") = 3,
+          py::arg("stem") = true, py::arg("names") = true, py::arg("compound_parts") = true,
+          "Term counts: (key, start, end, count, words, score), most frequent first.")
+      .def(
+          "keyphrases",
+          [](const presslens::Analyzer& analyzer, const Document& document, std::size_t top) {
+            std::vector<presslens::Keyword> keyphrases;
+            {
+              py::gil_scoped_release release;
+              keyphrases = analyzer.keyphrases(document, top);
+            }
+            return keyword_tuples(document, keyphrases);
+          },
+          py::arg("document"), py::arg("top") = 10,
+          "Ranked keyphrases: (key, start, end, count, words, score), best first.")
+      .def(
+          "key",
+          [](const presslens::Analyzer& analyzer, std::string_view word) {
+            return analyzer.tokenizer().key(word);
+          },
+          py::arg("word"), "The normalised key a word is counted under.");
+
+  py::class_<presslens::Corpus>(m, "Corpus", "Corpus statistics (see presslens.Corpus).")
+      .def(py::init<>())
+      .def_property_readonly("documents", &presslens::Corpus::documents)
+      .def(
+          "add",
+          [](presslens::Corpus& corpus, const presslens::Analyzer& analyzer,
+             const Document& document, const std::string& group, std::uint32_t min_words,
+             std::uint32_t max_words, bool stem) {
+            py::gil_scoped_release release;
+            corpus.add(document,
+                       analyzer.keywords(document, keyword_options(min_words, max_words, stem)),
+                       group);
+          },
+          py::arg("analyzer"), py::arg("document"), py::arg("group"), py::arg("min_words"),
+          py::arg("max_words"), py::arg("stem"))
+      .def(
+          "add_texts",
+          [](presslens::Corpus& corpus, const presslens::Analyzer& analyzer,
+             const std::vector<py::bytes>& data, const std::vector<std::string>& groups,
+             unsigned threads, std::uint32_t min_words, std::uint32_t max_words, bool stem) {
+            std::vector<std::string_view> texts(data.begin(), data.end());
+            py::gil_scoped_release release;
+            corpus.add_texts(analyzer, texts, groups, threads,
+                             keyword_options(min_words, max_words, stem));
+          },
+          py::arg("analyzer"), py::arg("data"), py::arg("groups"), py::arg("threads"),
+          py::arg("min_words"), py::arg("max_words"), py::arg("stem"))
+      .def("merge", &presslens::Corpus::merge, py::arg("other"))
+      .def("document_frequency", &presslens::Corpus::document_frequency, py::arg("key"))
+      .def("groups", &presslens::Corpus::groups)
+      .def("group_documents", &presslens::Corpus::group_documents, py::arg("group"))
+      .def(
+          "top",
+          [](const presslens::Corpus& corpus, std::size_t n,
+             const std::optional<std::string>& group) {
+            return term_tuples(group ? corpus.top(n, *group) : corpus.top(n));
+          },
+          py::arg("n"), py::arg("group") = py::none(),
+          "(key, text, count, documents, score) of the most frequent terms.")
+      .def(
+          "tfidf",
+          [](const presslens::Corpus& corpus, const presslens::Analyzer& analyzer,
+             const Document& document, std::size_t n, std::uint32_t min_words,
+             std::uint32_t max_words, bool stem) {
+            return term_tuples(corpus.tfidf(
+                document, analyzer.keywords(document, keyword_options(min_words, max_words, stem)),
+                n));
+          },
+          py::arg("analyzer"), py::arg("document"), py::arg("n"), py::arg("min_words"),
+          py::arg("max_words"), py::arg("stem"))
+      .def("dumps",
+           [](const presslens::Corpus& corpus) {
+             std::ostringstream out;
+             corpus.save(out);
+             return py::bytes(out.str());
+           })
+      .def_static("loads", [](const py::bytes& data) {
+        std::istringstream in{std::string(data)};
+        return presslens::Corpus::load(in);
+      });
 }

@@ -67,3 +67,16 @@ def test_main_writes_to_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdout", out)
     assert cli.main(["analyze", samples.path()]) == 0
     assert "Sentences" in out.getvalue()
+
+
+def test_keywords_command(tmp_path: Path) -> None:
+    result = run_cli("keywords", "--sample", "--top", "5")
+    assert result.returncode == 0, result.stderr
+    assert b"Keyphrases" in result.stdout and b"city" in result.stdout
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Flood defences failed. The flood damaged homes.", encoding="utf-8")
+    second.write_text("The council approved flood defences.", encoding="utf-8")
+    result = run_cli("keywords", str(first), str(second), "--format", "jsonl")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records[-1]["corpus"] == 2
+    assert records[-1]["terms"][0]["key"] == "flood"

@@ -8,11 +8,13 @@
 #include <vector>
 
 #include "presslens/document.hpp"
+#include "presslens/keywords.hpp"
 #include "presslens/language.hpp"
 #include "presslens/paragraphs.hpp"
 #include "presslens/sentences.hpp"
 #include "presslens/structure.hpp"
 #include "presslens/text.hpp"
+#include "presslens/tokens.hpp"
 
 namespace presslens {
 
@@ -48,12 +50,24 @@ class Analyzer {
   std::vector<Document> analyze_batch(std::span<const std::string_view> texts,
                                       unsigned threads = 0) const;
 
+  // Term counts and keyphrases of a document this analyzer made (see keywords.hpp).
+  std::vector<Keyword> keywords(const Document& document,
+                                const KeywordOptions& options = {}) const {
+    return keywords_.count(document, options);
+  }
+  std::vector<Keyword> keyphrases(const Document& document, std::size_t top = 10) const {
+    return keywords_.keyphrases(document, top);
+  }
+  const Tokenizer& tokenizer() const noexcept { return tokenizer_; }
+
  private:
   Options options_;
   LanguagePack language_;
   ParagraphSplitter paragraphs_;
   StructureParser structure_;
   SentenceSplitter sentences_;
+  Tokenizer tokenizer_;
+  KeywordExtractor keywords_;
 };
 
 }  // namespace presslens

@@ -12,6 +12,7 @@
 #include "presslens/sentences.hpp"
 #include "presslens/structure.hpp"
 #include "presslens/text.hpp"
+#include "presslens/tokens.hpp"
 
 namespace presslens {
 
@@ -45,6 +46,8 @@ class Document {
   const Structure& structure() const noexcept { return structure_; }
   // The sentences of the body paragraphs.
   const std::vector<Sentence>& sentences() const noexcept { return sentences_; }
+  // The tokens of the title (sentence kNoSentence) and of the body's sentences, in text order.
+  const std::vector<Token>& tokens() const noexcept { return tokens_; }
 
  private:
   friend class Analyzer;
@@ -56,6 +59,7 @@ class Document {
   std::vector<Paragraph> paragraphs_;
   Structure structure_;
   std::vector<Sentence> sentences_;
+  std::vector<Token> tokens_;
 };
 
 }  // namespace presslens

@@ -28,6 +28,12 @@ FoldedText::FoldedText(std::string_view text, Span span) {
   chars.reserve(span.size());
   offsets.reserve(span.size() + 1);
   for (std::uint32_t i = span.begin; i < span.end;) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII: fold without asking ICU
+      chars.push_back(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+      offsets.push_back(i++);
+      continue;
+    }
     const CodePoint c = code_point_at(text, i);
     chars.push_back(static_cast<char32_t>(u_foldCase(c.value, U_FOLD_CASE_DEFAULT)));
     offsets.push_back(i);
@@ -42,6 +48,7 @@ void PhraseList::add(const std::vector<std::string>& entries) {
   for (const auto& entry : entries) {
     std::u32string phrase = fold(entry);
     if (!phrase.empty() && std::find(phrases_.begin(), phrases_.end(), phrase) == phrases_.end()) {
+      by_first_[phrase.front()].push_back(phrases_.size());
       phrases_.push_back(std::move(phrase));
     }
   }
@@ -61,9 +68,14 @@ bool PhraseList::matches_at(const FoldedText& text, const std::u32string& phrase
 
 std::optional<Span> PhraseList::find(const FoldedText& text) const {
   for (std::size_t at = 0; at < text.chars.size(); ++at) {
-    for (const auto& phrase : phrases_) {
-      if (phrase.front() == text.chars[at] && matches_at(text, phrase, at)) {
-        return text.span(at, at + phrase.size());
+    const char32_t c = text.chars[at];
+    // A phrase that starts with a letter or digit starts a word: skip the inside of words.
+    if (at > 0 && needs_boundary(c) && needs_boundary(text.chars[at - 1])) continue;
+    const auto candidates = by_first_.find(c);
+    if (candidates == by_first_.end()) continue;
+    for (const std::size_t index : candidates->second) {
+      if (matches_at(text, phrases_[index], at)) {
+        return text.span(at, at + phrases_[index].size());
       }
     }
   }

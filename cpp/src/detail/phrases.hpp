@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "presslens/text.hpp"
@@ -35,6 +36,8 @@ class PhraseList {
  private:
   bool matches_at(const FoldedText& text, const std::u32string& phrase, std::size_t at) const;
   std::vector<std::u32string> phrases_;
+  // Indices into phrases_ by first character, so each position of a text costs one lookup.
+  std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;
 };
 
 }  // namespace presslens::detail

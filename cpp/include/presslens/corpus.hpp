@@ -1,0 +1,76 @@
+// Corpus statistics: term counts, document frequencies, TF-IDF and per-group top terms over many
+// documents, mergeable and saved to a documented text format.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "presslens/keywords.hpp"
+
+namespace presslens {
+
+class Analyzer;
+class Document;
+
+struct TermStatistics {
+  std::string key;              // as counted (see Keyword::key)
+  std::string text;             // how it was first written
+  std::uint64_t count = 0;      // occurrences over the documents
+  std::uint32_t documents = 0;  // documents it occurs in
+  double score = 0;             // TF-IDF (tfidf() only)
+};
+
+// Grows with the vocabulary, not with the text. Not synchronised: build one corpus per thread (or
+// per machine) and merge() them; merging equals building at once.
+class Corpus {
+ public:
+  // Adds one document's terms (as Analyzer::keywords counted them), under an optional group key
+  // such as a month or an outlet. Throws InvalidArgument for a group name with a line break.
+  void add(const Document& document, const std::vector<Keyword>& terms,
+           std::string_view group = {});
+  // Analyses `texts` on `threads` threads and adds each, `groups[i]` being text i's group (or
+  // none when `groups` is empty).
+  void add_texts(const Analyzer& analyzer, std::span<const std::string_view> texts,
+                 std::span<const std::string> groups = {}, unsigned threads = 0,
+                 const KeywordOptions& options = {});
+  void merge(const Corpus& other);
+
+  std::uint64_t documents() const noexcept { return documents_; }
+  std::uint32_t document_frequency(std::string_view key) const;
+  // The `n` most frequent terms, over all documents or in one group.
+  std::vector<TermStatistics> top(std::size_t n) const;
+  std::vector<TermStatistics> top(std::size_t n, std::string_view group) const;
+  std::vector<std::string> groups() const;
+  std::uint64_t group_documents(std::string_view group) const;
+  // A document's terms ranked by TF-IDF against this corpus: count * ln((1 + N) / (1 + df)) + 1).
+  std::vector<TermStatistics> tfidf(const Document& document, const std::vector<Keyword>& terms,
+                                    std::size_t n) const;
+
+  // The text format (docs/keywords.md): a header line, then one line per term and per group.
+  void save(std::ostream& out) const;
+  // Throws InvalidArgument on a malformed file.
+  static Corpus load(std::istream& in);
+
+ private:
+  struct Term {
+    std::string text;
+    std::uint64_t count = 0;
+    std::uint32_t documents = 0;
+  };
+  struct Group {
+    std::uint64_t documents = 0;
+    std::unordered_map<std::string, std::uint64_t> counts;
+  };
+
+  std::uint64_t documents_ = 0;
+  std::unordered_map<std::string, Term> terms_;
+  std::map<std::string, Group, std::less<>> groups_;
+};
+
+}  // namespace presslens

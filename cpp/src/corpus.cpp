@@ -1,0 +1,217 @@
+#include "presslens/corpus.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <istream>
+#include <ostream>
+#include <sstream>
+
+#include "detail/parallel.hpp"
+#include "presslens/analyzer.hpp"
+#include "presslens/document.hpp"
+#include "presslens/error.hpp"
+
+namespace presslens {
+namespace {
+
+constexpr std::string_view kHeader = "presslens-corpus 1";
+
+void check_group(std::string_view group) {
+  if (group.find_first_of("\r\n") != std::string_view::npos) {
+    throw InvalidArgument("a corpus group name cannot hold a line break");
+  }
+}
+
+// A surface form on one line of the file: tabs and line breaks become spaces.
+std::string one_line(std::string text) {
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+  return text;
+}
+
+bool by_count(const TermStatistics& a, const TermStatistics& b) {
+  if (a.count != b.count) return a.count > b.count;
+  return a.key < b.key;
+}
+
+}  // namespace
+
+void Corpus::add(const Document& document, const std::vector<Keyword>& terms,
+                 std::string_view group) {
+  check_group(group);
+  ++documents_;
+  Group* counts = nullptr;
+  if (!group.empty()) {
+    auto found = groups_.find(group);
+    if (found == groups_.end()) found = groups_.emplace(std::string(group), Group{}).first;
+    counts = &found->second;
+    ++counts->documents;
+  }
+  for (const Keyword& keyword : terms) {
+    Term& term = terms_[keyword.key];
+    if (term.text.empty()) term.text = std::string(document.text(keyword.first));
+    term.count += keyword.count;
+    ++term.documents;
+    if (counts) counts->counts[keyword.key] += keyword.count;
+  }
+}
+
+void Corpus::add_texts(const Analyzer& analyzer, std::span<const std::string_view> texts,
+                       std::span<const std::string> groups, unsigned threads,
+                       const KeywordOptions& options) {
+  if (!groups.empty() && groups.size() != texts.size()) {
+    throw InvalidArgument("add_texts needs one group per text, or none");
+  }
+  // Each worker thread builds a partial corpus; merging them equals adding in order.
+  std::vector<Document> documents(texts.size());
+  std::vector<std::vector<Keyword>> terms(texts.size());
+  detail::parallel_for(texts.size(), threads, [&](std::size_t i) {
+    documents[i] = analyzer.analyze(texts[i]);
+    terms[i] = analyzer.keywords(documents[i], options);
+  });
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    add(documents[i], terms[i], groups.empty() ? std::string_view() : std::string_view(groups[i]));
+  }
+}
+
+void Corpus::merge(const Corpus& other) {
+  documents_ += other.documents_;
+  for (const auto& [key, term] : other.terms_) {
+    Term& mine = terms_[key];
+    if (mine.text.empty()) mine.text = term.text;
+    mine.count += term.count;
+    mine.documents += term.documents;
+  }
+  for (const auto& [name, group] : other.groups_) {
+    Group& mine = groups_[name];
+    mine.documents += group.documents;
+    for (const auto& [key, count] : group.counts) mine.counts[key] += count;
+  }
+}
+
+std::uint32_t Corpus::document_frequency(std::string_view key) const {
+  const auto found = terms_.find(std::string(key));
+  return found == terms_.end() ? 0 : found->second.documents;
+}
+
+std::vector<TermStatistics> Corpus::top(std::size_t n) const {
+  std::vector<TermStatistics> all;
+  all.reserve(terms_.size());
+  for (const auto& [key, term] : terms_)
+    all.push_back({key, term.text, term.count, term.documents});
+  const std::size_t keep = std::min(n, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(),
+                    by_count);
+  all.resize(keep);
+  return all;
+}
+
+std::vector<TermStatistics> Corpus::top(std::size_t n, std::string_view group) const {
+  std::vector<TermStatistics> all;
+  const auto found = groups_.find(group);
+  if (found == groups_.end()) return all;
+  for (const auto& [key, count] : found->second.counts) {
+    const Term& term = terms_.at(key);
+    all.push_back({key, term.text, count, term.documents});
+  }
+  const std::size_t keep = std::min(n, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(),
+                    by_count);
+  all.resize(keep);
+  return all;
+}
+
+std::vector<std::string> Corpus::groups() const {
+  std::vector<std::string> names;
+  for (const auto& [name, group] : groups_) names.push_back(name);
+  return names;
+}
+
+std::uint64_t Corpus::group_documents(std::string_view group) const {
+  const auto found = groups_.find(group);
+  return found == groups_.end() ? 0 : found->second.documents;
+}
+
+std::vector<TermStatistics> Corpus::tfidf(const Document& document,
+                                          const std::vector<Keyword>& terms, std::size_t n) const {
+  std::vector<TermStatistics> ranked;
+  ranked.reserve(terms.size());
+  const double total = static_cast<double>(documents_);
+  for (const Keyword& keyword : terms) {
+    const double df = document_frequency(keyword.key);
+    TermStatistics stats{keyword.key, std::string(document.text(keyword.first)), keyword.count,
+                         static_cast<std::uint32_t>(df)};
+    stats.score = keyword.count * (std::log((1.0 + total) / (1.0 + df)) + 1.0);
+    ranked.push_back(std::move(stats));
+  }
+  const std::size_t keep = std::min(n, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
+                    ranked.end(), [](const TermStatistics& a, const TermStatistics& b) {
+                      return a.score != b.score ? a.score > b.score : a.key < b.key;
+                    });
+  ranked.resize(keep);
+  return ranked;
+}
+
+void Corpus::save(std::ostream& out) const {
+  out << kHeader << '\n' << "documents " << documents_ << '\n';
+  std::vector<const std::pair<const std::string, Term>*> sorted;
+  for (const auto& entry : terms_) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  for (const auto* entry : sorted) {
+    out << "term\t" << entry->second.documents << '\t' << entry->second.count << '\t'
+        << entry->first << '\t' << one_line(entry->second.text) << '\n';
+  }
+  for (const auto& [name, group] : groups_) {
+    out << "group\t" << group.documents << '\t' << name << '\n';
+    std::map<std::string, std::uint64_t> counts(group.counts.begin(), group.counts.end());
+    for (const auto& [key, count] : counts) out << "count\t" << count << '\t' << key << '\n';
+  }
+}
+
+Corpus Corpus::load(std::istream& in) {
+  Corpus corpus;
+  std::string line;
+  std::size_t number = 0;
+  const auto fail = [&](const char* why) {
+    throw InvalidArgument("corpus file, line " + std::to_string(number) + ": " + why);
+  };
+  if (!std::getline(in, line) || line != kHeader) fail("not a presslens corpus file");
+  ++number;
+  Group* group = nullptr;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty()) continue;
+    std::vector<std::string> fields;
+    std::size_t start = 0;
+    for (std::size_t tab = line.find('\t'); tab != std::string::npos;
+         tab = line.find('\t', start)) {
+      fields.push_back(line.substr(start, tab - start));
+      start = tab + 1;
+    }
+    fields.push_back(line.substr(start));
+    try {
+      if (line.starts_with("documents ")) {
+        corpus.documents_ = std::stoull(line.substr(10));
+      } else if (fields[0] == "term" && fields.size() == 5) {
+        Term& term = corpus.terms_[fields[3]];
+        term.documents = static_cast<std::uint32_t>(std::stoul(fields[1]));
+        term.count = std::stoull(fields[2]);
+        term.text = fields[4];
+      } else if (fields[0] == "group" && fields.size() == 3) {
+        group = &corpus.groups_[fields[2]];
+        group->documents = std::stoull(fields[1]);
+      } else if (fields[0] == "count" && fields.size() == 3 && group) {
+        if (!corpus.terms_.contains(fields[2])) fail("a group counts a term the corpus lacks");
+        group->counts[fields[2]] = std::stoull(fields[1]);
+      } else {
+        fail("unexpected line");
+      }
+    } catch (const std::logic_error&) {  // stoul and friends on a malformed number
+      fail("malformed number");
+    }
+  }
+  return corpus;
+}
+
+}  // namespace presslens

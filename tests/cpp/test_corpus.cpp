@@ -1,0 +1,85 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "presslens/analyzer.hpp"
+#include "presslens/corpus.hpp"
+
+namespace presslens {
+namespace {
+
+const std::vector<std::string> kArticles = {
+    "Flood defences failed in the river town. The flood damaged homes.",
+    "The council approved new flood defences. Homes will be protected.",
+    "A new bridge opened in the river town. Traffic eased.",
+    "Energy prices rose again. The council warned of higher bills.",
+};
+
+std::string saved(const Corpus& corpus) {
+  std::ostringstream out;
+  corpus.save(out);
+  return out.str();
+}
+
+TEST(Corpus, CountsDocumentFrequenciesAndGroups) {
+  const Analyzer analyzer;
+  Corpus corpus;
+  for (std::size_t i = 0; i < kArticles.size(); ++i) {
+    const Document doc = analyzer.analyze(kArticles[i]);
+    corpus.add(doc, analyzer.keywords(doc), i < 2 ? "2024-05" : "2024-06");
+  }
+  EXPECT_EQ(corpus.documents(), 4u);
+  EXPECT_EQ(corpus.document_frequency("flood"), 2u);
+  EXPECT_EQ(corpus.document_frequency("no-such-term"), 0u);
+  const auto top = corpus.top(1);
+  ASSERT_EQ(top.size(), 1u);
+  EXPECT_EQ(top[0].key, "flood");
+  EXPECT_EQ(top[0].count, 3u);
+  EXPECT_EQ(top[0].text, "Flood");
+  EXPECT_EQ(corpus.groups(), (std::vector<std::string>{"2024-05", "2024-06"}));
+  EXPECT_EQ(corpus.group_documents("2024-06"), 2u);
+  EXPECT_EQ(corpus.top(1, "2024-05")[0].key, "flood");
+  EXPECT_TRUE(corpus.top(3, "nope").empty());
+  const Document fresh = analyzer.analyze("Flood warnings and a bridge.");
+  const auto ranked = corpus.tfidf(fresh, analyzer.keywords(fresh), 10);
+  ASSERT_FALSE(ranked.empty());
+  EXPECT_GT(ranked.front().score, 0.0);
+  EXPECT_THROW(corpus.add(fresh, {}, "bad\ngroup"), InvalidArgument);
+}
+
+TEST(Corpus, MergedPartsEqualTheWholeAndBatchEqualsSequential) {
+  const Analyzer analyzer;
+  std::vector<std::string_view> texts(kArticles.begin(), kArticles.end());
+  const std::vector<std::string> groups = {"a", "a", "b", "b"};
+  Corpus whole;
+  whole.add_texts(analyzer, texts, groups, 1);
+  Corpus first, second;
+  first.add_texts(analyzer, std::span(texts).first(2), std::span(groups).first(2), 2);
+  second.add_texts(analyzer, std::span(texts).last(2), std::span(groups).last(2), 2);
+  first.merge(second);
+  EXPECT_EQ(saved(first), saved(whole));
+  Corpus threaded;
+  threaded.add_texts(analyzer, texts, groups, 4);
+  EXPECT_EQ(saved(threaded), saved(whole));
+}
+
+TEST(Corpus, SavesAndLoadsExactly) {
+  const Analyzer analyzer;
+  std::vector<std::string_view> texts(kArticles.begin(), kArticles.end());
+  Corpus corpus;
+  corpus.add_texts(analyzer, texts, std::vector<std::string>{"x", "y", "x", "y"});
+  std::istringstream in(saved(corpus));
+  const Corpus loaded = Corpus::load(in);
+  EXPECT_EQ(saved(loaded), saved(corpus));
+  EXPECT_EQ(loaded.documents(), 4u);
+  for (const char* bad : {"", "not a corpus\n", "presslens-corpus 1\nterm\tx\t1\tkey\ttext\n",
+                          "presslens-corpus 1\nwhat\n", "presslens-corpus 1\ncount\t1\tkey\n"}) {
+    std::istringstream broken(bad);
+    EXPECT_THROW(Corpus::load(broken), InvalidArgument) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace presslens

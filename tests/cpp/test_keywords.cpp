@@ -1,0 +1,104 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "presslens/analyzer.hpp"
+#include "presslens/keywords.hpp"
+
+namespace presslens {
+namespace {
+
+const Keyword* find(const std::vector<Keyword>& keywords, const std::string& key) {
+  const auto found = std::find_if(keywords.begin(), keywords.end(),
+                                  [&](const Keyword& k) { return k.key == key; });
+  return found == keywords.end() ? nullptr : &*found;
+}
+
+Analyzer analyzer(const char* lang = "en") {
+  Options options;
+  options.lang = lang;
+  return Analyzer(options);
+}
+
+TEST(KeywordExtractor, CountsNormalisedStemmedTermsWithoutStopwords) {
+  const auto a = analyzer();
+  const Document doc = a.analyze(
+      "Japan-China relations improved. The relation between Japan and China's leaders matters. "
+      "RELATIONS matter.");
+  const auto keywords = a.keywords(doc);
+  ASSERT_NE(find(keywords, "relat"), nullptr);
+  EXPECT_EQ(find(keywords, "relat")->count, 3u);  // relations, relation, RELATIONS
+  EXPECT_EQ(find(keywords, "japan")->count, 2u);  // as a part of "Japan-China" and alone
+  EXPECT_EQ(find(keywords, "china")->count, 2u);  // "China's" counts as china
+  EXPECT_EQ(find(keywords, "japan-china")->count, 1u);
+  EXPECT_EQ(find(keywords, "the"), nullptr);
+  EXPECT_NE(find(keywords, "japan-china relat"), nullptr);
+  EXPECT_NE(find(keywords, "japan and china"), nullptr);   // "and" may join a phrase
+  EXPECT_EQ(find(keywords, "relat improv the"), nullptr);  // never ends with a stopword
+  EXPECT_EQ(keywords.front().key, "relat");                // most frequent first
+  EXPECT_EQ(doc.text(find(keywords, "relat")->first), "relations");
+}
+
+TEST(KeywordExtractor, NgramsDoNotCrossPunctuationOrSentences) {
+  const auto a = analyzer();
+  const Document doc = a.analyze("Trade talks, climate policy. Energy prices rose.");
+  const auto keywords = a.keywords(doc);
+  EXPECT_EQ(find(keywords, "talk climat"), nullptr);
+  EXPECT_EQ(find(keywords, "polici energi"), nullptr);
+  EXPECT_NE(find(keywords, "trade talk"), nullptr);
+}
+
+TEST(KeywordExtractor, OptionsAndLongNames) {
+  const auto a = analyzer();
+  const Document doc =
+      a.analyze("He joined the East Asian Community Institute in Tokyo last year.");
+  KeywordOptions unstemmed;
+  unstemmed.stem = false;
+  unstemmed.max_words = 1;
+  const auto keywords = a.keywords(doc, unstemmed);
+  EXPECT_NE(find(keywords, "joined"), nullptr);
+  EXPECT_NE(find(keywords, "east asian community institute"), nullptr);  // a name counts whole
+  EXPECT_EQ(find(keywords, "east asian"), nullptr);
+}
+
+TEST(KeywordExtractor, StopwordsPerLanguage) {
+  const auto french = analyzer("fr");
+  const auto keywords =
+      french.keywords(french.analyze("Le ministre de l'Économie parle de la dette."));
+  EXPECT_EQ(find(keywords, "le"), nullptr);
+  EXPECT_NE(find(keywords, "ministr"), nullptr);
+  EXPECT_NE(find(keywords, "économ"), nullptr);  // l'Économie: elision gone, case folded, stemmed
+  const auto german = analyzer("de");
+  const auto german_keywords =
+      german.keywords(german.analyze("Die Regierung und die Opposition streiten."));
+  EXPECT_EQ(find(german_keywords, "die"), nullptr);
+  EXPECT_NE(find(german_keywords, "regier"), nullptr);
+}
+
+TEST(KeywordExtractor, ChineseTermsComeFromDictionaryWords) {
+  const auto chinese = analyzer("zh");
+  const auto keywords =
+      chinese.keywords(chinese.analyze("两国外长同意恢复对话。对话将在北京举行。"));
+  ASSERT_NE(find(keywords, "对话"), nullptr);
+  EXPECT_EQ(find(keywords, "对话")->count, 2u);
+}
+
+TEST(KeywordExtractor, KeyphrasesPreferTitleRareAndRecurringTerms) {
+  const auto a = analyzer();
+  const Document doc = a.analyze(
+      "Glacier melt speeds up in the Alps\n\n"
+      "Glacier melt in the Alps doubled this decade, scientists said. The glacier melt "
+      "threatens water supplies. Scientists measured the melt at forty glaciers. It is a "
+      "worrying trend, they said.");
+  const auto phrases = a.keyphrases(doc, 5);
+  ASSERT_EQ(phrases.size(), 5u);
+  EXPECT_EQ(phrases.front().key, "glacier");
+  ASSERT_NE(find(phrases, "glacier melt"), nullptr);  // the recurring title phrase ranks high
+  for (std::size_t i = 1; i < phrases.size(); ++i)
+    EXPECT_GE(phrases[i - 1].score, phrases[i].score);
+  EXPECT_EQ(find(phrases, "said"), nullptr);  // common words rank low
+}
+
+}  // namespace
+}  // namespace presslens

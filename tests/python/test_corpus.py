@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+import presslens
+
+ARTICLES = [
+    "Flood defences failed in the river town. The flood damaged homes.",
+    "The council approved new flood defences. Homes will be protected.",
+    "A new bridge opened in the river town. Traffic eased.",
+    "Energy prices rose again. The council warned of higher bills.",
+]
+GROUPS = ["2024-05", "2024-05", "2024-06", "2024-06"]
+
+
+def test_corpus_statistics_and_groups() -> None:
+    corpus = presslens.Corpus().add_many(ARTICLES, groups=GROUPS, threads=2)
+    assert corpus.documents == 4
+    top = corpus.top(1)[0]
+    assert (top.key, top.count, top.documents, top.text) == ("flood", 3, 2, "Flood")
+    assert corpus.document_frequency("council") == 2
+    assert corpus.groups() == ["2024-05", "2024-06"]
+    by = corpus.by(2)
+    assert by["2024-05"][0].key == "flood"
+    ranked = corpus.tfidf("A bridge and a flood.", top=3)
+    assert ranked and ranked[0].score > 0
+    assert "Corpus(lang='en', documents=4" in repr(corpus)
+
+
+def test_merge_equals_building_at_once_and_threads_agree() -> None:
+    whole = presslens.Corpus().add_many(ARTICLES, groups=GROUPS, threads=1)
+    first = presslens.Corpus().add_many(ARTICLES[:2], groups=GROUPS[:2])
+    second = presslens.Corpus().add_many(ARTICLES[2:], groups=GROUPS[2:])
+    assert first.merge(second)._core.dumps() == whole._core.dumps()
+    one_by_one = presslens.Corpus()
+    for text, group in zip(ARTICLES, GROUPS):
+        one_by_one.add(text, group=group)
+    assert one_by_one._core.dumps() == whole._core.dumps()
+    with pytest.raises(ValueError):
+        whole.merge(presslens.Corpus(stem=False))
+
+
+def test_save_load_and_pickle(tmp_path: Path) -> None:
+    corpus = presslens.Corpus().add_many(ARTICLES, groups=GROUPS)
+    path = tmp_path / "corpus.tsv"
+    corpus.save(path)
+    assert path.read_text(encoding="utf-8").startswith("presslens-corpus 1\n")
+    loaded = presslens.Corpus.load(path)
+    assert loaded.top(5) == corpus.top(5) and loaded.by(3) == corpus.by(3)
+    assert pickle.loads(pickle.dumps(corpus)).top(5) == corpus.top(5)
+    (tmp_path / "bad.tsv").write_text("not a corpus\n", encoding="utf-8")
+    with pytest.raises(presslens.InvalidArgumentError):
+        presslens.Corpus.load(tmp_path / "bad.tsv")
+
+
+def test_to_pandas_when_installed() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = presslens.Corpus().add_many(ARTICLES).to_pandas(3)
+    assert isinstance(frame, pandas.DataFrame) and list(frame.columns) == ["key", "text", "count", "documents"]

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import presslens
+from presslens import samples
+
+
+def test_keywords_count_terms_once_however_written() -> None:
+    doc = presslens.analyze(
+        "Japan-China relations improved. The relation between Japan and China's leaders matters."
+    )
+    counts = {k.key: k.count for k in doc.keywords(None)}
+    assert counts["relat"] == 2
+    assert counts["china"] == 2
+    assert counts["japan-china"] == 1
+    assert "the" not in counts
+    unstemmed = {k.key for k in doc.keywords(None, stem=False)}
+    assert {"relations", "relation"} <= unstemmed
+    bigrams = doc.keywords(None, ngrams=(2, 2))
+    assert bigrams and all(k.words == 2 for k in bigrams)
+    with pytest.raises(ValueError):
+        doc.keywords(ngrams=(3, 1))
+
+
+def test_keyphrases_on_the_sample() -> None:
+    doc = presslens.analyze(samples.read())
+    phrases = doc.keyphrases(10)
+    assert len(phrases) == 10
+    assert [p.score for p in phrases] == sorted((p.score for p in phrases), reverse=True)
+    texts = [p.text.lower() for p in phrases]
+    assert "city" in texts and "trees" in texts
+    assert not any("rights reserved" in t or "subscribe" in t for t in texts)  # no chrome
+    top_terms = [k.text for k in doc.keywords(20)]
+    assert "Copyright" not in top_terms
+
+
+def test_keywords_survive_pickling() -> None:
+    doc = presslens.analyze(samples.read())
+    restored = pickle.loads(pickle.dumps(doc))
+    assert [k.key for k in restored.keywords(10)] == [k.key for k in doc.keywords(10)]
+    assert restored.tokens == doc.tokens
+
+
+def test_chinese_and_japanese_keywords() -> None:
+    zh = presslens.analyze("两国外长同意恢复对话。对话将在北京举行。", lang="zh")
+    assert {k.text: k.count for k in zh.keywords(None)}["对话"] == 2
+    ja = presslens.analyze("東京都は晴れです。東京都の気温は高い。", lang="ja")
+    assert any(k.text.startswith("東京") for k in ja.keywords(5))
