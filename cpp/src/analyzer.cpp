@@ -28,6 +28,7 @@ Analyzer::Analyzer(Options options)
       structure_(language_),
       sentences_(language_),
       tokenizer_(language_),
+      quotes_(language_, tokenizer_),
       keywords_(language_, tokenizer_) {}
 
 Document Analyzer::analyze(std::string_view text) const {
@@ -57,6 +58,7 @@ Document Analyzer::analyze(std::string_view text) const {
   for (std::uint32_t i = 0; i < document.sentences_.size(); ++i) {
     tokenizer_.tokenize(document.text(), document.sentences_[i].span, i, document.tokens_);
   }
+  document.quotes_ = quotes_.find(document);
   return document;
 }
 

@@ -21,7 +21,7 @@ constexpr std::uint32_t kMaxLookBackBytes = 256;
 // ASCII bytes that can start a candidate; every byte >= 0x80 is decoded and classified.
 constexpr std::array<bool, 128> kAsciiCandidates = [] {
   std::array<bool, 128> table{};
-  for (char c : {'.', '!', '?', '(', ')'}) table[static_cast<unsigned char>(c)] = true;
+  for (char c : {'.', '!', '?', '(', ')', ':', ';'}) table[static_cast<unsigned char>(c)] = true;
   return table;
 }();
 
@@ -74,6 +74,8 @@ class ParagraphScanner {
           ++i;
         } else if (byte == '(' || byte == ')') {
           i = on_parenthesis(i);
+        } else if (byte == ':' || byte == ';') {
+          i = on_emoticon(i);
         } else {
           i = on_terminator(i);
         }
@@ -159,9 +161,23 @@ class ParagraphScanner {
     if (c.kind == U_SB_LOWER || c.kind == U_SB_SCONTINUE) return false;
     if (!cluster.single_period) return true;
 
-    const std::uint32_t token_start = token_start_before(cluster.begin);
-    const std::string_view token = text_.substr(token_start, cluster.end - token_start);
+    using Spaced = detail::SentenceLexicon::SpacedPeriod;
+    switch (lexicon_.spaced_abbreviation(text_, cluster.begin)) {
+      case Spaced::kInner:
+        return false;  // "z. B.": the first period
+      case Spaced::kLast:
+        return starts_sentence(next) && has_words_before(token_start_before(cluster.begin), 3);
+      case Spaced::kNone:
+        break;
+    }
+    std::uint32_t token_start = token_start_before(cluster.begin);
     if (token_start == cluster.begin) return true;  // a lone period
+    // "l'art. 49": the abbreviation is what follows an elided article.
+    for (std::uint32_t i = token_start; i < cluster.begin; ++i) {
+      if (text_[i] == '\'' && i + 1 < cluster.begin) token_start = i + 1;
+      if (text_.substr(i, 3) == "\xE2\x80\x99" && i + 3 < cluster.begin) token_start = i + 3;
+    }
+    const std::string_view token = text_.substr(token_start, cluster.end - token_start);
     if (lexicon_.is_title(token)) return false;
     if (c.kind == U_SB_NUMERIC && lexicon_.is_number_prefix(token)) return false;
     if (is_initial(token)) return previous_word_is_lower_case(token_start);
@@ -442,6 +458,19 @@ class ParagraphScanner {
       }
     }
     return i + 1;
+  }
+
+  // ":D", ":P", ";-)" standing alone end a sentence before a capital, like ":)" does.
+  std::uint32_t on_emoticon(std::uint32_t i) {
+    const std::uint32_t end = emoticon_end(i);
+    if (end == i) return i + 1;
+    const bool alone = i == begin_ || detail::is_space(detail::sentence_char_before(text_, i));
+    const std::uint32_t next = skip_spaces(end);
+    if (alone && next > end && next < end_ &&
+        detail::sentence_char_at(text_, next).kind == U_SB_UPPER) {
+      cut(end);
+    }
+    return end;
   }
 
   // The start of ":" ":-" ";" ";-" "=" before a parenthesis, when white space precedes it.

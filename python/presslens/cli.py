@@ -52,6 +52,18 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
     if phrases:
         out.write("\nKeyphrases  " + " · ".join(k.text for k in phrases) + "\n")
         out.write("Top terms   " + " · ".join(f"{k.text} ({k.count})" for k in doc.keywords(10)) + "\n")
+    speakers = doc.speakers()
+    if doc.quotes:
+        out.write(f"\nQuotes ({len(doc.quotes)}) by speaker\n")
+        for name, quotes in speakers.items():
+            out.write(f"  {name}\n")
+            for quote in quotes:
+                out.write(f"    [{quote.kind}] {quote.text}\n")
+        others = [q for q in doc.quotes if q.speaker is None or not q.speaker_key]
+        if others:
+            out.write("  (no speaker)\n")
+            for quote in others:
+                out.write(f"    [{quote.kind}] {quote.text}\n")
     out.write("\nSentences\n")
     width = len(str(len(doc.sentences)))
     for sentence in doc.sentences:

@@ -16,6 +16,7 @@ __all__ = [
     "Sentence",
     "Token",
     "Keyword",
+    "Quote",
     "Boilerplate",
     "Structure",
     "Document",
@@ -118,6 +119,61 @@ class Keyword(Span):
         return f"Keyword({self.text!r}, key={self.key!r}, count={self.count}{score})"
 
 
+class Quote(Span):
+    """A quotation: ``text`` is the quoted words (inside the marks; for ``indirect`` speech, the
+    reported clause); ``marks`` the span from opening to closing mark; ``kind`` is "direct",
+    "partial", "scare", "title" or "indirect"; ``speaker`` and ``cue`` (spans or None) say who
+    said it and which words attribute it; ``kind_cue`` what made it a title or scare quote;
+    ``speaker_key`` groups one speaker's quotes ("kishida"); ``sentence`` is where it starts."""
+
+    __slots__ = ("marks", "kind", "speaker", "cue", "kind_cue", "speaker_key", "sentence")
+    _fields = (
+        "start",
+        "end",
+        "text",
+        "marks",
+        "kind",
+        "speaker",
+        "cue",
+        "kind_cue",
+        "speaker_key",
+        "sentence",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        marks: Optional[Span],
+        kind: str,
+        speaker: Optional[Span],
+        cue: Optional[Span],
+        kind_cue: Optional[Span],
+        speaker_key: str,
+        sentence: Optional[int],
+    ) -> None:
+        super().__init__(start, end, text)
+        self.marks = marks
+        self.kind = kind
+        self.speaker = speaker
+        self.cue = cue
+        self.kind_cue = kind_cue
+        self.speaker_key = speaker_key
+        self.sentence = sentence
+
+    def to_dict(self) -> Dict[str, Any]:
+        data = super().to_dict()
+        for name in ("marks", "speaker", "cue", "kind_cue"):
+            value = getattr(self, name)
+            data[name] = None if value is None else value.to_dict()
+        return data
+
+    def __repr__(self) -> str:
+        speaker = f", speaker={self.speaker.text!r}" if self.speaker else ""
+        return f"Quote({self.kind}, {_short(self.text)!r}{speaker})"
+
+
 class Boilerplate(Span):
     """A paragraph judged page chrome, with the ``reason`` ("legal", "link list", "chrome phrase",
     "outside body") and the ``cue`` span that decided it (None for "outside body")."""
@@ -217,6 +273,7 @@ class Document:
         "_sentences",
         "_structure",
         "_tokens",
+        "_quotes",
     )
 
     def __init__(
@@ -237,6 +294,7 @@ class Document:
         self._core = _core
         self._analyzer = _analyzer
         self._tokens: Optional[List[Token]] = None
+        self._quotes: Optional[List[Quote]] = None
         self._paragraphs = paragraphs
         self._sentences = sentences
         self._structure = structure
@@ -266,6 +324,41 @@ class Document:
                 for start, end, kind, sentence in self._compiled().tokens()
             ]
         return self._tokens
+
+    def _span(self, pair: Optional[Tuple[int, int]]) -> Optional[Span]:
+        return None if pair is None else Span(pair[0], pair[1], self.text[pair[0] : pair[1]])
+
+    @property
+    def quotes(self) -> List[Quote]:
+        """Quotations and reported speech in the body, in text order."""
+        if self._quotes is None:
+            text = self.text
+            self._quotes = [
+                Quote(start, end, text[start:end], self._span(marks), kind, self._span(speaker),
+                      self._span(cue), self._span(kind_cue), key, sentence)
+                for start, end, marks, kind, speaker, cue, kind_cue, key, sentence
+                in self._compiled().quotes()
+            ]
+        return self._quotes
+
+    @property
+    def unpaired_quote_marks(self) -> List[int]:
+        """Offsets of quotation marks that found no partner."""
+        return list(self._compiled().unpaired_quote_marks())
+
+    def speakers(self) -> Dict[str, List[Quote]]:
+        """Quotes (speech: direct, partial, indirect) grouped by speaker, under the longest way
+        the text names each speaker ("Prime Minister Fumio Kishida" for "Kishida" and "he")."""
+        groups: Dict[str, List[Quote]] = {}
+        names: Dict[str, str] = {}
+        for quote in self.quotes:
+            if quote.speaker is None or not quote.speaker_key:
+                continue
+            groups.setdefault(quote.speaker_key, []).append(quote)
+            name = quote.speaker.text
+            if quote.speaker_key in name.casefold() and len(name) > len(names.get(quote.speaker_key, "")):
+                names[quote.speaker_key] = name
+        return {names.get(key, key): quotes for key, quotes in groups.items()}
 
     def _keywords(self, raw: List[Tuple[str, int, int, int, int, float]]) -> List[Keyword]:
         text = self.text
@@ -357,6 +450,7 @@ class Document:
             "structure": self.structure.to_dict(),
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "sentences": [s.to_dict() for s in self.sentences],
+            "quotes": [q.to_dict() for q in self.quotes],
         }
 
     def __eq__(self, other: object) -> bool:
@@ -384,6 +478,7 @@ class Document:
             self.paragraphs,
             self.sentences,
             self.structure,
+            self.quotes,
             self._analyzer,
         )
 
@@ -395,6 +490,7 @@ class Document:
             self._paragraphs,
             self._sentences,
             self._structure,
+            self._quotes,
             self._analyzer,
         ) = state
         self._core = None

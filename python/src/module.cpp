@@ -76,6 +76,31 @@ py::list tokens(const Document& document) {
   return result;
 }
 
+py::object span_or_none(const Document& document, presslens::Span span) {
+  return span.empty() ? py::object(py::none()) : py::object(code_point_span(document, span));
+}
+
+// (start, end, marks, kind, speaker, cue, kind_cue, speaker_key, sentence) of each quote.
+py::list quotes(const Document& document) {
+  py::list result;
+  for (const auto& q : document.quotes()) {
+    const py::object sentence =
+        q.sentence == presslens::kNoSentence ? py::object(py::none()) : py::cast(q.sentence);
+    result.append(py::make_tuple(document.to_code_points(q.span.begin),
+                                 document.to_code_points(q.span.end),
+                                 span_or_none(document, q.marks), presslens::to_string(q.kind),
+                                 span_or_none(document, q.speaker), span_or_none(document, q.cue),
+                                 span_or_none(document, q.kind_cue), q.speaker_key, sentence));
+  }
+  return result;
+}
+
+py::list unpaired_marks(const Document& document) {
+  py::list result;
+  for (const auto at : document.unpaired_quote_marks()) result.append(document.to_code_points(at));
+  return result;
+}
+
 // (key, start, end, count, words, score) of each keyword, spans in code points.
 py::list keyword_tuples(const Document& document, const std::vector<presslens::Keyword>& keywords) {
   py::list result;
@@ -153,7 +178,9 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       .def("paragraphs", &paragraphs, "(start, end) of each paragraph.")
       .def("sentences", &sentences, "(start, end, paragraph) of each sentence.")
       .def("structure", &structure, "The structure layer as plain data.")
-      .def("tokens", &tokens, "(start, end, kind, sentence) of each token.");
+      .def("tokens", &tokens, "(start, end, kind, sentence) of each token.")
+      .def("quotes", &quotes, "Quotes as plain tuples (spans in code points).")
+      .def("unpaired_quote_marks", &unpaired_marks, "Code-point offsets of unpaired marks.");
 
   py::class_<presslens::Analyzer>(m, "Analyzer", "The C++ analyzer; immutable and thread-safe.")
       .def(py::init([](const std::string& lang, std::string_view errors,

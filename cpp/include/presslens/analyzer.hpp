@@ -11,6 +11,7 @@
 #include "presslens/keywords.hpp"
 #include "presslens/language.hpp"
 #include "presslens/paragraphs.hpp"
+#include "presslens/quotes.hpp"
 #include "presslens/sentences.hpp"
 #include "presslens/structure.hpp"
 #include "presslens/text.hpp"
@@ -67,6 +68,7 @@ class Analyzer {
   StructureParser structure_;
   SentenceSplitter sentences_;
   Tokenizer tokenizer_;
+  QuoteFinder quotes_;
   KeywordExtractor keywords_;
 };
 

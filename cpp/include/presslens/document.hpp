@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "presslens/paragraphs.hpp"
+#include "presslens/quotes.hpp"
 #include "presslens/sentences.hpp"
 #include "presslens/structure.hpp"
 #include "presslens/text.hpp"
@@ -48,6 +49,12 @@ class Document {
   const std::vector<Sentence>& sentences() const noexcept { return sentences_; }
   // The tokens of the title (sentence kNoSentence) and of the body's sentences, in text order.
   const std::vector<Token>& tokens() const noexcept { return tokens_; }
+  // Quotations and reported speech in the body, in text order.
+  const std::vector<Quote>& quotes() const noexcept { return quotes_.quotes; }
+  // Byte offsets of quotation marks that found no partner.
+  const std::vector<std::uint32_t>& unpaired_quote_marks() const noexcept {
+    return quotes_.unpaired_marks;
+  }
 
  private:
   friend class Analyzer;
@@ -60,6 +67,7 @@ class Document {
   Structure structure_;
   std::vector<Sentence> sentences_;
   std::vector<Token> tokens_;
+  Quotes quotes_;
 };
 
 }  // namespace presslens

@@ -8,6 +8,7 @@
 #include "presslens/keywords.hpp"
 #include "presslens/language.hpp"
 #include "presslens/paragraphs.hpp"
+#include "presslens/quotes.hpp"
 #include "presslens/sentences.hpp"
 #include "presslens/structure.hpp"
 #include "presslens/text.hpp"

@@ -36,6 +36,11 @@ SentenceLexicon::SentenceLexicon(const LanguagePack& language)
       starters_(to_set(language.list("sentence_starters"))),
       quote_continuations_(language.list("quote_continuations")) {
   for (const auto& entry : language.list("abbreviations")) abbreviations_.insert(fold_case(entry));
+  for (const char* list : {"abbreviations", "title_abbreviations", "number_abbreviations"}) {
+    for (const auto& entry : language.list(list)) {
+      if (entry.find(' ') != std::string::npos) spaced_.push_back(entry);
+    }
+  }
   const auto& options = language.list("sentence_options");
   ordinal_numbers_ = std::find(options.begin(), options.end(), "ordinal-numbers") != options.end();
 }
@@ -55,6 +60,20 @@ bool SentenceLexicon::is_starter(std::string_view word) const {
     }
   }
   return false;
+}
+
+SentenceLexicon::SpacedPeriod SentenceLexicon::spaced_abbreviation(std::string_view text,
+                                                                   std::size_t period) const {
+  for (const auto& entry : spaced_) {
+    const std::size_t last = entry.rfind('.');
+    for (std::size_t at = entry.find('.'); at != std::string::npos; at = entry.find('.', at + 1)) {
+      if (at > period || period - at + entry.size() > text.size()) continue;
+      if (text.substr(period - at, entry.size()) == entry) {
+        return at == last ? SpacedPeriod::kLast : SpacedPeriod::kInner;
+      }
+    }
+  }
+  return SpacedPeriod::kNone;
 }
 
 bool SentenceLexicon::continues_quote(std::string_view text) const {

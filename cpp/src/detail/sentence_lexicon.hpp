@@ -38,6 +38,10 @@ class SentenceLexicon {
   bool is_starter(std::string_view word) const;
   // Whether `text` (right after a CJK closing quote) starts with a quotative continuation.
   bool continues_quote(std::string_view text) const;
+  // Abbreviations written with a space ("z. B.", "EE. UU.", "p. ex."): whether the period at
+  // text[period] is inside one (not an end: kInner) or ends one (kLast), or neither.
+  enum class SpacedPeriod { kNone, kInner, kLast };
+  SpacedPeriod spaced_abbreviation(std::string_view text, std::size_t period) const;
   // The language writes ordinals as a number and a period ("am 1. Januar").
   bool ordinal_numbers() const noexcept { return ordinal_numbers_; }
 
@@ -47,6 +51,7 @@ class SentenceLexicon {
   StringSet number_prefixes_;
   StringSet starters_;
   std::vector<std::string> quote_continuations_;
+  std::vector<std::string> spaced_;
   bool ordinal_numbers_ = false;
 };
 

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Quotation accuracy: content-span precision, recall and F1 (overall and per gold kind), kind
+accuracy, and speaker accuracy on matched quotes.
+
+Input: JSONL with "text" and gold "quotes" (code-point "start"/"end", optional "kind" and
+"speaker" with "speaker_start"/"speaker_end"), e.g. ../shared/data/quotes/polnear_train.jsonl
+(passed by path) or tests/data/quotes/*.jsonl; optional "lang" per case, else --lang.
+
+Matching rule (fixed, so figures compare): trim white space, quotation marks and , . ; : ! ? — – -
+from both ends of both spans; a prediction matches a gold span when their character Jaccard
+overlap is at least 0.5, pairing one-to-one greedily by highest overlap; a prediction lying 90%
+or more inside an already matched gold span is neutral. A speaker is right when the predicted
+speaker span overlaps the gold one, or one string contains the other on word boundaries,
+case-insensitively. With "unattributed_quoted_spans" in the data, also reports how many of them
+presslens reported as speech (direct, partial or indirect): lower is better.
+
+    python benchmarks/eval_quotes.py ../shared/data/quotes/polnear_train.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import presslens
+
+TRIM = " \t\n\r\"'“”‘’«»„‚‹›「」『』,.;:!?—–-"
+SPEECH = {"direct", "partial", "indirect"}
+
+
+def trimmed(text: str, start: int, end: int) -> Tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def jaccard(a: Tuple[int, int], b: Tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union > 0 else 0.0
+
+
+def inside(a: Tuple[int, int], b: Tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return inter / max(1, a[1] - a[0])
+
+
+def speaker_right(text: str, predicted: Optional[presslens.Span], gold: dict) -> bool:
+    if predicted is None or gold.get("speaker_start") is None:
+        return False
+    g = (gold["speaker_start"], gold["speaker_end"])
+    if max(0, min(predicted.end, g[1]) - max(predicted.start, g[0])) > 0:
+        return True
+    p, q = predicted.text.casefold(), text[g[0] : g[1]].casefold()
+    contains = lambda outer, inner: bool(inner) and re.search(r"(?<!\w)" + re.escape(inner) + r"(?!\w)", outer)
+    return bool(contains(p, q) or contains(q, p))
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="+")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N cases")
+    args = parser.parse_args(argv)
+    analyzers: Dict[str, presslens.Analyzer] = {}
+    for source in args.inputs:
+        with open(source, encoding="utf-8") as handle:
+            cases = [json.loads(line) for line in handle if line.strip()]
+        if args.limit:
+            cases = cases[: args.limit]
+        tp = fp = fn = 0
+        per_kind: Dict[str, List[int]] = defaultdict(lambda: [0, 0])  # matched, gold
+        kind_right = kind_total = speaker_ok = speaker_total = 0
+        unattributed = unattributed_as_speech = 0
+        for case in cases:
+            lang = case.get("lang", args.lang)
+            if lang not in analyzers:
+                analyzers[lang] = presslens.Analyzer(lang, detect_structure=False)
+            text = case["text"]
+            doc = analyzers[lang].analyze(text)
+            predicted = [q for q in doc.quotes]
+            gold = case["quotes"]
+            pspans = [trimmed(text, q.start, q.end) for q in predicted]
+            gspans = [trimmed(text, g["start"], g["end"]) for g in gold]
+            candidates = sorted(
+                ((jaccard(p, g), i, j) for i, p in enumerate(pspans) for j, g in enumerate(gspans)),
+                reverse=True,
+            )
+            matched_p: Dict[int, int] = {}
+            matched_g: Dict[int, int] = {}
+            for score, i, j in candidates:
+                if score < 0.5:
+                    break
+                if i in matched_p or j in matched_g:
+                    continue
+                matched_p[i], matched_g[j] = j, i
+            for i, p in enumerate(pspans):
+                if i in matched_p:
+                    continue
+                if any(inside(p, gspans[j]) >= 0.9 for j in matched_g):
+                    continue  # neutral: a piece of a matched quote
+                # Scare quotes and titles are not claims of speech: count them only when gold
+                # has kinds for them (our own sets); PolNeAR gold holds attributions only.
+                if predicted[i].kind not in SPEECH and not any("kind" in g and g["kind"] in ("scare", "title") for g in gold):
+                    continue
+                fp += 1
+            for j, g in enumerate(gold):
+                kind = g.get("kind", "all")
+                per_kind[kind][1] += 1
+                if j in matched_g:
+                    per_kind[kind][0] += 1
+                    tp += 1
+                    q = predicted[matched_g[j]]
+                    if "kind" in g and g["kind"] in {"direct", "partial", "indirect", "scare", "title"}:
+                        kind_total += 1
+                        kind_right += q.kind == g["kind"]
+                    if g.get("speaker_start") is not None:
+                        speaker_total += 1
+                        speaker_ok += speaker_right(text, q.speaker, g)
+                else:
+                    fn += 1
+            for span in case.get("unattributed_quoted_spans", []):
+                unattributed += 1
+                s = trimmed(text, span["start"], span["end"])
+                unattributed_as_speech += any(
+                    q.kind in SPEECH and jaccard(s, pspans[i]) >= 0.5 for i, q in enumerate(predicted)
+                )
+        precision = tp / max(1, tp + fp)
+        recall = tp / max(1, tp + fn)
+        f1 = 2 * precision * recall / max(1e-9, precision + recall)
+        print(f"\n{source} ({len(cases)} documents)")
+        print(f"content spans: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+        for kind, (m, g) in sorted(per_kind.items()):
+            print(f"  recall on gold {kind:<9} {m}/{g} = {m / max(1, g):.3f}")
+        if kind_total:
+            print(f"kind accuracy on matched quotes: {kind_right}/{kind_total} = {kind_right / kind_total:.3f}")
+        if speaker_total:
+            print(f"speaker accuracy on matched quotes: {speaker_ok}/{speaker_total} = {speaker_ok / speaker_total:.3f}")
+        if unattributed:
+            print(f"unattributed quoted spans reported as speech: {unattributed_as_speech}/{unattributed} = {unattributed_as_speech / unattributed:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,720 @@
+#include "presslens/quotes.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "detail/sentence_chars.hpp"
+#include "detail/sentence_lexicon.hpp"
+#include "presslens/document.hpp"
+
+namespace presslens {
+
+namespace detail {
+
+// The language's speech verbs, title cues and stopwords, and its quotation-mark conventions.
+class QuoteResources {
+ public:
+  explicit QuoteResources(const LanguagePack& language)
+      : speech_verbs(language.list("speech_verbs").begin(), language.list("speech_verbs").end()),
+        title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
+        stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
+        german_marks(language.language() == "de") {}
+
+  StringSet speech_verbs;
+  StringSet title_cues;
+  StringSet stopwords;
+  bool german_marks;  // „…“ ‚…‘ »…«: “ ‘ « close rather than open
+};
+
+}  // namespace detail
+
+namespace {
+
+// Quotation marks come in families; a closing mark only closes an opening mark of its family.
+enum class Family : std::uint8_t {
+  kDouble,
+  kSingle,
+  kGuillemet,
+  kSingleGuillemet,
+  kCorner,
+  kWhiteCorner
+};
+enum class Role : std::uint8_t { kOpen, kClose, kEither };
+
+struct Mark {
+  std::uint32_t at;
+  std::uint32_t size;
+  Family family;
+  Role role;
+};
+
+// Which quotation mark (if any) stands at `i`, and whether it opens or closes.
+std::optional<Mark> mark_at(std::string_view text, Span paragraph, std::uint32_t i, bool german) {
+  const detail::CodePoint c = detail::code_point_at(text, i);
+  const UChar32 before = i > paragraph.begin ? detail::code_point_before(text, i).value : ' ';
+  const UChar32 after =
+      i + c.size < paragraph.end ? detail::code_point_at(text, i + c.size).value : ' ';
+  const bool letter_before = u_isalnum(before);
+  const bool letter_after = u_isalnum(after);
+  const bool space_before = u_isUWhiteSpace(before) || before == '(' || before == '[' ||
+                            before == 0x2014 || before == 0x2013 || i == paragraph.begin;
+  const bool space_after =
+      u_isUWhiteSpace(after) || u_ispunct(after) || i + c.size >= paragraph.end;
+  const auto either = [&](Family family) -> Mark {
+    const Role role = space_before && !space_after   ? Role::kOpen
+                      : !space_before && space_after ? Role::kClose
+                                                     : Role::kEither;
+    return {i, c.size, family, role};
+  };
+  // Two apostrophes (or two backticks) make a double quote in some newsrooms' plain text.
+  if ((c.value == '\'' || c.value == '`') && i + 1 < paragraph.end && text[i + 1] == text[i]) {
+    const UChar32 next = i + 2 < paragraph.end ? detail::code_point_at(text, i + 2).value : ' ';
+    const bool opens = c.value == '`' || (space_before && !u_isUWhiteSpace(next));
+    return Mark{i, 2, Family::kDouble, opens ? Role::kOpen : Role::kClose};
+  }
+  switch (c.value) {
+    case '"':
+      return either(Family::kDouble);
+    case 0x201C:  // “
+      return Mark{i, c.size, Family::kDouble, german ? Role::kClose : Role::kOpen};
+    case 0x201D:  // ”
+      return Mark{i, c.size, Family::kDouble, Role::kClose};
+    case 0x201E:  // „
+      return Mark{i, c.size, Family::kDouble, Role::kOpen};
+    case 0x201A:  // ‚
+      return Mark{i, c.size, Family::kSingle, Role::kOpen};
+    case 0x2018:  // ‘
+      return Mark{i, c.size, Family::kSingle, german ? Role::kClose : Role::kOpen};
+    case '\'':
+    case 0x2019: {  // ’ is an apostrophe inside words ("don't") and before digits ('90s)
+      if (letter_before && letter_after) return std::nullopt;
+      if (!letter_before && u_isdigit(after)) return std::nullopt;
+      if (c.value == 0x2019) return Mark{i, c.size, Family::kSingle, Role::kClose};
+      return either(Family::kSingle);
+    }
+    case 0xAB:  // «
+      return Mark{i, c.size, Family::kGuillemet, german ? Role::kClose : Role::kOpen};
+    case 0xBB:  // »
+      return Mark{i, c.size, Family::kGuillemet, german ? Role::kOpen : Role::kClose};
+    case 0x2039:  // ‹
+      return Mark{i, c.size, Family::kSingleGuillemet, german ? Role::kClose : Role::kOpen};
+    case 0x203A:  // ›
+      return Mark{i, c.size, Family::kSingleGuillemet, german ? Role::kOpen : Role::kClose};
+    case 0x300C:
+      return Mark{i, c.size, Family::kCorner, Role::kOpen};
+    case 0x300D:
+      return Mark{i, c.size, Family::kCorner, Role::kClose};
+    case 0x300E:
+      return Mark{i, c.size, Family::kWhiteCorner, Role::kOpen};
+    case 0x300F:
+      return Mark{i, c.size, Family::kWhiteCorner, Role::kClose};
+    default:
+      return std::nullopt;
+  }
+}
+
+// A pair of marks: the opening one and the closing one.
+struct Pair {
+  Mark open;
+  Mark close;
+};
+
+// How deep quotes may nest, and how many paragraphs one quote may run on for.
+constexpr std::size_t kMaxDepth = 4;
+constexpr std::size_t kMaxParagraphs = 12;
+// How many tokens around a quote its attribution is looked for in.
+constexpr std::size_t kReachTokens = 40;
+// Reported clauses per sentence (a sentence of a thousand "said" is not a thousand reports).
+constexpr std::size_t kMaxReportsPerSentence = 8;
+
+// Pairs marks paragraph by paragraph with a small stack. A quote left open at a paragraph's end
+// continues only when the next paragraph opens with a mark of its family (the multi-paragraph
+// convention); otherwise its mark is reported unpaired.
+class MarkPairer {
+ public:
+  MarkPairer(std::string_view text, bool german) : text_(text), german_(german) {}
+
+  void paragraph(Span span, std::vector<Pair>& pairs, std::vector<std::uint32_t>& unpaired) {
+    std::optional<Mark> reopening;
+    if (carried_ && span.begin < span.end) {
+      const auto first = mark_at(text_, span, span.begin, german_);
+      if (first && first->family == carried_->family && first->role != Role::kClose &&
+          ++carried_paragraphs_ <= kMaxParagraphs) {
+        reopening = first;
+      } else {
+        unpaired.push_back(carried_->at);
+        carried_.reset();
+      }
+    }
+    std::vector<Mark> stack;
+    if (carried_) stack.push_back(*carried_);
+    for (std::uint32_t i = reopening ? reopening->at + reopening->size : span.begin;
+         i < span.end;) {
+      const auto byte = static_cast<unsigned char>(text_[i]);
+      if (byte != '"' && byte != '\'' && byte != '`' &&
+          byte < 0xC2) {  // not a mark: the common case
+        ++i;
+        continue;
+      }
+      const auto mark = mark_at(text_, span, i, german_);
+      const std::uint32_t size = mark ? mark->size : detail::code_point_at(text_, i).size;
+      if (mark) take(*mark, stack, pairs, unpaired);
+      i += size;
+    }
+    carried_.reset();
+    // The outermost quote still open may go on in the next paragraph; the rest are unpaired.
+    for (std::size_t k = 0; k < stack.size(); ++k) {
+      if (k == 0) {
+        carried_ = stack[0];
+        if (!reopening) carried_paragraphs_ = 0;
+      } else {
+        unpaired.push_back(stack[k].at);
+      }
+    }
+  }
+
+  void finish(std::vector<std::uint32_t>& unpaired) {
+    if (carried_) unpaired.push_back(carried_->at);
+    carried_.reset();
+  }
+
+ private:
+  void take(const Mark& mark, std::vector<Mark>& stack, std::vector<Pair>& pairs,
+            std::vector<std::uint32_t>& unpaired) {
+    const auto open_index = [&]() -> std::optional<std::size_t> {
+      for (std::size_t k = stack.size(); k > 0; --k) {
+        if (stack[k - 1].family == mark.family) return k - 1;
+      }
+      return std::nullopt;
+    };
+    if (mark.role != Role::kOpen) {
+      if (const auto k = open_index(); k && (mark.role == Role::kClose || *k + 1 == stack.size())) {
+        for (std::size_t j = *k + 1; j < stack.size(); ++j) unpaired.push_back(stack[j].at);
+        pairs.push_back({stack[*k], mark});
+        stack.resize(*k);
+        return;
+      }
+      if (mark.role == Role::kClose) {
+        // A lone closing single mark is an apostrophe ("students' votes"), not a quote.
+        if (mark.family != Family::kSingle) unpaired.push_back(mark.at);
+        return;
+      }
+    }
+    if (stack.size() >= kMaxDepth) {
+      unpaired.push_back(stack.front().at);
+      stack.erase(stack.begin());
+    }
+    stack.push_back(mark);
+  }
+
+  std::string_view text_;
+  bool german_;
+  std::optional<Mark> carried_;
+  std::size_t carried_paragraphs_ = 0;
+};
+
+bool is_word(const Token& token) {
+  return token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber;
+}
+
+// Reads the attribution and the kind of each quote from the tokens around it.
+class QuoteReader {
+ public:
+  QuoteReader(const Document& document, const Tokenizer& tokenizer,
+              const detail::QuoteResources& resources)
+      : doc_(document), tokenizer_(tokenizer), resources_(resources), tokens_(document.tokens()) {
+    sentence_first_token_.assign(document.sentences().size() + 1, tokens_.size());
+    for (std::size_t t = tokens_.size(); t > 0; --t) {
+      const auto s = tokens_[t - 1].sentence;
+      if (s != kNoSentence) sentence_first_token_[s] = t - 1;
+    }
+    for (std::size_t s = document.sentences().size(); s > 0; --s) {
+      sentence_first_token_[s - 1] =
+          std::min(sentence_first_token_[s - 1], sentence_first_token_[s]);
+    }
+  }
+
+  Quote marked(const Pair& pair) {
+    Quote quote;
+    quote.marks = {pair.open.at, pair.close.at + pair.close.size};
+    quote.span = detail::trim_space(doc_.text(), {pair.open.at + pair.open.size, pair.close.at});
+    quote.sentence = sentence_of(pair.open.at);
+    attribute(quote);
+    classify(quote);
+    if (!quote.speaker.empty()) remember(quote);
+    return quote;
+  }
+
+  // Reported speech in a sentence: "X said (that) CLAUSE", "CLAUSE, X said", "CLAUSE, said X",
+  // "according to X, CLAUSE" and "CLAUSE, according to X". A clause that a direct quote of the
+  // sentence already covers is not reported twice.
+  void reported(std::uint32_t sentence, const std::vector<Quote>& marked,
+                std::vector<Quote>& quotes) {
+    const auto [first, last] = token_range(sentence);
+    const Span whole = doc_.sentences()[sentence].span;
+    std::size_t from = first;
+    const std::size_t reports_before = quotes.size();
+    for (std::size_t t = first; t < last && quotes.size() - reports_before < kMaxReportsPerSentence;
+         ++t) {
+      if (!is_speech_verb(t) || t < from) continue;
+      // The verb that attributes a direct quote reports nothing more; one that attributes a
+      // partial quote also reports the clause around it.
+      const bool attributes_a_quote =
+          std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
+            return q.kind == QuoteKind::kDirect && q.cue.begin <= tokens_[t].span.begin &&
+                   tokens_[t].span.end <= q.cue.end;
+          });
+      if (attributes_a_quote) continue;
+      Quote quote;
+      quote.kind = QuoteKind::kIndirect;
+      quote.sentence = sentence;
+      quote.cue = tokens_[t].span;
+      if (is_according(t)) {
+        quote.cue = {tokens_[t].span.begin, tokens_[t + 1].span.end};
+        const std::size_t speaker_end = speaker_after(t + 2, last, quote.speaker);
+        if (quote.speaker.empty()) continue;
+        std::size_t content = speaker_end;
+        while (content < last && !is_word(tokens_[content])) ++content;
+        if (t == first && content >= last) continue;
+        quote.span = t == first ? Span{tokens_[content].span.begin, whole.end}
+                                : Span{whole.begin, tokens_[t].span.begin};
+      } else if (const std::size_t comma = inverted_report(t, first, last, quote.speaker);
+                 comma != last) {
+        quote.span = {whole.begin, tokens_[comma].span.begin};
+      } else {
+        speaker_before(t, first, quote.speaker);
+        if (quote.speaker.empty() || t + 1 >= last) continue;
+        std::size_t content = t + 1;
+        // "said that ...", "told reporters that ...": the clause starts after "that"; without
+        // it, "told the council the plan ..." skips its listener.
+        for (std::size_t k = content; k < std::min(last, content + 6); ++k) {
+          const std::string word = key(k);
+          if (word == "that" || word == "que" || word == "dass") {
+            content = k + 1;
+            break;
+          }
+        }
+        if (content == t + 1 && is_telling(t)) {
+          if (key(content) == "the" || key(content) == "a" || key(content) == "an") ++content;
+          ++content;
+        }
+        if (content >= last || !is_word(tokens_[content])) continue;
+        quote.span = {tokens_[content].span.begin, whole.end};
+      }
+      quote.span = trim_end_punctuation(quote.span);
+      if (quote.span.empty() || words_in(quote.span) < 3 || covered_by_direct(quote.span, marked)) {
+        continue;
+      }
+      resolve(quote);
+      remember(quote);
+      from = t + 1;
+      quotes.push_back(std::move(quote));
+    }
+  }
+
+ private:
+  // "CLAUSE, X said." or "CLAUSE, said X.": the verb stands near the sentence's end after a
+  // comma and a short speaker phrase. Returns the comma's token (or `last` when not so).
+  std::size_t inverted_report(std::size_t verb, std::size_t first, std::size_t last,
+                              Span& speaker) const {
+    std::size_t tail = verb + 1;
+    Span after;
+    const std::size_t after_end = speaker_after(tail, last, after);
+    std::size_t rest = after.empty() ? tail : after_end;
+    std::size_t words_left = 0;
+    for (std::size_t k = rest; k < last && words_left <= 4; ++k) words_left += is_word(tokens_[k]);
+    if (words_left > 4) return last;  // "on Thursday" may follow, a clause may not
+    // ", said X" / ", X said"
+    if (verb > first && doc_.text(tokens_[verb - 1].span) == "," && !after.empty()) {
+      speaker = after;
+      return verb - 1;
+    }
+    for (std::size_t k = verb; k > first && verb - k < 8; --k) {
+      if (doc_.text(tokens_[k - 1].span) != ",") continue;
+      if (k - 1 == first) return last;
+      speaker = {tokens_[k].span.begin, tokens_[verb - 1].span.end};
+      if (k == verb || (!starts_noun_phrase(k) && verb - k > 3)) return last;  // "officials said"
+      return k - 1;
+    }
+    return last;
+  }
+
+  bool covered_by_direct(Span span, const std::vector<Quote>& marked) const {
+    return std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
+      const auto overlap =
+          std::min(span.end, q.marks.end) > std::max(span.begin, q.marks.begin)
+              ? std::min(span.end, q.marks.end) - std::max(span.begin, q.marks.begin)
+              : 0u;
+      return q.kind == QuoteKind::kDirect && overlap * 2 > span.size();
+    });
+  }
+
+  std::uint32_t sentence_of(std::uint32_t at) const {
+    const auto& sentences = doc_.sentences();
+    const auto found =
+        std::upper_bound(sentences.begin(), sentences.end(), at,
+                         [](std::uint32_t a, const Sentence& s) { return a < s.span.begin; });
+    if (found == sentences.begin()) return kNoSentence;
+    return static_cast<std::uint32_t>(found - sentences.begin() - 1);
+  }
+
+  std::pair<std::size_t, std::size_t> token_range(std::uint32_t sentence) const {
+    if (sentence == kNoSentence || sentence >= doc_.sentences().size()) return {0, 0};
+    return {sentence_first_token_[sentence], sentence_first_token_[sentence + 1]};
+  }
+
+  std::string key(std::size_t t) const {
+    return t < tokens_.size() ? tokenizer_.key(doc_.text(tokens_[t].span)) : std::string();
+  }
+  bool is_speech_verb(std::size_t t) const {
+    return is_word(tokens_[t]) && resources_.speech_verbs.contains(key(t));
+  }
+  bool is_telling(std::size_t t) const {
+    const std::string word = key(t);
+    return word == "told" || word == "tell" || word == "tells" || word == "telling";
+  }
+  bool is_according(std::size_t t) const {
+    return key(t) == "according" && t + 1 < tokens_.size() && key(t + 1) == "to";
+  }
+  bool is_capitalised(std::size_t t) const {
+    return u_isupper(detail::code_point_at(doc_.text(), tokens_[t].span.begin).value);
+  }
+  bool is_pronoun(Span speaker) const {
+    static const detail::StringSet kPronouns = {"he",    "she", "they", "il", "elle", "ils",
+                                                "elles", "er",  "sie",  "él", "ella", "ellos"};
+    return kPronouns.contains(tokenizer_.key(doc_.text(speaker)));
+  }
+
+  // Binary search: a sentence may hold thousands of quotes.
+  std::size_t first_token_at_or_after(std::uint32_t at, std::size_t from, std::size_t to) const {
+    const auto begin = tokens_.begin() + static_cast<std::ptrdiff_t>(from);
+    const auto end = tokens_.begin() + static_cast<std::ptrdiff_t>(to);
+    return static_cast<std::size_t>(
+        std::lower_bound(begin, end, at,
+                         [](const Token& t, std::uint32_t a) { return t.span.begin < a; }) -
+        tokens_.begin());
+  }
+
+  // A speaker phrase starts with a capitalised word, a determiner or a pronoun.
+  bool starts_noun_phrase(std::size_t t) const {
+    if (!is_word(tokens_[t])) return false;
+    if (is_capitalised(t) || is_pronoun(tokens_[t].span)) return true;
+    const std::string word = key(t);
+    return word == "the" || word == "a" || word == "an" || word == "his" || word == "her" ||
+           word == "its" || word == "their";
+  }
+
+  // The noun phrase right after token `t` ("said Dr. Amara Lindqvist, who ..."): words and the
+  // periods of abbreviations, up to a comma, a quote or a lower-case word that is not part of a
+  // name ("the ministry's spokesman" keeps its determiner). Returns the token after it.
+  std::size_t speaker_after(std::size_t t, std::size_t last, Span& speaker) const {
+    std::size_t end = t;
+    std::size_t words = 0;
+    if (t >= last || !starts_noun_phrase(t)) return t;
+    while (end < last && words < 8) {
+      const Token& token = tokens_[end];
+      if (is_word(token)) {
+        if (!is_capitalised(end) && words > 0 && !resources_.stopwords.contains(key(end)) &&
+            is_capitalised(end - 1)) {
+          break;  // "said Reyes yesterday"
+        }
+        ++words;
+      } else if (!(doc_.text(token.span) == "." && words > 0) && doc_.text(token.span) != "'") {
+        break;
+      }
+      ++end;
+    }
+    while (end > t && !is_word(tokens_[end - 1])) --end;
+    if (end > t) speaker = {tokens_[t].span.begin, tokens_[end - 1].span.end};
+    return end;
+  }
+
+  // The noun phrase ending right before token `verb` ("Deputy Mayor Tomas Reyes told", "the two
+  // sides agreed", "Hugh Hill, a doctor, said"), from the last determiner or the first of a run
+  // of capitalised words, never before `first`.
+  void speaker_before(std::size_t verb, std::size_t first, Span& speaker) const {
+    std::size_t start = verb;
+    std::size_t end = verb;
+    // An appositive between commas: "Hugh Hill, a doctor, said".
+    if (end > first && doc_.text(tokens_[end - 1].span) == ",") {
+      std::size_t k = end - 1;
+      while (k > first && k + 10 > end && doc_.text(tokens_[k - 1].span) != ",") --k;
+      if (k > first && doc_.text(tokens_[k - 1].span) == ",") end = k - 1;
+    }
+    start = end;
+    std::size_t words = 0;
+    while (start > first && words < 6) {
+      const Token& token = tokens_[start - 1];
+      if (!is_word(token) && doc_.text(token.span) != ".") break;
+      if (is_word(token)) {
+        const std::string word = key(start - 1);
+        const bool determiner = word == "the" || word == "a" || word == "an";
+        if (resources_.stopwords.contains(word) && !determiner && !is_pronoun(token.span) &&
+            word != "of" && word != "for") {
+          break;
+        }
+        ++words;
+        if (determiner) {
+          --start;
+          break;
+        }
+      }
+      --start;
+    }
+    while (start < end && !is_word(tokens_[start])) ++start;
+    if (start < end) speaker = {tokens_[start].span.begin, tokens_[end - 1].span.end};
+  }
+
+  // Finds the cue and the speaker in the quote's sentence: after the closing mark ("..., said X",
+  // "..., X said", "... as X agreed"), then before the opening mark ("X said: ...", "X told the
+  // council ..."), then "according to X"; failing those, a quote that opens its sentence
+  // continues the last speaker of the two sentences before.
+  void attribute(Quote& quote) {
+    const auto [first, last] = token_range(quote.sentence);
+    if (first == last) return;
+    const std::size_t open = first_token_at_or_after(quote.marks.begin, first, last);
+    // After: up to eight tokens, in the sentence where the quote closes.
+    const std::uint32_t closing_sentence = sentence_of(quote.marks.end - 1);
+    const auto [close_first, close_last] = token_range(closing_sentence);
+    const std::size_t close = first_token_at_or_after(quote.marks.end, close_first, close_last);
+    for (std::size_t t = close; t < std::min(close_last, close + 8); ++t) {
+      if (!is_speech_verb(t) || is_according(t)) continue;
+      quote.cue = tokens_[t].span;
+      std::size_t subject = close;
+      while (subject < t && !is_word(tokens_[subject])) ++subject;
+      if (subject < t && key(subject) == "as") ++subject;
+      if (subject < t) {
+        quote.speaker = {tokens_[subject].span.begin, tokens_[t - 1].span.end};
+      } else {
+        speaker_after(t + 1, close_last, quote.speaker);
+      }
+      break;
+    }
+    // Before: the last speech verb of the sentence before the quote (within reach).
+    if (quote.cue.empty()) {
+      const std::size_t reach = open > first + kReachTokens ? open - kReachTokens : first;
+      for (std::size_t t = open; t > reach; --t) {
+        if (!is_speech_verb(t - 1) || is_according(t - 1)) continue;
+        quote.cue = tokens_[t - 1].span;
+        speaker_before(t - 1, first, quote.speaker);
+        break;
+      }
+    }
+    if (quote.cue.empty()) {
+      const std::size_t reach = std::min(last, close + kReachTokens);
+      for (std::size_t t = open > first + kReachTokens ? open - kReachTokens : first; t + 1 < reach;
+           ++t) {
+        if (!is_according(t)) continue;
+        quote.cue = {tokens_[t].span.begin, tokens_[t + 1].span.end};
+        speaker_after(t + 2, last, quote.speaker);
+        break;
+      }
+    }
+    // "As Dr. Lindqvist put it: "..."": the name nearest before the colon.
+    if (quote.cue.empty() && open > first && doc_.text(tokens_[open - 1].span) == ":") {
+      quote.cue = tokens_[open - 1].span;
+      std::size_t end = open - 1;
+      while (end > first && end + 6 >= open &&
+             !(is_word(tokens_[end - 1]) && is_capitalised(end - 1))) {
+        --end;
+      }
+      std::size_t start = end;
+      while (start > first &&
+             (is_capitalised(start - 1) || doc_.text(tokens_[start - 1].span) == ".")) {
+        --start;
+      }
+      while (start < end &&
+             (!is_word(tokens_[start]) || resources_.stopwords.contains(key(start)))) {
+        ++start;  // "As Dr. Lindqvist": the sentence's first word is no part of the name
+      }
+      if (start < end) quote.speaker = {tokens_[start].span.begin, tokens_[end - 1].span.end};
+    }
+    resolve(quote);
+    if (quote.speaker.empty() && open == first && last_speaker_ &&
+        quote.sentence <= last_speaker_sentence_ + 2) {
+      quote.speaker = *last_speaker_;
+      quote.speaker_key = last_speaker_key_;
+    }
+  }
+
+  // A pronoun stands for the last named speaker, or the last capitalised name in the two
+  // sentences before.
+  void resolve(Quote& quote) {
+    if (quote.speaker.empty()) return;
+    if (is_pronoun(quote.speaker)) {
+      if (last_named_key_.empty()) find_recent_name(quote.sentence);
+      quote.speaker_key = last_named_key_;
+      return;
+    }
+    quote.speaker_key = surname(quote.speaker);
+  }
+
+  void find_recent_name(std::uint32_t sentence) {
+    if (sentence == kNoSentence) return;
+    const std::uint32_t from = sentence >= 2 ? sentence - 2 : 0;
+    for (std::uint32_t s = sentence + 1; s > from; --s) {
+      const auto [first, last] = token_range(s - 1);
+      for (std::size_t t = last; t > first + 1; --t) {
+        if (is_word(tokens_[t - 1]) && is_capitalised(t - 1) && is_capitalised(t - 2) &&
+            is_word(tokens_[t - 2])) {
+          last_named_key_ = key(t - 1);
+          return;
+        }
+      }
+    }
+  }
+
+  // The last capitalised word of a speaker phrase ("Prime Minister Fumio Kishida" -> "kishida"),
+  // or the whole phrase folded when it has none ("the two sides").
+  std::string surname(Span speaker) const {
+    std::vector<Token> words;
+    tokenizer_.tokenize(doc_.text(), speaker, 0, words);
+    for (auto t = words.rbegin(); t != words.rend(); ++t) {
+      if (t->kind == TokenKind::kWord &&
+          u_isupper(detail::code_point_at(doc_.text(), t->span.begin).value)) {
+        std::string word = tokenizer_.key(doc_.text(t->span));
+        if (!resources_.stopwords.contains(word)) return word;  // "The minister": no name
+      }
+    }
+    return tokenizer_.key(doc_.text(speaker));
+  }
+
+  void remember(const Quote& quote) {
+    last_speaker_ = quote.speaker;
+    last_speaker_key_ = quote.speaker_key;
+    last_speaker_sentence_ = quote.sentence;
+    if (!is_pronoun(quote.speaker) && !quote.speaker_key.empty())
+      last_named_key_ = quote.speaker_key;
+  }
+
+  std::uint32_t words_in(Span span) const {
+    std::vector<Token> words;
+    tokenizer_.tokenize(doc_.text(), span, 0, words);
+    return static_cast<std::uint32_t>(std::count_if(words.begin(), words.end(), is_word));
+  }
+
+  Span trim_end_punctuation(Span span) const {
+    while (span.end > span.begin) {
+      const detail::CodePoint c = detail::code_point_before(doc_.text(), span.end);
+      if (!u_ispunct(c.value) && !u_isUWhiteSpace(c.value)) break;
+      span.end -= c.size;
+    }
+    return span;
+  }
+
+  // Title: a title word right before ("the report, "Living With Heat""). Scare: "so-called", or
+  // a short unattributed term. Otherwise speech: partial when it is a fragment inside the
+  // writer's sentence, direct when it is a sentence of its own (or several).
+  void classify(Quote& quote) {
+    const auto [first, last] = token_range(quote.sentence);
+    const std::size_t open = first_token_at_or_after(quote.marks.begin, first, last);
+    std::size_t before = open;
+    while (before > first && !is_word(tokens_[before - 1])) --before;
+    const std::uint32_t words = words_in(quote.span);
+    const std::string_view content = doc_.text(quote.span);
+    const bool sentence_like =
+        !content.empty() && (u_isupper(detail::code_point_at(content, 0).value) || open == first) &&
+        (words >= 5 || open == first ||
+         detail::is_terminator(
+             detail::sentence_char_before(content, static_cast<std::uint32_t>(content.size()))));
+    if (before > first) {
+      const std::string previous = key(before - 1);
+      if (resources_.title_cues.contains(previous)) {
+        quote.kind = QuoteKind::kTitle;
+        quote.kind_cue = tokens_[before - 1].span;
+        quote.speaker = quote.cue = Span{};
+        quote.speaker_key.clear();
+        return;
+      }
+      if (previous == "so-called" || previous == "sogenannte" || previous == "sogenannten" ||
+          previous == "prétendu" || previous == "supuesto") {
+        quote.kind = QuoteKind::kScare;
+        quote.kind_cue = tokens_[before - 1].span;
+        quote.speaker = quote.cue = Span{};
+        quote.speaker_key.clear();
+        return;
+      }
+    }
+    if (quote.speaker.empty() && quote.cue.empty()) {
+      quote.kind = sentence_like || words > 8 ? QuoteKind::kDirect : QuoteKind::kScare;
+      return;
+    }
+    // The second half of a quote split by its attribution ("...," he said, "and ...") is as
+    // direct as the first.
+    const bool continues_direct =
+        previous_direct_cue_ == quote.cue && previous_sentence_ == quote.sentence;
+    quote.kind = sentence_like || continues_direct ? QuoteKind::kDirect : QuoteKind::kPartial;
+    if (quote.kind == QuoteKind::kDirect) {
+      previous_direct_cue_ = quote.cue;
+      previous_sentence_ = quote.sentence;
+    }
+  }
+
+  const Document& doc_;
+  const Tokenizer& tokenizer_;
+  const detail::QuoteResources& resources_;
+  const std::vector<Token>& tokens_;
+  std::vector<std::size_t> sentence_first_token_;  // one past the end for the last sentence
+  std::optional<Span> last_speaker_;
+  std::string last_speaker_key_;
+  std::uint32_t last_speaker_sentence_ = 0;
+  std::string last_named_key_;
+  Span previous_direct_cue_;
+  std::uint32_t previous_sentence_ = kNoSentence;
+};
+
+}  // namespace
+
+const char* to_string(QuoteKind kind) noexcept {
+  switch (kind) {
+    case QuoteKind::kDirect:
+      return "direct";
+    case QuoteKind::kPartial:
+      return "partial";
+    case QuoteKind::kScare:
+      return "scare";
+    case QuoteKind::kTitle:
+      return "title";
+    case QuoteKind::kIndirect:
+      return "indirect";
+  }
+  return "direct";
+}
+
+QuoteFinder::QuoteFinder(const LanguagePack& language, Tokenizer tokenizer)
+    : tokenizer_(std::move(tokenizer)),
+      resources_(std::make_shared<const detail::QuoteResources>(language)) {}
+
+Quotes QuoteFinder::find(const Document& document) const {
+  Quotes result;
+  std::vector<Pair> pairs;
+  MarkPairer pairer(document.text(), resources_->german_marks);
+  for (const std::uint32_t index : document.structure().body) {
+    pairer.paragraph(document.paragraphs()[index].span, pairs, result.unpaired_marks);
+  }
+  pairer.finish(result.unpaired_marks);
+  std::sort(pairs.begin(), pairs.end(),
+            [](const Pair& a, const Pair& b) { return a.open.at < b.open.at; });
+  std::sort(result.unpaired_marks.begin(), result.unpaired_marks.end());
+
+  QuoteReader reader(document, tokenizer_, *resources_);
+  std::size_t next_pair = 0;
+  std::vector<Quote> open_quotes;  // marked quotes that reach into the current sentence
+  for (std::uint32_t s = 0; s < document.sentences().size(); ++s) {
+    const Span sentence = document.sentences()[s].span;
+    std::erase_if(open_quotes, [&](const Quote& q) { return q.marks.end <= sentence.begin; });
+    while (next_pair < pairs.size() && pairs[next_pair].open.at < sentence.end) {
+      Quote quote = reader.marked(pairs[next_pair++]);
+      result.quotes.push_back(quote);
+      open_quotes.push_back(std::move(quote));
+    }
+    reader.reported(s, open_quotes, result.quotes);
+  }
+  // Marks outside every sentence (none in practice) still give their quotes.
+  while (next_pair < pairs.size()) result.quotes.push_back(reader.marked(pairs[next_pair++]));
+  std::stable_sort(result.quotes.begin(), result.quotes.end(),
+                   [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
+  return result;
+}
+
+}  // namespace presslens

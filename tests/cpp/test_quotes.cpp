@@ -1,0 +1,129 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "presslens/analyzer.hpp"
+#include "presslens/quotes.hpp"
+
+namespace presslens {
+namespace {
+
+struct Seen {
+  std::string text, kind, speaker, key;
+  bool operator==(const Seen&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const Seen& s) {
+  return out << "{" << s.text << " | " << s.kind << " | " << s.speaker << " | " << s.key << "}";
+}
+
+std::vector<Seen> quotes(const std::string& text, const char* lang = "en") {
+  Options options;
+  options.lang = lang;
+  options.detect_structure = false;
+  const Document doc = Analyzer(options).analyze(text);
+  std::vector<Seen> seen;
+  for (const auto& q : doc.quotes()) {
+    seen.push_back({std::string(doc.text(q.span)), to_string(q.kind),
+                    std::string(doc.text(q.speaker)), q.speaker_key});
+  }
+  return seen;
+}
+
+using Seens = std::vector<Seen>;
+
+TEST(QuoteFinder, DirectQuotesWithTheSpeakerAfterOrBefore) {
+  EXPECT_EQ(quotes("\"We are losing the race,\" said Dr. Amara Lindqvist, who leads the team."),
+            (Seens{{"We are losing the race,", "direct", "Dr. Amara Lindqvist", "lindqvist"}}));
+  EXPECT_EQ(quotes("“The plan works,” the minister said."),
+            (Seens{{"The plan works,", "direct", "the minister", "the minister"}}));
+  EXPECT_EQ(quotes("Hugh Hill, a doctor, said: \"Wash your hands.\""),
+            (Seens{{"Wash your hands.", "direct", "Hugh Hill", "hill"}}));
+}
+
+TEST(QuoteFinder, SplitQuotesPronounsAndContinuations) {
+  const auto seen = quotes(
+      "Deputy Mayor Tomas Reyes spoke on Monday. \"We will double the rate,\" he said, \"and we "
+      "will start soon.\" \"Nobody will be left behind.\"");
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0], (Seen{"We will double the rate,", "direct", "he", "reyes"}));
+  EXPECT_EQ(seen[1], (Seen{"and we will start soon.", "direct", "he", "reyes"}));
+  EXPECT_EQ(seen[2].key, "reyes");  // the next sentence's quote keeps the speaker
+}
+
+TEST(QuoteFinder, PartialScareAndTitleQuotes) {
+  EXPECT_EQ(
+      quotes("Reyes told the council the programme had been \"paused, not cancelled\" for now."),
+      (Seens{{"the programme had been \"paused, not cancelled\" for now", "indirect", "Reyes",
+              "reyes"},
+             {"paused, not cancelled", "partial", "Reyes", "reyes"}}));
+  EXPECT_EQ(quotes("Nothing is more convenient than the \"China threat\" theory."),
+            (Seens{{"China threat", "scare", "", ""}}));
+  EXPECT_EQ(quotes("The so-called \"green recovery\" fund has spent little."),
+            (Seens{{"green recovery", "scare", "", ""}}));
+  EXPECT_EQ(quotes("The city's report, \"Living With Heat\", came out in 2019."),
+            (Seens{{"Living With Heat", "title", "", ""}}));
+  EXPECT_EQ(
+      quotes("Measures to \"prevent the deterioration of the situation\" as the two sides agreed."),
+      (Seens{{"prevent the deterioration of the situation", "partial", "the two sides",
+              "the two sides"}}));
+}
+
+TEST(QuoteFinder, ReportedSpeech) {
+  EXPECT_EQ(quotes("The minister said that the budget would be balanced next year."),
+            (Seens{{"the budget would be balanced next year", "indirect", "The minister",
+                    "the minister"}}));
+  EXPECT_EQ(quotes("According to the ministry, exports rose by 4% in May."),
+            (Seens{{"exports rose by 4% in May", "indirect", "the ministry", "the ministry"}}));
+  EXPECT_EQ(quotes("Exports rose by 4% in May, officials said."),
+            (Seens{{"Exports rose by 4% in May", "indirect", "officials", "officials"}}));
+}
+
+TEST(QuoteFinder, MarkStylesAndApostrophes) {
+  EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
+            "Wir schaffen das.");
+  EXPECT_EQ(quotes("Er nannte es »eine Zumutung«.", "de").front().text, "eine Zumutung");
+  EXPECT_EQ(quotes("Il a déclaré : « Nous continuerons. »", "fr").front().text,
+            "Nous continuerons.");
+  EXPECT_EQ(quotes("他说：“我们会继续努力。”", "zh").front().text, "我们会继续努力。");
+  EXPECT_EQ(quotes("彼は「必ず行きます」と言った。", "ja").front().text, "必ず行きます");
+  EXPECT_EQ(quotes("''That was not fair,'' he complained.").front().text, "That was not fair,");
+  // Apostrophes are not quotes: don't, students' votes, the '90s.
+  EXPECT_TRUE(quotes("The students' votes don't count since the '90s.").empty());
+  EXPECT_EQ(quotes("She called it 'a mistake' and left.").front().text, "a mistake");
+}
+
+TEST(QuoteFinder, NestedAndMultiParagraphQuotes) {
+  EXPECT_EQ(quotes("“He told me ‘never again’ and meant it,” she said.").size(), 2u);
+  Options options;
+  options.detect_structure = false;
+  const Document doc = Analyzer(options).analyze(
+      "“The first part of a long statement.\n\n“The second part, which ends here,” the mayor said.");
+  ASSERT_EQ(doc.quotes().size(), 1u);
+  EXPECT_EQ(doc.text(doc.quotes()[0].marks).substr(0, 12), "“The first");
+  EXPECT_TRUE(doc.unpaired_quote_marks().empty());
+}
+
+TEST(QuoteFinder, UnbalancedMarksStayInTheirParagraph) {
+  Options options;
+  options.detect_structure = false;
+  const Analyzer analyzer(options);
+  const Document doc =
+      analyzer.analyze("He said “this never closes.\n\nA later paragraph with “a quote” in it.");
+  ASSERT_EQ(doc.quotes().size(), 1u);
+  EXPECT_EQ(doc.text(doc.quotes()[0].span), "a quote");
+  EXPECT_EQ(doc.unpaired_quote_marks().size(), 1u);
+  // Pathological: many unmatched marks, many pairs in one sentence, one giant quote.
+  const Document marks = analyzer.analyze(std::string(100000, '"'));
+  EXPECT_LE(marks.quotes().size(), 50000u);
+  std::string pairs;
+  for (int i = 0; i < 20000; ++i) pairs += "\"a\" said ";
+  EXPECT_EQ(analyzer.analyze(pairs).quotes().size() >= 20000u, true);
+  const Document giant = analyzer.analyze("“" + std::string(1000000, 'x') + "”");
+  ASSERT_EQ(giant.quotes().size(), 1u);
+  EXPECT_EQ(giant.quotes()[0].span.size(), 1000000u);
+}
+
+}  // namespace
+}  // namespace presslens
