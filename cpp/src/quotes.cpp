@@ -366,8 +366,11 @@ class QuoteReader {
   std::string key(std::size_t t) const {
     return t < tokens_.size() ? tokenizer_.key(doc_.text(tokens_[t].span)) : std::string();
   }
+  // Asked of every token: keyed into a reused buffer, without allocating.
   bool is_speech_verb(std::size_t t) const {
-    return is_word(tokens_[t]) && resources_.speech_verbs.contains(key(t));
+    if (!is_word(tokens_[t])) return false;
+    tokenizer_.key(doc_.text(tokens_[t].span), key_buffer_);
+    return resources_.speech_verbs.contains(key_buffer_);
   }
   bool is_telling(std::size_t t) const {
     const std::string word = key(t);
@@ -655,6 +658,7 @@ class QuoteReader {
   const detail::QuoteResources& resources_;
   const std::vector<Token>& tokens_;
   std::vector<std::size_t> sentence_first_token_;  // one past the end for the last sentence
+  mutable std::string key_buffer_;
   std::optional<Span> last_speaker_;
   std::string last_speaker_key_;
   std::uint32_t last_speaker_sentence_ = 0;

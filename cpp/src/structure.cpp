@@ -121,7 +121,8 @@ std::optional<Span> find_link_list(std::string_view text, Span span, std::uint32
     std::uint32_t size = 0;
     if (text[i] == '|' && text[i + 1] == '|') {
       size = 2;
-    } else if (text[i] == ' ') {
+    } else if (text[i] == ' ' &&
+               std::string_view("/|>\xC2\xE2").find(text[i + 1]) != std::string_view::npos) {
       for (const std::string_view separator : kSeparators) {
         if (text.substr(i, separator.size()) == separator && i + separator.size() <= span.end) {
           size = static_cast<std::uint32_t>(separator.size());

@@ -10,7 +10,10 @@ namespace presslens::detail {
 namespace {
 
 // Letters and digits of spaced scripts need a word boundary; CJK characters do not.
-bool needs_boundary(char32_t c) { return (u_isalnum(static_cast<UChar32>(c)) != 0) && c < 0x2E80; }
+bool needs_boundary(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return (u_isalnum(static_cast<UChar32>(c)) != 0) && c < 0x2E80;
+}
 
 std::u32string fold(std::string_view entry) {
   std::u32string folded;
