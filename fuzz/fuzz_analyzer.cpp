@@ -1,5 +1,5 @@
 // libFuzzer target: the whole analyzer on raw bytes, under both UTF-8 policies, checking the
-// offset invariants on every document it produces.
+// offset invariants of every layer (sentences, tokens, quotes, structure) it produces.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -28,6 +28,17 @@ void check_document(const presslens::Document& doc) {
     check(sentence.paragraph < doc.paragraphs().size());
     previous_end = span.end;
   }
+  const auto valid = [&](presslens::Span span) {
+    return span.begin <= span.end && span.end <= text.size() && on_boundary(text, span.begin) &&
+           on_boundary(text, span.end);
+  };
+  for (const auto& token : doc.tokens()) check(valid(token.span) && !token.span.empty());
+  for (const auto& quote : doc.quotes()) {
+    check(valid(quote.span) && valid(quote.marks) && valid(quote.speaker) && valid(quote.cue));
+  }
+  for (const auto at : doc.unpaired_quote_marks()) check(at < text.size() && on_boundary(text, at));
+  if (const auto& title = doc.structure().title) check(valid(*title));
+  for (const auto& author : doc.structure().authors) check(valid(author));
 }
 
 }  // namespace
