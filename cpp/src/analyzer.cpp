@@ -29,6 +29,7 @@ Analyzer::Analyzer(Options options)
       sentences_(language_),
       tokenizer_(language_),
       quotes_(language_, tokenizer_),
+      claims_(language_, tokenizer_),
       keywords_(language_, tokenizer_) {}
 
 Document Analyzer::analyze(std::string_view text) const {
@@ -59,6 +60,7 @@ Document Analyzer::analyze(std::string_view text) const {
     tokenizer_.tokenize(document.text(), document.sentences_[i].span, i, document.tokens_);
   }
   document.quotes_ = quotes_.find(document);
+  document.claims_ = claims_.score(document);
   return document;
 }
 

@@ -13,6 +13,7 @@ from .analyzer import Analyzer, TextLike, analyze, builtin_languages
 from .corpus import Corpus, TermStats
 from .document import (
     Boilerplate,
+    Claim,
     Document,
     Keyword,
     Paragraph,
@@ -33,6 +34,7 @@ __all__ = [
     "__version__",
     "Analyzer",
     "Boilerplate",
+    "Claim",
     "Corpus",
     "Document",
     "InvalidArgumentError",

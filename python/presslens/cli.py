@@ -64,6 +64,12 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
             out.write("  (no speaker)\n")
             for quote in others:
                 out.write(f"    [{quote.kind}] {quote.text}\n")
+    if doc.claims:
+        out.write(f"\nClaims ({len(doc.claims)}), most check-worthy first\n")
+        for claim in doc.claims:
+            kinds = ", ".join(sorted(claim.kinds)) or "-"
+            whose = f" [{claim.speaker.text}]" if claim.speaker else ""
+            out.write(f"  {claim.score:.2f} ({kinds}){whose} {claim.text}\n")
     out.write("\nSentences\n")
     width = len(str(len(doc.sentences)))
     for sentence in doc.sentences:

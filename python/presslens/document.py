@@ -17,6 +17,7 @@ __all__ = [
     "Token",
     "Keyword",
     "Quote",
+    "Claim",
     "Boilerplate",
     "Structure",
     "Document",
@@ -174,6 +175,72 @@ class Quote(Span):
         return f"Quote({self.kind}, {_short(self.text)!r}{speaker})"
 
 
+class Claim(Span):
+    """How a sentence reads as a claim: ``score`` (check-worthiness in [0, 1]), ``is_claim`` (at or
+    above the threshold, and not a question, exhortation or wish), its ``kinds`` (name -> cue
+    span: "statistical", "comparative", "causal", "predictive", "normative", "evaluative",
+    "factual-event"), ``hedges`` and ``boosters`` (spans), ``cues`` (the words that raised the
+    score most), and ``speaker`` (None: the author's own claim; else the quoted speaker's)."""
+
+    __slots__ = ("sentence", "score", "is_claim", "kinds", "hedges", "boosters", "cues", "speaker", "speaker_key")
+    _fields = (
+        "start",
+        "end",
+        "text",
+        "sentence",
+        "score",
+        "is_claim",
+        "kinds",
+        "hedges",
+        "boosters",
+        "cues",
+        "speaker",
+        "speaker_key",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        sentence: int,
+        score: float,
+        is_claim: bool,
+        kinds: Dict[str, Span],
+        hedges: List[Span],
+        boosters: List[Span],
+        cues: List[Span],
+        speaker: Optional[Span],
+        speaker_key: str,
+    ) -> None:
+        super().__init__(start, end, text)
+        self.sentence = sentence
+        self.score = score
+        self.is_claim = is_claim
+        self.kinds = kinds
+        self.hedges = hedges
+        self.boosters = boosters
+        self.cues = cues
+        self.speaker = speaker
+        self.speaker_key = speaker_key
+
+    @property
+    def certainty(self) -> int:
+        """Boosters minus hedges: above zero asserted firmly, below zero hedged."""
+        return len(self.boosters) - len(self.hedges)
+
+    def to_dict(self) -> Dict[str, Any]:
+        data = super().to_dict()
+        data["kinds"] = {kind: cue.to_dict() for kind, cue in self.kinds.items()}
+        for name in ("hedges", "boosters", "cues"):
+            data[name] = [span.to_dict() for span in getattr(self, name)]
+        data["speaker"] = None if self.speaker is None else self.speaker.to_dict()
+        return data
+
+    def __repr__(self) -> str:
+        return f"Claim({self.score:.2f}, {sorted(self.kinds)}, {_short(self.text)!r})"
+
+
 class Boilerplate(Span):
     """A paragraph judged page chrome, with the ``reason`` ("legal", "link list", "chrome phrase",
     "outside body") and the ``cue`` span that decided it (None for "outside body")."""
@@ -274,6 +341,7 @@ class Document:
         "_structure",
         "_tokens",
         "_quotes",
+        "_claims",
     )
 
     def __init__(
@@ -295,6 +363,7 @@ class Document:
         self._analyzer = _analyzer
         self._tokens: Optional[List[Token]] = None
         self._quotes: Optional[List[Quote]] = None
+        self._claims: Optional[List[Claim]] = None
         self._paragraphs = paragraphs
         self._sentences = sentences
         self._structure = structure
@@ -340,6 +409,36 @@ class Document:
                 in self._compiled().quotes()
             ]
         return self._quotes
+
+    @property
+    def sentence_claims(self) -> List[Claim]:
+        """How every body sentence reads as a claim, in sentence order (rank them by score)."""
+        if self._claims is None:
+            sentences = self.sentences
+            self._claims = [
+                Claim(
+                    sentences[index].start,
+                    sentences[index].end,
+                    sentences[index].text,
+                    index,
+                    score,
+                    is_claim,
+                    {kind: self._span(cue) for kind, cue in kinds},  # type: ignore[misc]
+                    [self._span(h) for h in hedges],  # type: ignore[misc]
+                    [self._span(b) for b in boosters],  # type: ignore[misc]
+                    [self._span(c) for c in cues],  # type: ignore[misc]
+                    self._span(speaker),
+                    speaker_key,
+                )
+                for index, score, is_claim, kinds, hedges, boosters, cues, speaker, speaker_key
+                in self._compiled().claims()
+            ]
+        return self._claims
+
+    @property
+    def claims(self) -> List[Claim]:
+        """The sentences that make claims (``is_claim``), best score first."""
+        return sorted((c for c in self.sentence_claims if c.is_claim), key=lambda c: -c.score)
 
     @property
     def unpaired_quote_marks(self) -> List[int]:
@@ -451,6 +550,7 @@ class Document:
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "sentences": [s.to_dict() for s in self.sentences],
             "quotes": [q.to_dict() for q in self.quotes],
+            "claims": [c.to_dict() for c in self.sentence_claims],
         }
 
     def __eq__(self, other: object) -> bool:
@@ -479,6 +579,7 @@ class Document:
             self.sentences,
             self.structure,
             self.quotes,
+            self.sentence_claims,
             self._analyzer,
         )
 
@@ -491,6 +592,7 @@ class Document:
             self._sentences,
             self._structure,
             self._quotes,
+            self._claims,
             self._analyzer,
         ) = state
         self._core = None

@@ -95,6 +95,23 @@ py::list quotes(const Document& document) {
   return result;
 }
 
+// (sentence, score, is_claim, [(kind, cue)], hedges, boosters, cues, speaker, speaker_key).
+py::list claims(const Document& document) {
+  py::list result;
+  for (const auto& c : document.claims()) {
+    py::list kinds, hedges, boosters, cues;
+    for (const auto& k : c.kinds) {
+      kinds.append(py::make_tuple(presslens::to_string(k.kind), code_point_span(document, k.cue)));
+    }
+    for (const auto span : c.hedges) hedges.append(code_point_span(document, span));
+    for (const auto span : c.boosters) boosters.append(code_point_span(document, span));
+    for (const auto span : c.cues) cues.append(code_point_span(document, span));
+    result.append(py::make_tuple(c.sentence, c.score, c.is_claim, kinds, hedges, boosters, cues,
+                                 span_or_none(document, c.speaker), c.speaker_key));
+  }
+  return result;
+}
+
 py::list unpaired_marks(const Document& document) {
   py::list result;
   for (const auto at : document.unpaired_quote_marks()) result.append(document.to_code_points(at));
@@ -180,7 +197,8 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       .def("structure", &structure, "The structure layer as plain data.")
       .def("tokens", &tokens, "(start, end, kind, sentence) of each token.")
       .def("quotes", &quotes, "Quotes as plain tuples (spans in code points).")
-      .def("unpaired_quote_marks", &unpaired_marks, "Code-point offsets of unpaired marks.");
+      .def("unpaired_quote_marks", &unpaired_marks, "Code-point offsets of unpaired marks.")
+      .def("claims", &claims, "One claim reading per sentence, as plain tuples.");
 
   py::class_<presslens::Analyzer>(m, "Analyzer", "The C++ analyzer; immutable and thread-safe.")
       .def(py::init([](const std::string& lang, std::string_view errors,
@@ -238,6 +256,16 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
           },
           py::arg("document"), py::arg("top") = 10,
           "Ranked keyphrases: (key, start, end, count, words, score), best first.")
+      .def(
+          "claim_features",
+          [](const presslens::Analyzer& analyzer, const Document& document, bool words) {
+            return analyzer.claims().features(
+                document, {0, static_cast<std::uint32_t>(document.text().size())}, words);
+          },
+          py::arg("document"), py::arg("words") = true,
+          "Hashed claim-model features of the whole text (for training).")
+      .def_property_readonly("claim_threshold",
+                             [](const presslens::Analyzer& a) { return a.claims().threshold(); })
       .def(
           "key",
           [](const presslens::Analyzer& analyzer, std::string_view word) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "presslens/claims.hpp"
 #include "presslens/document.hpp"
 #include "presslens/keywords.hpp"
 #include "presslens/language.hpp"
@@ -60,6 +61,7 @@ class Analyzer {
     return keywords_.keyphrases(document, top);
   }
   const Tokenizer& tokenizer() const noexcept { return tokenizer_; }
+  const ClaimScorer& claims() const noexcept { return claims_; }
 
  private:
   Options options_;
@@ -69,6 +71,7 @@ class Analyzer {
   SentenceSplitter sentences_;
   Tokenizer tokenizer_;
   QuoteFinder quotes_;
+  ClaimScorer claims_;
   KeywordExtractor keywords_;
 };
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "presslens/claims.hpp"
 #include "presslens/paragraphs.hpp"
 #include "presslens/quotes.hpp"
 #include "presslens/sentences.hpp"
@@ -51,6 +52,8 @@ class Document {
   const std::vector<Token>& tokens() const noexcept { return tokens_; }
   // Quotations and reported speech in the body, in text order.
   const std::vector<Quote>& quotes() const noexcept { return quotes_.quotes; }
+  // One claim reading per sentence (Claim::is_claim marks the claims).
+  const std::vector<Claim>& claims() const noexcept { return claims_; }
   // Byte offsets of quotation marks that found no partner.
   const std::vector<std::uint32_t>& unpaired_quote_marks() const noexcept {
     return quotes_.unpaired_marks;
@@ -68,6 +71,7 @@ class Document {
   std::vector<Sentence> sentences_;
   std::vector<Token> tokens_;
   Quotes quotes_;
+  std::vector<Claim> claims_;
 };
 
 }  // namespace presslens

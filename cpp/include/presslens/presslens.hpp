@@ -2,6 +2,7 @@
 #pragma once
 
 #include "presslens/analyzer.hpp"
+#include "presslens/claims.hpp"
 #include "presslens/corpus.hpp"
 #include "presslens/document.hpp"
 #include "presslens/error.hpp"

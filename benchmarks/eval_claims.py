@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Check-worthiness accuracy: precision, recall and F1 of the claim class, average precision,
+and with a "group" field, the mean over groups of average precision (CLEF CheckThat! style).
+
+Input: JSONL {"id", "text", "label": "claim" | "no_claim"} (optional "group", "source", "lang").
+Each text is analysed as clean text; its score is its best sentence's, and it is a claim when that
+sentence is (score at the model's threshold, not a question or wish).
+
+    python tools/train_claims.py --claimbuster ... --clef ...   # writes build/claims_heldout.jsonl
+    python benchmarks/eval_claims.py build/claims_heldout.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from typing import Dict, List, Optional, Tuple
+
+import presslens
+
+
+def average_precision(pairs: List[Tuple[float, bool]]) -> float:
+    ranked = sorted(pairs, key=lambda p: -p[0])
+    hits = 0
+    total = 0.0
+    for rank, (_, positive) in enumerate(ranked, 1):
+        if positive:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else 0.0
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="+")
+    parser.add_argument("--lang", default="en")
+    args = parser.parse_args(argv)
+    analyzers: Dict[str, presslens.Analyzer] = {}
+    for source in args.inputs:
+        with open(source, encoding="utf-8") as handle:
+            rows = [json.loads(line) for line in handle if line.strip()]
+        by_source: Dict[str, List[dict]] = defaultdict(list)
+        for row in rows:
+            by_source[row.get("source", "all")].append(row)
+        print(f"\n{source}")
+        for name, part in sorted(by_source.items()):
+            pairs: List[Tuple[float, bool]] = []
+            groups: Dict[str, List[Tuple[float, bool]]] = defaultdict(list)
+            tp = fp = fn = 0
+            for row in part:
+                lang = row.get("lang", args.lang)
+                if lang not in analyzers:
+                    analyzers[lang] = presslens.Analyzer(lang, detect_structure=False)
+                doc = analyzers[lang].analyze(row["text"])
+                claims = doc.sentence_claims
+                score = max((c.score for c in claims), default=0.0)
+                predicted = any(c.is_claim for c in claims)
+                gold = row["label"] == "claim"
+                tp += predicted and gold
+                fp += predicted and not gold
+                fn += gold and not predicted
+                pairs.append((score, gold))
+                if "group" in row:
+                    groups[row["group"]].append((score, gold))
+            precision = tp / max(1, tp + fp)
+            recall = tp / max(1, tp + fn)
+            f1 = 2 * precision * recall / max(1e-9, precision + recall)
+            line = (f"  {name:<12} {len(part):>6} sentences  P {precision:.3f}  R {recall:.3f}  "
+                    f"F1 {f1:.3f}  AP {average_precision(pairs):.3f}")
+            if groups:
+                line += f"  MAP over {len(groups)} groups {sum(average_precision(g) for g in groups.values()) / len(groups):.3f}"
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,359 @@
+#include "presslens/claims.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "detail/utf8.hpp"
+#include "presslens/document.hpp"
+#include "presslens/error.hpp"
+
+namespace presslens {
+
+namespace detail {
+
+// A cue phrase as a sequence of keys ("due to" -> "due", "to").
+struct CuePhrase {
+  std::vector<std::string> words;
+  int kind;  // a ClaimKind, or kHedge / kBooster
+};
+constexpr int kHedge = 100;
+constexpr int kBooster = 101;
+// Features are hashed into this many buckets; a model file must say the same.
+constexpr std::uint32_t kFeatureBuckets = 1u << 18;
+
+// The cue lexicons and the model of one language.
+class ClaimResources {
+ public:
+  ClaimResources(const LanguagePack& language, const Tokenizer& tokenizer) {
+    for (const auto& line : language.list("claim_cues")) {
+      const auto space = line.find(' ');
+      if (space == std::string::npos) continue;
+      const int kind = kind_from_name(line.substr(0, space));
+      if (kind >= 0) add(line.substr(space + 1), kind, tokenizer);
+    }
+    for (const auto& phrase : language.list("hedges")) add(phrase, kHedge, tokenizer);
+    for (const auto& phrase : language.list("boosters")) add(phrase, kBooster, tokenizer);
+    const auto& own = language.list("claim_model");
+    language_model = !own.empty();
+    load_model(language_model ? own : LanguagePack::builtin("en").list("claim_model_generic"));
+  }
+
+  // Phrases by their first word.
+  std::unordered_map<std::string, std::vector<CuePhrase>> phrases;
+  std::vector<float> weights;
+  double bias = 0;
+  double threshold = 0.5;
+  bool language_model = false;
+
+ private:
+  static int kind_from_name(std::string_view name) {
+    static constexpr std::string_view kNames[] = {"statistical",  "comparative", "causal",
+                                                  "predictive",   "normative",   "evaluative",
+                                                  "factual-event"};
+    for (int k = 0; k < 7; ++k) {
+      if (name == kNames[k]) return k;
+    }
+    return -1;
+  }
+
+  void add(std::string_view phrase, int kind, const Tokenizer& tokenizer) {
+    CuePhrase cue{{}, kind};
+    std::size_t start = 0;
+    while (start < phrase.size()) {
+      std::size_t end = phrase.find(' ', start);
+      if (end == std::string_view::npos) end = phrase.size();
+      if (end > start) cue.words.push_back(tokenizer.key(phrase.substr(start, end - start)));
+      start = end + 1;
+    }
+    if (!cue.words.empty()) phrases[cue.words.front()].push_back(std::move(cue));
+  }
+
+  // "bias B", "threshold T", "features N", then "<index> <weight>" lines.
+  void load_model(const std::vector<std::string>& lines) {
+    std::size_t size = 0;
+    for (const auto& line : lines) {
+      const char* text = line.c_str();
+      if (line.starts_with("bias ")) {
+        bias = std::strtod(text + 5, nullptr);
+      } else if (line.starts_with("threshold ")) {
+        threshold = std::strtod(text + 10, nullptr);
+      } else if (line.starts_with("features ")) {
+        size = std::strtoul(text + 9, nullptr, 10);
+        if (size != kFeatureBuckets) throw LanguagePackError("claim model: wrong feature count");
+        weights.assign(size, 0.0f);
+      } else {
+        char* end = nullptr;
+        const unsigned long index = std::strtoul(text, &end, 10);
+        if (end == text || index >= size)
+          throw LanguagePackError("claim model: bad line '" + line + "'");
+        weights[index] = static_cast<float>(std::strtod(end, nullptr));
+      }
+    }
+  }
+};
+
+}  // namespace detail
+
+namespace {
+
+std::uint32_t fnv1a(std::string_view text) {
+  std::uint32_t hash = 2166136261u;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 16777619u;
+  }
+  return hash;
+}
+
+struct Feature {
+  std::uint32_t index;
+  Span span;  // the words it stands for, to explain a score
+};
+
+// Reads the features and cues of one sentence.
+class SentenceReader {
+ public:
+  SentenceReader(const Document& doc, const Tokenizer& tokenizer,
+                 const detail::ClaimResources& resources, Span span)
+      : doc_(doc), tokenizer_(tokenizer), resources_(resources), span_(span) {
+    const auto& tokens = doc.tokens();
+    auto first =
+        std::lower_bound(tokens.begin(), tokens.end(), span.begin,
+                         [](const Token& t, std::uint32_t at) { return t.span.begin < at; });
+    for (auto t = first; t != tokens.end() && t->span.end <= span.end; ++t) {
+      tokens_.push_back(&*t);
+      keys_.push_back(t->kind == TokenKind::kNumber ? std::string("<num>")
+                                                    : tokenizer.key(doc.text(t->span)));
+    }
+  }
+
+  // Hashed features: words, word pairs, cue kinds, hedges and boosters, numbers, length.
+  std::vector<Feature> features(Claim* claim, bool language_features) const {
+    std::vector<Feature> out;
+    const auto add = [&](std::string_view name, Span span) {
+      out.push_back({fnv1a(name) % detail::kFeatureBuckets, span});
+    };
+    std::uint32_t words = 0;
+    bool number = false, capitalised = false;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& t = *tokens_[i];
+      const bool word = t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+      if (!word) {
+        const std::string_view mark = doc_.text(t.span);
+        if (mark == "%" || t.kind == TokenKind::kSymbol) add("d:symbol", t.span);
+        continue;
+      }
+      ++words;
+      if (t.kind == TokenKind::kNumber) {
+        number = true;
+        add("d:number", t.span);
+      } else if (i > 0 && u_isupper(detail::code_point_at(doc_.text(), t.span.begin).value)) {
+        if (!capitalised) add("d:capitalised", t.span);
+        capitalised = true;
+      }
+      if (language_features) {
+        add("w:" + keys_[i], t.span);
+        if (i + 1 < tokens_.size() && tokens_[i + 1]->kind <= TokenKind::kNumber) {
+          add("b:" + keys_[i] + " " + keys_[i + 1], {t.span.begin, tokens_[i + 1]->span.end});
+        }
+      }
+      match_cues(i, claim, [&](int kind, Span cue) {
+        add(kind == detail::kHedge ? "h:hedge"
+            : kind == detail::kBooster
+                ? "h:booster"
+                : std::string("k:") + to_string(static_cast<ClaimKind>(kind)),
+            cue);
+      });
+    }
+    static constexpr std::string_view kLengths[] = {"n:1-5", "n:6-10", "n:11-20", "n:21-40",
+                                                    "n:41+"};
+    const std::size_t bucket = words <= 5    ? 0
+                               : words <= 10 ? 1
+                               : words <= 20 ? 2
+                               : words <= 40 ? 3
+                                             : 4;
+    add(kLengths[bucket], span_);
+    if (is_question()) add("q:question", span_);
+    if (claim) {
+      if (number) add_kind(*claim, ClaimKind::kStatistical, first_number());
+      if (is_factual_event()) add_kind(*claim, ClaimKind::kFactualEvent, span_);
+    }
+    return out;
+  }
+
+  bool is_question() const { return !tokens_.empty() && doc_.text(tokens_.back()->span) == "?"; }
+
+  // Questions, exhortations ("Let's ...") and wishes ("I hope ...") claim nothing.
+  bool claims_nothing() const {
+    if (is_question()) return true;
+    if (keys_.size() >= 2 && ((keys_[0] == "let's") || (keys_[0] == "let" && keys_[1] == "us") ||
+                              (keys_[0] == "i" && keys_[1] == "hope"))) {
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  template <typename Report>
+  void match_cues(std::size_t i, Claim* claim, Report report) const {
+    const auto found = resources_.phrases.find(keys_[i]);
+    if (found == resources_.phrases.end()) return;
+    for (const detail::CuePhrase& phrase : found->second) {
+      if (i + phrase.words.size() > keys_.size()) continue;
+      if (!std::equal(phrase.words.begin(), phrase.words.end(),
+                      keys_.begin() + static_cast<std::ptrdiff_t>(i))) {
+        continue;
+      }
+      const Span cue{tokens_[i]->span.begin, tokens_[i + phrase.words.size() - 1]->span.end};
+      report(phrase.kind, cue);
+      if (!claim) continue;
+      if (phrase.kind == detail::kHedge) {
+        claim->hedges.push_back(cue);
+      } else if (phrase.kind == detail::kBooster) {
+        claim->boosters.push_back(cue);
+      } else {
+        add_kind(*claim, static_cast<ClaimKind>(phrase.kind), cue);
+      }
+    }
+  }
+
+  static void add_kind(Claim& claim, ClaimKind kind, Span cue) {
+    const bool known = std::any_of(claim.kinds.begin(), claim.kinds.end(),
+                                   [&](const KindCue& k) { return k.kind == kind; });
+    if (!known) claim.kinds.push_back({kind, cue});
+  }
+
+  Span first_number() const {
+    for (const Token* t : tokens_) {
+      if (t->kind == TokenKind::kNumber) return t->span;
+    }
+    return span_;
+  }
+
+  // A past event with a date and a named participant: a year or month name, a capitalised
+  // name past the first word, and a verb in -ed.
+  bool is_factual_event() const {
+    bool dated = false, named = false, past = false;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const std::string& key = keys_[i];
+      if (tokens_[i]->kind == TokenKind::kNumber) {
+        const std::string_view digits = doc_.text(tokens_[i]->span);
+        dated |= digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+      }
+      static const std::vector<std::string> kMonths = {
+          "january", "february",  "march",    "april",    "june",     "july",
+          "august",  "september", "october",  "november", "december", "monday",
+          "tuesday", "wednesday", "thursday", "friday",   "yesterday"};
+      dated |= std::find(kMonths.begin(), kMonths.end(), key) != kMonths.end();
+      named |= i > 0 && tokens_[i]->kind == TokenKind::kWord &&
+               u_isupper(detail::code_point_at(doc_.text(), tokens_[i]->span.begin).value);
+      past |= key.size() > 4 && key.ends_with("ed");
+    }
+    return dated && named && past;
+  }
+
+  const Document& doc_;
+  const Tokenizer& tokenizer_;
+  const detail::ClaimResources& resources_;
+  Span span_;
+  std::vector<const Token*> tokens_;
+  std::vector<std::string> keys_;
+};
+
+// The quote whose content covers most of the sentence, if more than half of it.
+const Quote* covering_quote(const Document& doc, Span sentence) {
+  const Quote* best = nullptr;
+  std::uint32_t best_overlap = 0;
+  for (const Quote& quote : doc.quotes()) {
+    const Span region = quote.marks.empty() ? quote.span : quote.marks;
+    const std::uint32_t begin = std::max(region.begin, sentence.begin);
+    const std::uint32_t end = std::min(region.end, sentence.end);
+    if (end > begin && end - begin > best_overlap) {
+      best_overlap = end - begin;
+      best = &quote;
+    }
+  }
+  return best && 2 * best_overlap > sentence.size() ? best : nullptr;
+}
+
+}  // namespace
+
+const char* to_string(ClaimKind kind) noexcept {
+  switch (kind) {
+    case ClaimKind::kStatistical:
+      return "statistical";
+    case ClaimKind::kComparative:
+      return "comparative";
+    case ClaimKind::kCausal:
+      return "causal";
+    case ClaimKind::kPredictive:
+      return "predictive";
+    case ClaimKind::kNormative:
+      return "normative";
+    case ClaimKind::kEvaluative:
+      return "evaluative";
+    case ClaimKind::kFactualEvent:
+      return "factual-event";
+  }
+  return "statistical";
+}
+
+ClaimScorer::ClaimScorer(const LanguagePack& language, Tokenizer tokenizer)
+    : tokenizer_(std::move(tokenizer)),
+      resources_(std::make_shared<const detail::ClaimResources>(language, tokenizer_)) {}
+
+double ClaimScorer::threshold() const noexcept { return resources_->threshold; }
+bool ClaimScorer::has_language_model() const noexcept { return resources_->language_model; }
+
+std::vector<std::uint32_t> ClaimScorer::features(const Document& document, Span span,
+                                                 bool words) const {
+  const SentenceReader reader(document, tokenizer_, *resources_, span);
+  std::vector<std::uint32_t> indices;
+  for (const Feature& f : reader.features(nullptr, words)) indices.push_back(f.index);
+  std::sort(indices.begin(), indices.end());
+  indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+  return indices;
+}
+
+std::vector<Claim> ClaimScorer::score(const Document& document) const {
+  std::vector<Claim> claims;
+  claims.reserve(document.sentences().size());
+  const auto& weights = resources_->weights;
+  for (std::uint32_t s = 0; s < document.sentences().size(); ++s) {
+    const Span span = document.sentences()[s].span;
+    Claim claim;
+    claim.sentence = s;
+    const SentenceReader reader(document, tokenizer_, *resources_, span);
+    auto features = reader.features(&claim, resources_->language_model);
+    // Each feature counts once; the strongest positive ones explain the score.
+    std::sort(features.begin(), features.end(),
+              [](const Feature& a, const Feature& b) { return a.index < b.index; });
+    features.erase(
+        std::unique(features.begin(), features.end(),
+                    [](const Feature& a, const Feature& b) { return a.index == b.index; }),
+        features.end());
+    const auto weight = [&](const Feature& f) {
+      return f.index < weights.size() ? static_cast<double>(weights[f.index]) : 0.0;
+    };
+    double logit = resources_->bias;
+    for (const Feature& f : features) logit += weight(f);
+    claim.score = 1.0 / (1.0 + std::exp(-logit));
+    std::sort(features.begin(), features.end(),
+              [&](const Feature& a, const Feature& b) { return weight(a) > weight(b); });
+    for (std::size_t k = 0; k < features.size() && claim.cues.size() < 3; ++k) {
+      if (weight(features[k]) <= 0) break;
+      if (features[k].span != span) claim.cues.push_back(features[k].span);
+    }
+    claim.is_claim = claim.score >= resources_->threshold && !reader.claims_nothing();
+    if (const Quote* quote = covering_quote(document, span)) {
+      claim.speaker = quote->speaker;
+      claim.speaker_key = quote->speaker_key;
+    }
+    claims.push_back(std::move(claim));
+  }
+  return claims;
+}
+
+}  // namespace presslens
