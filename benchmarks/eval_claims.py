@@ -2,7 +2,9 @@
 """Check-worthiness accuracy: precision, recall and F1 of the claim class, average precision,
 and with a "group" field, the mean over groups of average precision (CLEF CheckThat! style).
 
-Input: JSONL {"id", "text", "label": "claim" | "no_claim"} (optional "group", "source", "lang").
+Input: JSONL {"id", "text", "label": "claim" | "no_claim"} (optional "group", "source", "lang",
+and "kinds": with it, also kind accuracy: the share of claim sentences whose predicted kinds equal
+the gold kinds exactly, and per-kind precision and recall).
 Each text is analysed as clean text; its score is its best sentence's, and it is a claim when that
 sentence is (score at the model's threshold, not a question or wish).
 
@@ -49,6 +51,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             pairs: List[Tuple[float, bool]] = []
             groups: Dict[str, List[Tuple[float, bool]]] = defaultdict(list)
             tp = fp = fn = 0
+            kind_exact = kind_total = 0
+            kind_counts: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
             for row in part:
                 lang = row.get("lang", args.lang)
                 if lang not in analyzers:
@@ -62,6 +66,16 @@ def main(argv: Optional[List[str]] = None) -> int:
                 fp += predicted and not gold
                 fn += gold and not predicted
                 pairs.append((score, gold))
+                if "kinds" in row and gold:
+                    predicted_kinds = set().union(*(c.kinds for c in claims)) if claims else set()
+                    gold_kinds = set(row["kinds"])
+                    kind_total += 1
+                    kind_exact += predicted_kinds == gold_kinds
+                    for kind in predicted_kinds | gold_kinds:
+                        counts = kind_counts[kind]
+                        counts[0] += kind in predicted_kinds and kind in gold_kinds
+                        counts[1] += kind in predicted_kinds and kind not in gold_kinds
+                        counts[2] += kind not in predicted_kinds and kind in gold_kinds
                 if "group" in row:
                     groups[row["group"]].append((score, gold))
             precision = tp / max(1, tp + fp)
@@ -72,6 +86,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             if groups:
                 line += f"  MAP over {len(groups)} groups {sum(average_precision(g) for g in groups.values()) / len(groups):.3f}"
             print(line)
+            if kind_total:
+                print(f"    kinds exactly right on {kind_exact}/{kind_total} claim sentences = {kind_exact / kind_total:.3f}")
+                for kind, (ktp, kfp, kfn) in sorted(kind_counts.items()):
+                    print(f"    {kind:<14} P {ktp / max(1, ktp + kfp):.2f}  R {ktp / max(1, ktp + kfn):.2f}")
     return 0
 
 

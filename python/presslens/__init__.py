@@ -11,6 +11,7 @@ from __future__ import annotations
 from ._presslens import __version__
 from .analyzer import Analyzer, TextLike, analyze, builtin_languages
 from .corpus import Corpus, TermStats
+from .frames import analyze_frame
 from .document import (
     Boilerplate,
     Claim,
@@ -51,5 +52,6 @@ __all__ = [
     "TextLike",
     "Token",
     "analyze",
+    "analyze_frame",
     "builtin_languages",
 ]

@@ -92,6 +92,10 @@ def _analyze_command(args: argparse.Namespace) -> int:
             continue
         if args.format == "text":
             _write_text_report(name, doc, sys.stdout)
+        elif args.format == "html":
+            from .display import render
+
+            sys.stdout.write(render(doc) + "\n")
         else:
             record = {"source": name, **doc.to_dict()}
             indent = 2 if args.format == "json" else None
@@ -165,7 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     analyze = commands.add_parser("analyze", help="analyse articles and print a report")
     _add_input_options(analyze)
-    analyze.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
+    analyze.add_argument("--format", choices=["text", "json", "jsonl", "html"], default="text")
     analyze.add_argument(
         "--all-body", action="store_true", help="treat every paragraph as article body (clean text)"
     )

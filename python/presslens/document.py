@@ -541,6 +541,18 @@ class Document:
             ]
         return self._sentences
 
+    def to_pandas(self, layer: str = "sentences") -> Any:
+        """One layer ("sentences", "paragraphs", "tokens", "quotes", "claims", "keywords") as a
+        pandas DataFrame; pandas is imported only here."""
+        from .frames import to_pandas
+
+        return to_pandas(self, layer)
+
+    def _repr_html_(self) -> str:
+        from .display import render
+
+        return render(self)
+
     def to_dict(self) -> Dict[str, Any]:
         return {
             "text": self.text,

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+import presslens
+from presslens import samples
+
+pandas = pytest.importorskip("pandas")
+
+
+def test_document_layers_as_frames() -> None:
+    doc = presslens.analyze(samples.read())
+    sentences = doc.to_pandas("sentences")
+    assert len(sentences) == len(doc.sentences)
+    row = sentences.iloc[0]
+    assert doc.text[row["start"] : row["end"]] == row["text"]
+    assert set(doc.to_pandas("quotes")["kind"]) >= {"direct", "title"}
+    assert doc.to_pandas("claims")["score"].between(0, 1).all()
+    assert list(doc.to_pandas("keywords").columns)[:3] == ["key", "text", "count"]
+    assert len(doc.to_pandas("tokens")) == len(doc.tokens)
+    with pytest.raises(ValueError):
+        doc.to_pandas("nope")
+
+
+def test_analyze_frame_gives_tidy_tables_with_ids() -> None:
+    frame = pandas.DataFrame(
+        {"id": ["a", "b"], "text": [samples.read(), 'The minister said that taxes would rise. "No," she said.']}
+    )
+    tables = presslens.analyze_frame(frame, id_col="id", threads=2)
+    assert list(tables["documents"]["doc_id"]) == ["a", "b"]
+    assert set(tables["sentences"]["doc_id"]) == {"a", "b"}
+    assert str(tables["quotes"]["kind"].dtype) in {"string", "str"}
+    second = tables["quotes"][tables["quotes"]["doc_id"] == "b"]
+    assert "indirect" in set(second["kind"])
+    by_index = presslens.analyze_frame(frame.set_index("id"), layers=["claims"])
+    assert set(by_index) == {"documents", "claims"}
