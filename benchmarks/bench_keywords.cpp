@@ -12,6 +12,13 @@ namespace {
 using presslens::bench::news_articles;
 using presslens::bench::news_text;
 
+// The articles, analysed once, and their total size in bytes.
+std::pair<std::vector<presslens::Document>, std::size_t> analysed_articles(
+    const presslens::Analyzer& analyzer) {
+  const auto [documents, bytes] = analysed_articles(analyzer);
+  return {std::move(documents), bytes};
+}
+
 void BM_Tokenizer(benchmark::State& state) {
   const std::string& text = news_text();
   const presslens::Tokenizer tokenizer(presslens::LanguagePack::builtin("en"));
@@ -28,12 +35,7 @@ BENCHMARK(BM_Tokenizer)->Unit(benchmark::kMillisecond);
 // Counting alone, on documents already analysed.
 void BM_KeywordCounts(benchmark::State& state) {
   const presslens::Analyzer analyzer;
-  std::vector<presslens::Document> documents;
-  std::size_t bytes = 0;
-  for (const auto article : news_articles()) {
-    documents.push_back(analyzer.analyze(article));
-    bytes += article.size();
-  }
+  const auto [documents, bytes] = analysed_articles(analyzer);
   for (auto _ : state) {
     for (const auto& doc : documents) benchmark::DoNotOptimize(analyzer.keywords(doc));
   }
@@ -47,12 +49,7 @@ void BM_UnigramCounts(benchmark::State& state) {
   presslens::KeywordOptions unigrams;
   unigrams.max_words = 1;
   unigrams.names = false;
-  std::vector<presslens::Document> documents;
-  std::size_t bytes = 0;
-  for (const auto article : news_articles()) {
-    documents.push_back(analyzer.analyze(article));
-    bytes += article.size();
-  }
+  const auto [documents, bytes] = analysed_articles(analyzer);
   for (auto _ : state) {
     for (const auto& doc : documents) benchmark::DoNotOptimize(analyzer.keywords(doc, unigrams));
   }
@@ -76,12 +73,7 @@ BENCHMARK(BM_TokensAndCounts)->Unit(benchmark::kMillisecond);
 
 void BM_Keyphrases(benchmark::State& state) {
   const presslens::Analyzer analyzer;
-  std::vector<presslens::Document> documents;
-  std::size_t bytes = 0;
-  for (const auto article : news_articles()) {
-    documents.push_back(analyzer.analyze(article));
-    bytes += article.size();
-  }
+  const auto [documents, bytes] = analysed_articles(analyzer);
   for (auto _ : state) {
     for (const auto& doc : documents) benchmark::DoNotOptimize(analyzer.keyphrases(doc, 10));
   }

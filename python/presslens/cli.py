@@ -29,6 +29,31 @@ def _read_inputs(paths: List[str], use_sample: bool) -> Iterator[Tuple[str, byte
                 yield path, handle.read()
 
 
+class _Inputs:
+    """The analysed inputs of a command; inputs that fail are reported on stderr and skipped,
+    and ``failed`` remembers that one did."""
+
+    def __init__(self, args: argparse.Namespace, analyzer: Analyzer) -> None:
+        self.args = args
+        self.analyzer = analyzer
+        self.failed = False
+
+    def __iter__(self) -> Iterator[Tuple[str, Document]]:
+        for name, data in _read_inputs(self.args.files, self.args.sample):
+            try:
+                yield name, self.analyzer.analyze(data)
+            except PresslensError as error:
+                print(f"presslens: {name}: {error}", file=sys.stderr)
+                self.failed = True
+
+
+def _missing_inputs(args: argparse.Namespace) -> bool:
+    if args.files or args.sample:
+        return False
+    print(f"presslens {args.command}: name FILE(s), '-' for standard input, or --sample", file=sys.stderr)
+    return True
+
+
 def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
     structure = doc.structure
     out.write(f"== {name}\n")
@@ -78,18 +103,10 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
 
 
 def _analyze_command(args: argparse.Namespace) -> int:
-    if not args.files and not args.sample:
-        print("presslens analyze: name FILE(s), '-' for standard input, or --sample", file=sys.stderr)
+    if _missing_inputs(args):
         return 2
-    analyzer = Analyzer(args.lang, errors=args.errors, detect_structure=not args.all_body)
-    status = 0
-    for name, data in _read_inputs(args.files, args.sample):
-        try:
-            doc = analyzer.analyze(data)
-        except PresslensError as error:
-            print(f"presslens: {name}: {error}", file=sys.stderr)
-            status = 1
-            continue
+    inputs = _Inputs(args, Analyzer(args.lang, errors=args.errors, detect_structure=not args.all_body))
+    for name, doc in inputs:
         if args.format == "text":
             _write_text_report(name, doc, sys.stdout)
         elif args.format == "html":
@@ -100,23 +117,16 @@ def _analyze_command(args: argparse.Namespace) -> int:
             record = {"source": name, **doc.to_dict()}
             indent = 2 if args.format == "json" else None
             sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
-    return status
+    return 1 if inputs.failed else 0
 
 
 def _keywords_command(args: argparse.Namespace) -> int:
-    if not args.files and not args.sample:
-        print("presslens keywords: name FILE(s), '-' for standard input, or --sample", file=sys.stderr)
+    if _missing_inputs(args):
         return 2
     analyzer = Analyzer(args.lang, errors=args.errors)
     corpus = Corpus(analyzer, ngrams=(args.min_words, args.max_words), stem=not args.no_stem)
-    status = 0
-    for name, data in _read_inputs(args.files, args.sample):
-        try:
-            doc = analyzer.analyze(data)
-        except PresslensError as error:
-            print(f"presslens: {name}: {error}", file=sys.stderr)
-            status = 1
-            continue
+    inputs = _Inputs(args, analyzer)
+    for name, doc in inputs:
         corpus.add(doc)
         if args.per_file or len(args.files) + args.sample == 1:
             phrases = doc.keyphrases(args.top)
@@ -146,7 +156,7 @@ def _keywords_command(args: argparse.Namespace) -> int:
         else:
             record = {"corpus": corpus.documents, "terms": [t.to_dict() for t in top]}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return status
+    return 1 if inputs.failed else 0
 
 
 def _add_input_options(command: argparse.ArgumentParser) -> None:
