@@ -147,7 +147,15 @@ class SentenceReader {
       }
       ++words;
       if (t.kind == TokenKind::kNumber) {
-        number = true;
+        // A quantity, not a label: years ("in 2017") and numbers that name things ("Route 9",
+        // "Article 12") make no statistic.
+        const std::string_view digits = doc_.text(t.span);
+        const bool year =
+            digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+        const bool label =
+            i > 0 && tokens_[i - 1]->kind == TokenKind::kWord &&
+            u_isupper(detail::code_point_at(doc_.text(), tokens_[i - 1]->span.begin).value);
+        number |= !year && !label;
         add("d:number", t.span);
       } else if (i > 0 && u_isupper(detail::code_point_at(doc_.text(), t.span.begin).value)) {
         if (!capitalised) add("d:capitalised", t.span);
@@ -227,7 +235,10 @@ class SentenceReader {
 
   Span first_number() const {
     for (const Token* t : tokens_) {
-      if (t->kind == TokenKind::kNumber) return t->span;
+      const std::string_view digits = doc_.text(t->span);
+      const bool year =
+          digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+      if (t->kind == TokenKind::kNumber && !year) return t->span;
     }
     return span_;
   }
