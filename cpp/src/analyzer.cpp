@@ -53,14 +53,15 @@ Document Analyzer::analyze(std::string_view text) const {
                             : Structure::all_body(document.paragraphs_.size());
   document.sentences_ =
       sentences_.split(document.text(), document.paragraphs_, document.structure_.body);
+  if (!options_.tokens) return document;
   if (document.structure_.title) {
     tokenizer_.tokenize(document.text(), *document.structure_.title, kNoSentence, document.tokens_);
   }
   for (std::uint32_t i = 0; i < document.sentences_.size(); ++i) {
     tokenizer_.tokenize(document.text(), document.sentences_[i].span, i, document.tokens_);
   }
-  document.quotes_ = quotes_.find(document);
-  document.claims_ = claims_.score(document);
+  if (options_.quotes) document.quotes_ = quotes_.find(document);
+  if (options_.claims) document.claims_ = claims_.score(document);
   return document;
 }
 

@@ -29,6 +29,9 @@ class Analyzer:
         errors: str = "strict",
         pack_dir: Union[str, "os.PathLike[str]"] = ...,
         detect_structure: bool = True,
+        tokens: bool = True,
+        quotes: bool = True,
+        claims: bool = True,
     ) -> None: ...
     @property
     def lang(self) -> str: ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from itertools import islice
-from typing import Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import _presslens
 from .document import Document
@@ -46,6 +46,8 @@ class Analyzer:
     U+FFFD and counts the replacements in ``Document.replacements``. ``pack_dir`` names a folder of
     your own lexicon files (``<list>.txt``) that replace the built-in lists of the same name.
     ``detect_structure=False`` treats every paragraph as article body (for clean text).
+    ``tokens``, ``quotes`` and ``claims`` switch later stages off when only earlier layers are
+    wanted (no tokens: no quotes, claims or keywords either).
     """
 
     def __init__(
@@ -55,9 +57,15 @@ class Analyzer:
         errors: str = "strict",
         pack_dir: Optional[PathLike] = None,
         detect_structure: bool = True,
+        tokens: bool = True,
+        quotes: bool = True,
+        claims: bool = True,
     ) -> None:
         self._pack_dir = None if pack_dir is None else os.fspath(pack_dir)
-        self._core = _presslens.Analyzer(lang, errors, self._pack_dir or "", detect_structure)
+        self._stages = {"tokens": tokens, "quotes": quotes, "claims": claims}
+        self._core = _presslens.Analyzer(
+            lang, errors, self._pack_dir or "", detect_structure, tokens, quotes, claims
+        )
         self._errors = errors
         self._detect_structure = detect_structure
 
@@ -109,20 +117,27 @@ class Analyzer:
     def __reduce__(self) -> Tuple[object, ...]:
         return (
             _restore_analyzer,
-            (self.lang, self._errors, self._pack_dir, self._detect_structure),
+            (self.lang, self._errors, self._pack_dir, self._detect_structure, self._stages),
         )
 
     def __repr__(self) -> str:
         extra = f", pack_dir={self._pack_dir!r}" if self._pack_dir else ""
         if not self._detect_structure:
             extra += ", detect_structure=False"
+        extra += "".join(f", {name}=False" for name, on in self._stages.items() if not on)
         return f"Analyzer(lang={self.lang!r}, errors={self._errors!r}{extra})"
 
 
 def _restore_analyzer(
-    lang: str, errors: str, pack_dir: Optional[str], detect_structure: bool = True
+    lang: str,
+    errors: str,
+    pack_dir: Optional[str],
+    detect_structure: bool = True,
+    stages: Optional[Dict[str, bool]] = None,
 ) -> Analyzer:
-    return Analyzer(lang, errors=errors, pack_dir=pack_dir, detect_structure=detect_structure)
+    return Analyzer(
+        lang, errors=errors, pack_dir=pack_dir, detect_structure=detect_structure, **(stages or {})
+    )
 
 
 @functools.lru_cache(maxsize=16)

@@ -21,10 +21,10 @@ def document_rows(doc: Document, layer: str, doc_id: Any = None) -> List[Dict[st
     """Plain rows (dicts) of one layer of one document, with code-point offsets."""
     rows: List[Dict[str, Any]]
     if layer == "sentences":
-        claims = doc.sentence_claims
+        scores = {c.sentence: c.score for c in doc.sentence_claims}  # none when claims are off
         rows = [
             {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end,
-             "text": s.text, "claim_score": claims[s.index].score}
+             "text": s.text, "claim_score": scores.get(s.index)}
             for s in doc.sentences
         ]
     elif layer == "paragraphs":

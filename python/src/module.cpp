@@ -202,11 +202,14 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
 
   py::class_<presslens::Analyzer>(m, "Analyzer", "The C++ analyzer; immutable and thread-safe.")
       .def(py::init([](const std::string& lang, std::string_view errors,
-                       const std::filesystem::path& pack_dir, bool detect_structure) {
-             return presslens::Analyzer({lang, utf8_policy(errors), pack_dir, detect_structure});
+                       const std::filesystem::path& pack_dir, bool detect_structure, bool tokens,
+                       bool quotes, bool claims) {
+             return presslens::Analyzer(
+                 {lang, utf8_policy(errors), pack_dir, detect_structure, tokens, quotes, claims});
            }),
            py::arg("lang") = "en", py::arg("errors") = "strict",
-           py::arg("pack_dir") = std::filesystem::path(), py::arg("detect_structure") = true)
+           py::arg("pack_dir") = std::filesystem::path(), py::arg("detect_structure") = true,
+           py::arg("tokens") = true, py::arg("quotes") = true, py::arg("claims") = true)
       .def_property_readonly("lang", [](const presslens::Analyzer& a) { return a.options().lang; })
       .def_property_readonly(
           "has_builtin_data",

@@ -81,6 +81,20 @@ TEST(Analyzer, RejectsOversizedTextBeforeReadingIt) {
   EXPECT_THROW(Analyzer().analyze(huge), InvalidArgument);
 }
 
+TEST(Analyzer, LaterStagesCanBeSwitchedOff) {
+  Options options;
+  options.tokens = false;
+  const Document doc = Analyzer(options).analyze("He said \"yes.\" Prices rose 4%.");
+  EXPECT_EQ(doc.sentences().size(), 2u);
+  EXPECT_TRUE(doc.tokens().empty() && doc.quotes().empty() && doc.claims().empty());
+  options.tokens = true;
+  options.claims = false;
+  const Document without_claims = Analyzer(options).analyze("He said \"yes.\" Prices rose 4%.");
+  EXPECT_FALSE(without_claims.tokens().empty());
+  EXPECT_FALSE(without_claims.quotes().empty());
+  EXPECT_TRUE(without_claims.claims().empty());
+}
+
 TEST(Analyzer, RejectsMalformedLanguageCodes) {
   Options options;
   options.lang = "../../etc/passwd";

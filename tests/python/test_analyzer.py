@@ -167,3 +167,14 @@ def test_builtin_languages() -> None:
 
 def test_version() -> None:
     assert presslens.__version__.count(".") == 2
+
+
+def test_later_stages_can_be_switched_off() -> None:
+    text = 'The minister said "taxes will rise." Prices rose 4% because of energy.'
+    lean = Analyzer(tokens=False)
+    doc = lean.analyze(text)
+    assert len(doc.sentences) == 2 and doc.tokens == [] and doc.quotes == [] and doc.claims == []
+    assert "tokens=False" in repr(lean)
+    assert pickle.loads(pickle.dumps(lean)).analyze(text).tokens == []
+    no_quotes = Analyzer(quotes=False).analyze(text)
+    assert no_quotes.tokens and no_quotes.quotes == [] and no_quotes.sentence_claims

@@ -34,3 +34,8 @@ def test_analyze_frame_gives_tidy_tables_with_ids() -> None:
     assert "indirect" in set(second["kind"])
     by_index = presslens.analyze_frame(frame.set_index("id"), layers=["claims"])
     assert set(by_index) == {"documents", "claims"}
+
+
+def test_sentences_frame_without_claims() -> None:
+    doc = presslens.Analyzer(claims=False).analyze("One sentence. Another one.")
+    assert doc.to_pandas("sentences")["claim_score"].isna().all()

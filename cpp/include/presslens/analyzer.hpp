@@ -31,6 +31,11 @@ struct Options {
   // Find the article inside the page (title, byline, body, bio, chrome). Off: every paragraph is
   // body, for clean text.
   bool detect_structure = true;
+  // Later stages can be left out when only the earlier layers are wanted: without tokens there
+  // are no quotes, claims or keywords either.
+  bool tokens = true;
+  bool quotes = true;
+  bool claims = true;
 };
 
 // Immutable after construction and safe to share between threads.
