@@ -18,12 +18,17 @@ class QuoteResources {
       : speech_verbs(language.list("speech_verbs").begin(), language.list("speech_verbs").end()),
         title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
         stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
-        german_marks(language.language() == "de") {}
+        german_marks(language.language() == "de") {
+    for (const auto& verb : language.list("speech_verbs")) {
+      if (static_cast<unsigned char>(verb[0]) >= 0xE2) cjk_speech_verbs.push_back(verb);
+    }
+  }
 
   StringSet speech_verbs;
   StringSet title_cues;
   StringSet stopwords;
   bool german_marks;  // „…“ ‚…‘ »…«: “ ‘ « close rather than open
+  std::vector<std::string> cjk_speech_verbs;  // matched as text prefixes
 };
 
 }  // namespace detail
@@ -370,7 +375,15 @@ class QuoteReader {
   bool is_speech_verb(std::size_t t) const {
     if (!is_word(tokens_[t])) return false;
     tokenizer_.key(doc_.text(tokens_[t].span), key_buffer_);
-    return resources_.speech_verbs.contains(key_buffer_);
+    if (resources_.speech_verbs.contains(key_buffer_)) return true;
+    // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
+    if (const auto hyphen = key_buffer_.find('-'); hyphen != std::string::npos) {
+      return resources_.speech_verbs.contains(std::string_view(key_buffer_).substr(0, hyphen));
+    }
+    // Dictionary scripts cut verbs into pieces ("述|べた"): match the text from here.
+    const std::string_view rest = doc_.text().substr(tokens_[t].span.begin, 24);
+    return std::any_of(resources_.cjk_speech_verbs.begin(), resources_.cjk_speech_verbs.end(),
+                       [&](const std::string& verb) { return rest.starts_with(verb); });
   }
   bool is_telling(std::size_t t) const {
     const std::string word = key(t);
@@ -484,12 +497,21 @@ class QuoteReader {
       if (!is_speech_verb(t) || is_according(t)) continue;
       quote.cue = tokens_[t].span;
       std::size_t subject = close;
-      while (subject < t && !is_word(tokens_[subject])) ++subject;
-      if (subject < t && key(subject) == "as") ++subject;
+      // Function words between the quote and the verb are no speaker: "as" (as X agreed),
+      // auxiliaries ("», a déclaré le ministre"), particles ("」と述べた").
+      while (subject < t &&
+             (!is_word(tokens_[subject]) || (resources_.stopwords.contains(key(subject)) &&
+                                             !is_pronoun(tokens_[subject].span)))) {
+        ++subject;
+      }
       if (subject < t) {
         quote.speaker = {tokens_[subject].span.begin, tokens_[t - 1].span.end};
+      } else if (const std::string verb = key(t); verb.find('-') != std::string::npos) {
+        quote.speaker = tokens_[t].span;  // "dit-elle": the verb carries its pronoun
       } else {
         speaker_after(t + 1, close_last, quote.speaker);
+        // Japanese and Chinese name the speaker before the quote: "田中氏は「…」と述べた".
+        if (quote.speaker.empty()) speaker_before(open, first, quote.speaker);
       }
       break;
     }
