@@ -500,8 +500,8 @@ class QuoteReader {
       // Function words between the quote and the verb are no speaker: "as" (as X agreed),
       // auxiliaries ("», a déclaré le ministre"), particles ("」と述べた").
       while (subject < t &&
-             (!is_word(tokens_[subject]) || (resources_.stopwords.contains(key(subject)) &&
-                                             !is_pronoun(tokens_[subject].span)))) {
+             (!is_word(tokens_[subject]) ||
+              (resources_.stopwords.contains(key(subject)) && !starts_noun_phrase(subject)))) {
         ++subject;
       }
       if (subject < t) {
