@@ -15,7 +15,12 @@ using presslens::bench::news_text;
 // The articles, analysed once, and their total size in bytes.
 std::pair<std::vector<presslens::Document>, std::size_t> analysed_articles(
     const presslens::Analyzer& analyzer) {
-  const auto [documents, bytes] = analysed_articles(analyzer);
+  std::vector<presslens::Document> documents;
+  std::size_t bytes = 0;
+  for (const auto article : news_articles()) {
+    documents.push_back(analyzer.analyze(article));
+    bytes += article.size();
+  }
   return {std::move(documents), bytes};
 }
 

@@ -117,7 +117,7 @@ class SentenceReader {
  public:
   SentenceReader(const Document& doc, const Tokenizer& tokenizer,
                  const detail::ClaimResources& resources, Span span)
-      : doc_(doc), tokenizer_(tokenizer), resources_(resources), span_(span) {
+      : doc_(doc), resources_(resources), span_(span) {
     const auto& tokens = doc.tokens();
     auto first =
         std::lower_bound(tokens.begin(), tokens.end(), span.begin,
@@ -266,7 +266,6 @@ class SentenceReader {
   }
 
   const Document& doc_;
-  const Tokenizer& tokenizer_;
   const detail::ClaimResources& resources_;
   Span span_;
   std::vector<const Token*> tokens_;
