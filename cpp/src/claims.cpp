@@ -98,8 +98,10 @@ class ClaimResources {
 
 namespace {
 
-std::uint32_t fnv1a(std::string_view text) {
-  std::uint32_t hash = 2166136261u;
+constexpr std::size_t kMaxClaimTokens = 1000;
+
+// FNV-1a, continuable: fnv1a(b, fnv1a(a)) == fnv1a(a + b).
+std::uint32_t fnv1a(std::string_view text, std::uint32_t hash = 2166136261u) {
   for (const char c : text) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 16777619u;
@@ -122,7 +124,10 @@ class SentenceReader {
     auto first =
         std::lower_bound(tokens.begin(), tokens.end(), span.begin,
                          [](const Token& t, std::uint32_t at) { return t.span.begin < at; });
-    for (auto t = first; t != tokens.end() && t->span.end <= span.end; ++t) {
+    // A claim is read from the sentence's first kMaxClaimTokens tokens: a sentence of a
+    // million words is no claim to rank, and bounded work keeps the stage linear.
+    for (auto t = first;
+         t != tokens.end() && t->span.end <= span.end && tokens_.size() < kMaxClaimTokens; ++t) {
       tokens_.push_back(&*t);
       keys_.push_back(t->kind == TokenKind::kNumber ? std::string("<num>")
                                                     : tokenizer.key(doc.text(t->span)));
@@ -134,6 +139,10 @@ class SentenceReader {
     std::vector<Feature> out;
     const auto add = [&](std::string_view name, Span span) {
       out.push_back({fnv1a(name) % detail::kFeatureBuckets, span});
+    };
+    // Word features hash "w:<key>" and "b:<key> <key>" without building the strings.
+    const auto add_hashed = [&](std::uint32_t hash, Span span) {
+      out.push_back({hash % detail::kFeatureBuckets, span});
     };
     std::uint32_t words = 0;
     bool number = false, capitalised = false;
@@ -162,9 +171,10 @@ class SentenceReader {
         capitalised = true;
       }
       if (language_features) {
-        add("w:" + keys_[i], t.span);
+        add_hashed(fnv1a(keys_[i], fnv1a("w:")), t.span);
         if (i + 1 < tokens_.size() && tokens_[i + 1]->kind <= TokenKind::kNumber) {
-          add("b:" + keys_[i] + " " + keys_[i + 1], {t.span.begin, tokens_[i + 1]->span.end});
+          const std::uint32_t pair = fnv1a(keys_[i + 1], fnv1a(" ", fnv1a(keys_[i], fnv1a("b:"))));
+          add_hashed(pair, {t.span.begin, tokens_[i + 1]->span.end});
         }
       }
       match_cues(i, claim, [&](int kind, Span cue) {
@@ -272,20 +282,30 @@ class SentenceReader {
   std::vector<std::string> keys_;
 };
 
-// The quote whose content covers most of the sentence, if more than half of it.
-const Quote* covering_quote(const Document& doc, Span sentence) {
-  const Quote* best = nullptr;
-  std::uint32_t best_overlap = 0;
+// For each sentence, the quote that covers most of it when that is more than half of it: each
+// quote visits the sentences it overlaps (found by binary search), so the cost stays linear.
+std::vector<const Quote*> covering_quotes(const Document& doc) {
+  const auto& sentences = doc.sentences();
+  std::vector<const Quote*> best(sentences.size(), nullptr);
+  std::vector<std::uint32_t> best_overlap(sentences.size(), 0);
   for (const Quote& quote : doc.quotes()) {
     const Span region = quote.marks.empty() ? quote.span : quote.marks;
-    const std::uint32_t begin = std::max(region.begin, sentence.begin);
-    const std::uint32_t end = std::min(region.end, sentence.end);
-    if (end > begin && end - begin > best_overlap) {
-      best_overlap = end - begin;
-      best = &quote;
+    auto s = std::upper_bound(sentences.begin(), sentences.end(), region.begin,
+                              [](std::uint32_t at, const Sentence& x) { return at < x.span.end; });
+    for (; s != sentences.end() && s->span.begin < region.end; ++s) {
+      const std::uint32_t overlap =
+          std::min(region.end, s->span.end) - std::max(region.begin, s->span.begin);
+      const auto index = static_cast<std::size_t>(s - sentences.begin());
+      if (overlap > best_overlap[index]) {
+        best_overlap[index] = overlap;
+        best[index] = &quote;
+      }
     }
   }
-  return best && 2 * best_overlap > sentence.size() ? best : nullptr;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (2 * best_overlap[i] <= sentences[i].span.size()) best[i] = nullptr;
+  }
+  return best;
 }
 
 }  // namespace
@@ -331,6 +351,7 @@ std::vector<Claim> ClaimScorer::score(const Document& document) const {
   std::vector<Claim> claims;
   claims.reserve(document.sentences().size());
   const auto& weights = resources_->weights;
+  const std::vector<const Quote*> covering = covering_quotes(document);
   for (std::uint32_t s = 0; s < document.sentences().size(); ++s) {
     const Span span = document.sentences()[s].span;
     Claim claim;
@@ -357,7 +378,7 @@ std::vector<Claim> ClaimScorer::score(const Document& document) const {
       if (features[k].span != span) claim.cues.push_back(features[k].span);
     }
     claim.is_claim = claim.score >= resources_->threshold && !reader.claims_nothing();
-    if (const Quote* quote = covering_quote(document, span)) {
+    if (const Quote* quote = covering[s]) {
       claim.speaker = quote->speaker;
       claim.speaker_key = quote->speaker_key;
     }

@@ -57,6 +57,9 @@ using detail::FoldedText;
 constexpr std::uint32_t kMaxChromeWords = 12;
 // Copyright and licence notices run to a few sentences at most.
 constexpr std::uint32_t kMaxLegalWords = 80;
+// No cue line is longer than this, whatever its word count (a run of a million periods is one
+// "word"): longer paragraphs skip the phrase and date checks, which keeps the stage linear.
+constexpr std::uint32_t kMaxCueBytes = 2000;
 // How far before the body the title and byline are looked for.
 constexpr std::uint32_t kHeaderReach = 15;
 // Lines of at most this many words can carry a date or a byline outside the byline proper.
@@ -210,7 +213,7 @@ class PageReader {
     f.terminal = ends_with_terminator(text_, span);
     // Long paragraphs are prose: an article about copyright law is not a copyright notice, and
     // skipping them keeps the cost of this stage on the short lines where chrome lives.
-    if (f.words > kMaxLegalWords) return f;
+    if (f.words > kMaxLegalWords || span.size() > kMaxCueBytes) return f;
     const FoldedText folded(text_, span);
     f.legal = lexicon_.legal.find(folded);
     if (f.words <= kMaxChromeWords) {
@@ -279,8 +282,10 @@ class PageReader {
     double best_score = 0;
     for (const std::uint32_t i : candidates) {
       const Features& f = features_[i];
-      if (f.byline || is_chrome(f) || f.words < 1 || f.words > 30) continue;
       const Span span = paragraphs_[i].span;
+      if (f.byline || is_chrome(f) || f.words < 1 || f.words > 30 || span.size() > kMaxCueBytes) {
+        continue;
+      }
       if (text_[span.end - 1] == ':') continue;
       if (i == body_begin && f.terminal) continue;
       double score = 0;
@@ -322,7 +327,8 @@ class PageReader {
     if (needle.size() < 10) return false;
     for (std::uint32_t j = 0; j < paragraphs_.size(); ++j) {
       if (j == index || features_[j].legal ||
-          features_[j].words > 3 * features_[index].words + 10) {
+          features_[j].words > 3 * features_[index].words + 10 ||
+          paragraphs_[j].span.size() > kMaxCueBytes) {
         continue;
       }
       if (squeezed(j).find(needle) != std::u32string::npos) return true;
@@ -419,7 +425,7 @@ class PageReader {
   }
 
   void take_date(std::uint32_t i) {
-    if (structure_.date_span) return;
+    if (structure_.date_span || paragraphs_[i].span.size() > kMaxCueBytes) return;
     if (const auto date = lexicon_.dates.find(text_, paragraphs_[i].span)) {
       structure_.date_span = date->span;
       structure_.date = date->iso;
@@ -427,7 +433,7 @@ class PageReader {
   }
 
   void take_authors(std::uint32_t i) {
-    if (!structure_.authors.empty()) return;
+    if (!structure_.authors.empty() || paragraphs_[i].span.size() > kMaxCueBytes) return;
     const Span span = paragraphs_[i].span;
     if (const auto opener = lexicon_.byline.find(FoldedText(text_, span))) {
       if (starts_name(opener->end, span.end)) add_authors({opener->end, span.end});

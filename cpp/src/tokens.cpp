@@ -305,8 +305,12 @@ void Tokenizer::tokenize(std::string_view text, Span span, std::uint32_t sentenc
       i = end;
       continue;
     }
-    tokens.push_back({{i, i + c.size}, punctuation_kind(c.value), sentence});
-    i += c.size;
+    // A run of one punctuation mark ("...", "!!!", "----") is one token.
+    std::uint32_t end = i + c.size;
+    while (end + c.size <= span.end && text.substr(end, c.size) == text.substr(i, c.size))
+      end += c.size;
+    tokens.push_back({{i, end}, punctuation_kind(c.value), sentence});
+    i = end;
   }
 }
 
