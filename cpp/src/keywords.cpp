@@ -75,20 +75,48 @@ class TermCounter {
 
   std::unordered_map<std::string, TermStats, detail::StringHash, std::equal_to<>> run() {
     const auto& tokens = document_.tokens();
+    const std::vector<Span> quoted = quoted_regions();
+    std::size_t next_region = 0;
     std::vector<Word> chunk;
     std::uint32_t sentence = kNoSentence - 1;  // differs from every token's sentence
+    bool was_quoted = false;
     for (const Token& token : tokens) {
-      if (token.sentence != sentence || !counts_as_word(token.kind)) {
+      // Tokens and quote regions are both in text order: one forward pass finds which is inside.
+      while (next_region < quoted.size() && quoted[next_region].end <= token.span.begin)
+        ++next_region;
+      const bool is_quoted =
+          next_region < quoted.size() && quoted[next_region].begin <= token.span.begin;
+      const bool counted = options_.quoted == QuotedMatter::kInclude ||
+                           (options_.quoted == QuotedMatter::kOnly) == is_quoted;
+      // An n-gram never joins words across a quotation mark or a left-out stretch.
+      if (token.sentence != sentence || !counts_as_word(token.kind) || is_quoted != was_quoted ||
+          !counted) {
         flush(chunk);
         sentence = token.sentence;
       }
-      if (counts_as_word(token.kind)) chunk.push_back(make_word(token));
+      was_quoted = is_quoted;
+      if (counted && counts_as_word(token.kind)) chunk.push_back(make_word(token));
     }
     flush(chunk);
     return std::move(terms_);
   }
 
  private:
+  // The inside of marked quotes (not titles), merged and in text order.
+  std::vector<Span> quoted_regions() const {
+    std::vector<Span> regions;
+    if (options_.quoted == QuotedMatter::kInclude) return regions;
+    for (const Quote& quote : document_.quotes()) {
+      if (quote.marks.empty() || quote.kind == QuoteKind::kTitle) continue;
+      if (!regions.empty() && quote.marks.begin < regions.back().end) {
+        regions.back().end = std::max(regions.back().end, quote.marks.end);
+      } else {
+        regions.push_back(quote.marks);
+      }
+    }
+    return regions;
+  }
+
   Word make_word(const Token& token) {
     Word word;
     word.span = token.span;

@@ -47,6 +47,7 @@ class Analyzer:
         stem: bool = True,
         names: bool = True,
         compound_parts: bool = True,
+        quoted: str = "include",
     ) -> List[Tuple[str, int, int, int, int, float]]: ...
     def keyphrases(
         self, document: Document, top: int = 10

@@ -474,17 +474,19 @@ class Document:
         *,
         names: bool = True,
         compound_parts: bool = True,
+        quoted: str = "include",
     ) -> List[Keyword]:
         """The ``top`` most frequent terms of the title and body (all with ``top=None``):
         n-grams of ``ngrams[0]`` to ``ngrams[1]`` words that neither start nor end with a
         stopword, keyed by their normalised (and with ``stem``, Snowball-stemmed) words; with
         ``names``, capitalised names longer than that count whole; with ``compound_parts``,
-        "Japan-China" also counts "japan" and "china"."""
+        "Japan-China" also counts "japan" and "china". ``quoted="exclude"`` counts only the
+        writer's words, ``"only"`` only the words inside quotation marks."""
         low, high = ngrams
         if not 1 <= low <= high:
             raise ValueError(f"ngrams must be (low, high) with 1 <= low <= high, not {ngrams}")
         core = self._compiled()
-        raw = self._analyzer._core.keywords(core, low, high, stem, names, compound_parts)
+        raw = self._analyzer._core.keywords(core, low, high, stem, names, compound_parts, quoted)
         return self._keywords(raw if top is None else raw[:top])
 
     def keyphrases(self, top: int = 10) -> List[Keyword]:

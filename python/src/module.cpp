@@ -144,6 +144,14 @@ presslens::KeywordOptions keyword_options(std::uint32_t min_words, std::uint32_t
   return options;
 }
 
+presslens::QuotedMatter quoted_matter(std::string_view quoted) {
+  if (quoted == "include") return presslens::QuotedMatter::kInclude;
+  if (quoted == "exclude") return presslens::QuotedMatter::kExclude;
+  if (quoted == "only") return presslens::QuotedMatter::kOnly;
+  throw presslens::InvalidArgument("quoted must be 'include', 'exclude' or 'only', not '" +
+                                   std::string(quoted) + "'");
+}
+
 presslens::Utf8Policy utf8_policy(std::string_view errors) {
   if (errors == "strict") return presslens::Utf8Policy::kStrict;
   if (errors == "replace") return presslens::Utf8Policy::kReplace;
@@ -235,17 +243,20 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       .def(
           "keywords",
           [](const presslens::Analyzer& analyzer, const Document& document, std::uint32_t min_words,
-             std::uint32_t max_words, bool stem, bool names, bool compound_parts) {
+             std::uint32_t max_words, bool stem, bool names, bool compound_parts,
+             std::string_view quoted) {
+            presslens::KeywordOptions options{min_words, max_words, stem, names, compound_parts};
+            options.quoted = quoted_matter(quoted);
             std::vector<presslens::Keyword> keywords;
             {
               py::gil_scoped_release release;
-              keywords =
-                  analyzer.keywords(document, {min_words, max_words, stem, names, compound_parts});
+              keywords = analyzer.keywords(document, options);
             }
             return keyword_tuples(document, keywords);
           },
           py::arg("document"), py::arg("min_words") = 1, py::arg("max_words") = 3,
           py::arg("stem") = true, py::arg("names") = true, py::arg("compound_parts") = true,
+          py::arg("quoted") = "include",
           "Term counts: (key, start, end, count, words, score), most frequent first.")
       .def(
           "keyphrases",

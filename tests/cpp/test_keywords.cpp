@@ -76,6 +76,21 @@ TEST(KeywordExtractor, StopwordsPerLanguage) {
   EXPECT_NE(find(german_keywords, "regier"), nullptr);
 }
 
+TEST(KeywordExtractor, QuotedMatterIncludedExcludedOrAlone) {
+  const auto a = analyzer();
+  const Document doc =
+      a.analyze("The council debated housing. \"Rents are crushing families,\" the mayor said.");
+  KeywordOptions writer;
+  writer.quoted = QuotedMatter::kExclude;
+  KeywordOptions quoted;
+  quoted.quoted = QuotedMatter::kOnly;
+  EXPECT_EQ(find(a.keywords(doc, writer), "rent"), nullptr);
+  EXPECT_NE(find(a.keywords(doc, writer), "council"), nullptr);
+  EXPECT_NE(find(a.keywords(doc, quoted), "rent"), nullptr);
+  EXPECT_EQ(find(a.keywords(doc, quoted), "council"), nullptr);
+  EXPECT_NE(find(a.keywords(doc), "rent"), nullptr);
+}
+
 TEST(KeywordExtractor, ChineseTermsComeFromDictionaryWords) {
   const auto chinese = analyzer("zh");
   const auto keywords =

@@ -49,3 +49,18 @@ def test_chinese_and_japanese_keywords() -> None:
     assert {k.text: k.count for k in zh.keywords(None)}["对话"] == 2
     ja = presslens.analyze("東京都は晴れです。東京都の気温は高い。", lang="ja")
     assert any(k.text.startswith("東京") for k in ja.keywords(5))
+
+
+def test_quoted_matter_can_be_left_out_or_isolated() -> None:
+    doc = presslens.analyze(
+        'The council debated housing. "Rents are crushing families," the mayor said.',
+        detect_structure=False,
+    )
+    everything = {k.key for k in doc.keywords(None)}
+    writer = {k.key for k in doc.keywords(None, quoted="exclude")}
+    quoted = {k.key for k in doc.keywords(None, quoted="only")}
+    assert {"rent", "famili"} <= quoted and not {"rent", "famili"} & writer
+    assert {"council", "hous", "mayor"} <= writer and not {"council", "mayor"} & quoted
+    assert writer | quoted <= everything
+    with pytest.raises(presslens.InvalidArgumentError):
+        doc.keywords(quoted="sometimes")

@@ -19,12 +19,18 @@ namespace detail {
 class KeywordResources;
 }
 
+// Which words count, with regard to quotations (the marked quotes of Document::quotes()).
+enum class QuotedMatter : std::uint8_t { kInclude, kExclude, kOnly };
+
 struct KeywordOptions {
   std::uint32_t min_words = 1;  // n-gram sizes counted
   std::uint32_t max_words = 3;
   bool stem = true;            // Snowball stems ("relations" and "relation" count as one)
   bool names = true;           // capitalised names longer than max_words count whole
   bool compound_parts = true;  // "Japan-China" also counts "japan" and "china"
+  // Count the writer's words and the quoted ones (kInclude), only the writer's (kExclude) or
+  // only the quoted (kOnly). Reported speech without marks counts as the writer's.
+  QuotedMatter quoted = QuotedMatter::kInclude;
 };
 
 struct Keyword {
