@@ -27,33 +27,32 @@ _STYLE = """
 """
 
 
-def _classes_at(
-    start: int, end: int, intervals: List[Tuple[int, int, str, str]]
-) -> Tuple[List[str], List[str]]:
-    classes, titles = [], []
-    for s, e, css, title in intervals:
-        if s <= start and end <= e:
-            classes.append(css)
-            if title:
-                titles.append(title)
-    return classes, titles
+Interval = Tuple[int, int, str, str]  # start, end, CSS class, tooltip
 
 
-def _paragraph_html(doc: Document, start: int, end: int, intervals: List[Tuple[int, int, str, str]]) -> str:
+def _paragraph_html(doc: Document, start: int, end: int, inside: List[Interval]) -> str:
     """The paragraph's text cut at every annotation boundary; each piece wrapped in the classes
-    of the annotations covering it (so overlapping quotes and sentences need no nesting)."""
-    inside = [iv for iv in intervals if iv[0] < end and iv[1] > start]
+    of the annotations covering it (so overlapping quotes and sentences need no nesting).
+    `inside` holds the annotations that overlap the paragraph, sorted by start; one sweep keeps
+    the ones covering the current piece."""
     cuts: Set[int] = {start, end}
     for s, e, _, _ in inside:
         cuts.update(c for c in (s, e) if start < c < end)
     points = sorted(cuts)
     out = []
+    active: List[Interval] = []
+    next_interval = 0
     for a, b in zip(points, points[1:]):
+        while next_interval < len(inside) and inside[next_interval][0] <= a:
+            active.append(inside[next_interval])
+            next_interval += 1
+        active = [iv for iv in active if iv[1] > a]
+        covering = [iv for iv in active if iv[1] >= b]
         text = html.escape(doc.text[a:b])
-        classes, titles = _classes_at(a, b, inside)
-        if classes:
+        if covering:
+            titles = [iv[3] for iv in covering if iv[3]]
             title = f' title="{html.escape(" | ".join(titles))}"' if titles else ""
-            out.append(f'<span class="{" ".join(classes)}"{title}>{text}</span>')
+            out.append(f'<span class="{" ".join(iv[2] for iv in covering)}"{title}>{text}</span>')
         else:
             out.append(text)
     return "".join(out)
@@ -64,7 +63,7 @@ def render(doc: Document) -> str:
     quotes highlighted by kind, speakers underlined, claims marked with their kinds, score and
     cues in a tooltip."""
     structure = doc.structure
-    intervals: List[Tuple[int, int, str, str]] = []
+    intervals: List[Interval] = []
     for sentence in doc.sentences:
         intervals.append((sentence.start, sentence.end, "pl-sentence", ""))
     for claim in doc.claims:
@@ -101,15 +100,25 @@ def render(doc: Document) -> str:
     )
     head.append(f'<div class="pl-legend">quotes: {legend}<span class="pl-claim">claim</span></div>')
 
+    # Paragraphs and annotations both in text order: each paragraph takes the annotations that
+    # reach into it from a carried list, so rendering stays linear in the document.
+    intervals.sort(key=lambda iv: iv[0])
+    carried: List[Interval] = []
+    next_interval = 0
     body = []
     for paragraph in doc.paragraphs:
+        carried = [iv for iv in carried if iv[1] > paragraph.start]
+        while next_interval < len(intervals) and intervals[next_interval][0] < paragraph.end:
+            carried.append(intervals[next_interval])
+            next_interval += 1
         if paragraph.role == "title":
             continue
         if paragraph.role == "boilerplate":
             body.append(f'<div class="pl-chrome">{html.escape(paragraph.text)}</div>')
             continue
         css = {"byline": "pl-byline", "bio": "pl-bio"}.get(paragraph.role, "pl-body")
-        inner = _paragraph_html(doc, paragraph.start, paragraph.end, intervals)
+        inside = [iv for iv in carried if iv[0] < paragraph.end and iv[1] > paragraph.start]
+        inner = _paragraph_html(doc, paragraph.start, paragraph.end, inside)
         body.append(f'<p class="{css}">{inner}</p>')
     return (
         f"<style>{_STYLE}</style><div class=\"pl-doc\"><div class=\"pl-head\">{''.join(head)}</div>"
