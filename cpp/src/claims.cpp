@@ -375,7 +375,11 @@ std::vector<Claim> ClaimScorer::score(const Document& document) const {
               [&](const Feature& a, const Feature& b) { return weight(a) > weight(b); });
     for (std::size_t k = 0; k < features.size() && claim.cues.size() < 3; ++k) {
       if (weight(features[k]) <= 0) break;
-      if (features[k].span != span) claim.cues.push_back(features[k].span);
+      // Each cue once: a number is both a word feature and the "number" feature.
+      const Span cue = features[k].span;
+      if (cue != span && std::find(claim.cues.begin(), claim.cues.end(), cue) == claim.cues.end()) {
+        claim.cues.push_back(cue);
+      }
     }
     claim.is_claim = claim.score >= resources_->threshold && !reader.claims_nothing();
     if (const Quote* quote = covering[s]) {

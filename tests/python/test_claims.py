@@ -14,6 +14,9 @@ def test_claims_are_ranked_and_explained() -> None:
     assert len(doc.sentence_claims) == len(doc.sentences)
     top = claims[0]
     assert 0.0 <= top.score <= 1.0 and top.cues
+    for claim in claims:
+        spans = [(c.start, c.end) for c in claim.cues]
+        assert len(spans) == len(set(spans))  # each cue once
     for claim in doc.sentence_claims:
         assert doc.text[claim.start : claim.end] == claim.text
         for cue in [*claim.kinds.values(), *claim.hedges, *claim.boosters, *claim.cues]:
