@@ -336,9 +336,9 @@ class QuoteReader {
     }
     for (std::size_t k = verb; k > first && verb - k < 8; --k) {
       if (doc_.text(tokens_[k - 1].span) != ",") continue;
-      if (k - 1 == first) return last;
+      if (k - 1 == first || k == verb) return last;
+      if (!starts_noun_phrase(k) && verb - k > 3) return last;  // "officials said" is short
       speaker = {tokens_[k].span.begin, tokens_[verb - 1].span.end};
-      if (k == verb || (!starts_noun_phrase(k) && verb - k > 3)) return last;  // "officials said"
       return k - 1;
     }
     return last;

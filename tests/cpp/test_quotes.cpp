@@ -105,6 +105,21 @@ TEST(QuoteFinder, NestedAndMultiParagraphQuotes) {
   EXPECT_TRUE(doc.unpaired_quote_marks().empty());
 }
 
+// Found by the fuzzer: a comma right before a speech verb made an inverted speaker span.
+TEST(QuoteFinder, SpeakerSpansAreNeverInverted) {
+  Options options;
+  options.utf8_policy = Utf8Policy::kReplace;
+  options.detect_structure = false;
+  const std::string input("T\"lho*\"th\"a\"lls\0\n'b\xB4\"he tell, tell,Nob\"i\"lls\0\n", 46);
+  const Document doc = Analyzer(options).analyze(input);
+  ASSERT_FALSE(doc.quotes().empty());
+  for (const auto& quote : doc.quotes()) {
+    EXPECT_LE(quote.speaker.begin, quote.speaker.end);
+    EXPECT_LE(quote.cue.begin, quote.cue.end);
+    EXPECT_LE(quote.span.begin, quote.span.end);
+  }
+}
+
 TEST(QuoteFinder, UnbalancedMarksStayInTheirParagraph) {
   Options options;
   options.detect_structure = false;
