@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections import defaultdict
@@ -81,7 +82,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         for case in cases:
             lang = case.get("lang", args.lang)
             if lang not in analyzers:
-                analyzers[lang] = presslens.Analyzer(lang, detect_structure=False)
+                analyzers[lang] = presslens.Analyzer(lang, detect_structure=False, pack_dir=os.environ.get("PACK") or None)
             text = case["text"]
             doc = analyzers[lang].analyze(text)
             predicted = [q for q in doc.quotes]

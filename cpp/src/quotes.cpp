@@ -16,6 +16,9 @@ class QuoteResources {
  public:
   explicit QuoteResources(const LanguagePack& language)
       : speech_verbs(language.list("speech_verbs").begin(), language.list("speech_verbs").end()),
+        auxiliaries(language.list("speech_auxiliaries").begin(),
+                    language.list("speech_auxiliaries").end()),
+        determiners(language.list("determiners").begin(), language.list("determiners").end()),
         title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
         stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
         german_marks(language.language() == "de") {
@@ -25,6 +28,8 @@ class QuoteResources {
   }
 
   StringSet speech_verbs;
+  StringSet auxiliaries;  // may stand between a speaker and the verb: "he has said"
+  StringSet determiners;  // may start a speaker phrase: "the", "le", "der"
   StringSet title_cues;
   StringSet stopwords;
   bool german_marks;  // „…“ ‚…‘ »…«: “ ‘ « close rather than open
@@ -127,6 +132,9 @@ struct Pair {
 // How deep quotes may nest, and how many paragraphs one quote may run on for.
 constexpr std::size_t kMaxDepth = 4;
 constexpr std::size_t kMaxParagraphs = 12;
+// How long an appositive between a speaker and its verb may be ("Marek Kowalczyk, a lasher who
+// has worked at the port for 31 years, said").
+constexpr std::size_t kAppositiveTokens = 16;
 // How many tokens around a quote its attribution is looked for in.
 constexpr std::size_t kReachTokens = 40;
 // Reported clauses per sentence (a sentence of a thousand "said" is not a thousand reports).
@@ -293,14 +301,13 @@ class QuoteReader {
         // "said that ...", "told reporters that ...": the clause starts after "that"; without
         // it, "told the council the plan ..." skips its listener.
         for (std::size_t k = content; k < std::min(last, content + 6); ++k) {
-          const std::string word = key(k);
-          if (word == "that" || word == "que" || word == "dass") {
+          if (is_that(k)) {
             content = k + 1;
             break;
           }
         }
         if (content == t + 1 && is_telling(t)) {
-          if (key(content) == "the" || key(content) == "a" || key(content) == "an") ++content;
+          if (resources_.determiners.contains(key(content))) ++content;
           ++content;
         }
         if (content >= last || !is_word(tokens_[content])) continue;
@@ -326,6 +333,10 @@ class QuoteReader {
     Span after;
     const std::size_t after_end = speaker_after(tail, last, after);
     std::size_t rest = after.empty() ? tail : after_end;
+    // "said he had waited", "said the school would close": a clause follows, not a speaker.
+    if (rest < last && is_word(tokens_[rest]) && resources_.auxiliaries.contains(key(rest))) {
+      return last;
+    }
     std::size_t words_left = 0;
     for (std::size_t k = rest; k < last && words_left <= 4; ++k) words_left += is_word(tokens_[k]);
     if (words_left > 4) return last;  // "on Thursday" may follow, a clause may not
@@ -336,8 +347,8 @@ class QuoteReader {
     }
     for (std::size_t k = verb; k > first && verb - k < 8; --k) {
       if (doc_.text(tokens_[k - 1].span) != ",") continue;
-      if (k - 1 == first || k == verb) return last;
-      if (!starts_noun_phrase(k) && verb - k > 3) return last;  // "officials said" is short
+      if (k - 1 == first || k == verb || is_relative(k)) return last;  // ", whom he had found"
+      if (!starts_noun_phrase(k) && verb - k > 3) return last;         // "officials said" is short
       speaker = {tokens_[k].span.begin, tokens_[verb - 1].span.end};
       return k - 1;
     }
@@ -385,6 +396,10 @@ class QuoteReader {
     return std::any_of(resources_.cjk_speech_verbs.begin(), resources_.cjk_speech_verbs.end(),
                        [&](const std::string& verb) { return rest.starts_with(verb); });
   }
+  bool is_that(std::size_t t) const {
+    const std::string word = key(t);
+    return word == "that" || word == "que" || word == "dass";
+  }
   bool is_telling(std::size_t t) const {
     const std::string word = key(t);
     return word == "told" || word == "tell" || word == "tells" || word == "telling";
@@ -394,6 +409,11 @@ class QuoteReader {
   }
   bool is_capitalised(std::size_t t) const {
     return u_isupper(detail::code_point_at(doc_.text(), tokens_[t].span.begin).value);
+  }
+  bool is_relative(std::size_t t) const {
+    static const detail::StringSet kRelatives = {"who",  "whom",  "which",   "whose", "qui",
+                                                 "dont", "quien", "quienes", "cuyo",  "cuya"};
+    return kRelatives.contains(key(t));
   }
   bool is_pronoun(Span speaker) const {
     static const detail::StringSet kPronouns = {"he",    "she", "they", "il", "elle", "ils",
@@ -415,9 +435,7 @@ class QuoteReader {
   bool starts_noun_phrase(std::size_t t) const {
     if (!is_word(tokens_[t])) return false;
     if (is_capitalised(t) || is_pronoun(tokens_[t].span)) return true;
-    const std::string word = key(t);
-    return word == "the" || word == "a" || word == "an" || word == "his" || word == "her" ||
-           word == "its" || word == "their";
+    return resources_.determiners.contains(key(t));
   }
 
   // The noun phrase right after token `t` ("said Dr. Amara Lindqvist, who ..."): words and the
@@ -427,6 +445,11 @@ class QuoteReader {
     std::size_t end = t;
     std::size_t words = 0;
     if (t >= last || !starts_noun_phrase(t)) return t;
+    // A pronoun is the whole phrase: "said he had voted", "sagte er vor Journalisten".
+    if (is_pronoun(tokens_[t].span)) {
+      speaker = tokens_[t].span;
+      return t + 1;
+    }
     while (end < last && words < 8) {
       const Token& token = tokens_[end];
       if (is_word(token)) {
@@ -434,6 +457,7 @@ class QuoteReader {
             is_capitalised(end - 1)) {
           break;  // "said Reyes yesterday"
         }
+        if (words > 0 && resources_.auxiliaries.contains(key(end))) break;  // "the school would"
         ++words;
       } else if (!(doc_.text(token.span) == "." && words > 0) && doc_.text(token.span) != "'") {
         break;
@@ -449,22 +473,39 @@ class QuoteReader {
   // sides agreed", "Hugh Hill, a doctor, said"), from the last determiner or the first of a run
   // of capitalised words, never before `first`.
   void speaker_before(std::size_t verb, std::size_t first, Span& speaker) const {
-    std::size_t start = verb;
     std::size_t end = verb;
-    // An appositive between commas: "Hugh Hill, a doctor, said".
+    // Auxiliaries and adverbs between the speaker and the verb: "he has also said".
+    while (end > first && is_word(tokens_[end - 1]) &&
+           resources_.auxiliaries.contains(key(end - 1)))
+      --end;
+    // An appositive between commas: "Hugh Hill, a doctor, said"; when nothing names the speaker
+    // before it ("One of them, a teacher, said"), the appositive does.
+    // An age may come first: "Tomasz Wren, 54, a lorry driver, said".
+    Span appositive;
     if (end > first && doc_.text(tokens_[end - 1].span) == ",") {
-      std::size_t k = end - 1;
-      while (k > first && k + 10 > end && doc_.text(tokens_[k - 1].span) != ",") --k;
-      if (k > first && doc_.text(tokens_[k - 1].span) == ",") end = k - 1;
+      std::size_t before_comma = end - 1;
+      for (int appositives = 0; appositives < 2; ++appositives) {
+        std::size_t k = before_comma;
+        while (k > first && k + kAppositiveTokens > before_comma &&
+               doc_.text(tokens_[k - 1].span) != ",") {
+          --k;
+        }
+        if (k == first || k == before_comma || doc_.text(tokens_[k - 1].span) != ",") break;
+        if (appositives > 0 && starts_noun_phrase(k)) break;  // a name, not an age
+        if (appositive.empty()) {
+          appositive = {tokens_[k].span.begin, tokens_[before_comma - 1].span.end};
+        }
+        end = before_comma = k - 1;
+      }
     }
-    start = end;
+    std::size_t start = end;
     std::size_t words = 0;
     while (start > first && words < 6) {
       const Token& token = tokens_[start - 1];
       if (!is_word(token) && doc_.text(token.span) != ".") break;
       if (is_word(token)) {
         const std::string word = key(start - 1);
-        const bool determiner = word == "the" || word == "a" || word == "an";
+        const bool determiner = resources_.determiners.contains(word);
         if (resources_.stopwords.contains(word) && !determiner && !is_pronoun(token.span) &&
             word != "of" && word != "for") {
           break;
@@ -478,7 +519,12 @@ class QuoteReader {
       --start;
     }
     while (start < end && !is_word(tokens_[start])) ++start;
-    if (start < end) speaker = {tokens_[start].span.begin, tokens_[end - 1].span.end};
+    if (start < end) {
+      speaker = {tokens_[start].span.begin, tokens_[end - 1].span.end};
+    } else if (!appositive.empty() &&
+               starts_noun_phrase(first_token_at_or_after(appositive.begin, first, verb))) {
+      speaker = appositive;
+    }
   }
 
   // Finds the cue and the speaker in the quote's sentence: after the closing mark ("..., said X",

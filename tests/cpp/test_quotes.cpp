@@ -80,6 +80,31 @@ TEST(QuoteFinder, ReportedSpeech) {
             (Seens{{"Exports rose by 4% in May", "indirect", "officials", "officials"}}));
 }
 
+// Found on our sample collection: appositives, auxiliaries, pronouns and relative clauses around
+// the speech verb.
+TEST(QuoteFinder, ReportedSpeechAroundTheSpeaker) {
+  EXPECT_EQ(quotes("Tomasz Wren, 54, a lorry driver from Eastfield, said he had waited for hours."),
+            (Seens{{"he had waited for hours", "indirect", "Tomasz Wren", "wren"}}));
+  EXPECT_EQ(quotes("Marek Kowalczyk, a lasher who has worked at the port for 31 years, said he "
+                   "had voted for the strike."),
+            (Seens{{"he had voted for the strike", "indirect", "Marek Kowalczyk", "kowalczyk"}}));
+  EXPECT_EQ(quotes("One of them, a teacher from Eastbank, said she had not come to take sides."),
+            (Seens{{"she had not come to take sides", "indirect", "a teacher from Eastbank",
+                    "eastbank"}}));
+  EXPECT_EQ(quotes("He has also said the deal would fail."),
+            (Seens{{"the deal would fail", "indirect", "He", ""}}));
+  EXPECT_EQ(quotes("Ruth Mbeki, the head teacher, said the school would stay closed."),
+            (Seens{{"the school would stay closed", "indirect", "Ruth Mbeki", "mbeki"}}));
+  // A relative clause does not speak: ", whom he had found confused".
+  for (const Seen& seen : quotes("He carried his neighbour, whom he had found confused at home.")) {
+    EXPECT_NE(seen.speaker, "whom he had");
+  }
+  EXPECT_EQ(quotes("„Wir wollen unterschreiben“, sagte er vor Journalisten.", "de"),
+            (Seens{{"Wir wollen unterschreiben", "direct", "er", ""}}));
+  EXPECT_EQ(quotes("Le ministre a déclaré que la réforme serait votée.", "fr"),
+            (Seens{{"la réforme serait votée", "indirect", "Le ministre", "le ministre"}}));
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
