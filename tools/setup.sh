@@ -38,7 +38,9 @@ install_system_packages() {
 make_virtualenv() {
   [ -x "$PRESSLENS_VENV/bin/python" ] || { say "creating .venv"; python3 -m venv "$PRESSLENS_VENV"; }
   "$PRESSLENS_VENV/bin/python" -m pip install -q --disable-pip-version-check \
-    "scikit-build-core>=0.10" "pybind11>=2.13" "cmake>=3.21" ninja "pytest>=7" pandas
+    "scikit-build-core>=0.10" "pybind11>=2.13" "cmake>=3.21" ninja \
+    "pytest>=7" pandas hypothesis "dask[bag,dataframe,distributed]" nbclient nbformat ipykernel \
+    matplotlib
 }
 
 install_presslens() {

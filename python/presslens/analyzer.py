@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import os
 from itertools import islice
-from typing import Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Sized, Tuple, Union
 
 from . import _presslens
 from .document import Document
-from .errors import InvalidArgumentError, InvalidTextError
+from .errors import InvalidArgumentError, InvalidTextError, PresslensError
+from .progress import progress_bar
 
 __all__ = ["Analyzer", "TextLike", "analyze", "builtin_languages"]
 
@@ -85,7 +86,10 @@ class Analyzer:
     def analyze(self, text: TextLike) -> Document:
         """Analyses one article given as ``str`` or UTF-8 ``bytes``."""
         data, original = _to_utf8(text)
-        core = self._core.analyze(data)
+        return self._document(self._core.analyze(data), original)
+
+    def _document(self, core: Any, original: Optional[str]) -> Document:
+        # A str input is kept as given, so spans slice the caller's own string.
         return Document._from_core(core, original if original is not None else core.text, self)
 
     def key(self, word: str) -> str:
@@ -94,30 +98,81 @@ class Analyzer:
         return str(self._core.key(word))
 
     def pipe(
-        self, texts: Iterable[TextLike], *, threads: int = 0, batch_size: int = 256
-    ) -> Iterator[Document]:
+        self,
+        texts: Iterable[Any],
+        *,
+        threads: int = 0,
+        batch_size: int = 256,
+        as_tuples: bool = False,
+        progress: bool = False,
+        total: Optional[int] = None,
+        on_error: Optional[Callable[[Any, PresslensError], None]] = None,
+    ) -> Iterator[Any]:
         """Analyses many articles on ``threads`` threads (0: one per core), yielding documents in
-        input order. Memory stays bounded: ``batch_size`` texts are in flight at a time."""
+        input order. Memory stays bounded: ``batch_size`` texts are in flight at a time.
+
+        ``as_tuples=True`` takes ``(text, context)`` pairs and yields ``(document, context)``, so
+        ids travel with their texts. ``progress=True`` shows a progress bar (tqdm when installed)
+        counting to ``total`` (by default ``len(texts)`` when it has one). ``on_error(context,
+        error)`` (context: the input's index unless ``as_tuples``) is called for a text that cannot
+        be analysed, which is then skipped; without it the error is raised."""
         if threads < 0:
             raise InvalidArgumentError(f"threads must be 0 or more, not {threads}")
         if batch_size < 1:
             raise InvalidArgumentError(f"batch_size must be at least 1, not {batch_size}")
-        iterator = iter(texts)
-        while True:
-            batch = list(islice(iterator, batch_size))
-            if not batch:
-                return
-            encoded = [_to_utf8(text) for text in batch]
+        pairs = iter(texts) if as_tuples else ((text, index) for index, text in enumerate(texts))
+        if total is None and isinstance(texts, Sized):
+            total = len(texts)
+        bar = progress_bar(total) if progress else None
+        try:
+            while True:
+                batch = list(islice(pairs, batch_size))
+                if not batch:
+                    return
+                for document, context in self._analyze_batch(batch, threads, on_error):
+                    yield (document, context) if as_tuples else document
+                if bar is not None:
+                    bar.update(len(batch))
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def _analyze_batch(
+        self,
+        batch: List[Tuple[Any, Any]],
+        threads: int,
+        on_error: Optional[Callable[[Any, PresslensError], None]],
+    ) -> List[Tuple[Document, Any]]:
+        """The documents of one batch of (text, context) pairs, with their contexts."""
+        if on_error is None:
+            encoded = [_to_utf8(text) for text, _ in batch]
             cores = self._core.analyze_batch([data for data, _ in encoded], threads)
-            for core, (_, original) in zip(cores, encoded):
-                yield Document._from_core(
-                    core, original if original is not None else core.text, self
-                )
+            return [
+                (self._document(core, original), context)
+                for core, (_, original), (_, context) in zip(cores, encoded, batch)
+            ]
+        try:
+            return self._analyze_batch(batch, threads, None)
+        except PresslensError:
+            pass  # rare: find the failing texts one by one, keep the others
+        results = []
+        for text, context in batch:
+            try:
+                results.append((self.analyze(text), context))
+            except PresslensError as error:
+                on_error(context, error)
+        return results
 
     def __reduce__(self) -> Tuple[object, ...]:
         return (
             _restore_analyzer,
-            (self.lang, self._errors, self._pack_dir, self._detect_structure, self._stages),
+            (
+                self.lang,
+                self._errors,
+                self._pack_dir,
+                self._detect_structure,
+                tuple(self._stages.items()),
+            ),
         )
 
     def __repr__(self) -> str:
@@ -128,15 +183,18 @@ class Analyzer:
         return f"Analyzer(lang={self.lang!r}, errors={self._errors!r}{extra})"
 
 
+@functools.lru_cache(maxsize=32)
 def _restore_analyzer(
     lang: str,
     errors: str,
     pack_dir: Optional[str],
     detect_structure: bool = True,
-    stages: Optional[Dict[str, bool]] = None,
+    stages: Tuple[Tuple[str, bool], ...] = (),
 ) -> Analyzer:
+    # Cached: an Analyzer is immutable, so every unpickled copy in a process (a Dask or Spark
+    # worker receiving it with each task) shares one, and its language pack loads once.
     return Analyzer(
-        lang, errors=errors, pack_dir=pack_dir, detect_structure=detect_structure, **(stages or {})
+        lang, errors=errors, pack_dir=pack_dir, detect_structure=detect_structure, **dict(stages)
     )
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from typing import Iterator, List, Optional, TextIO, Tuple
+from contextlib import nullcontext
+from typing import BinaryIO, Iterator, List, Optional, TextIO, Tuple
 
 from . import __version__, samples
-from .analyzer import Analyzer
+from .analyzer import Analyzer, TextLike
 from .corpus import Corpus
 from .document import Document
 from .errors import PresslensError
@@ -16,35 +18,89 @@ from .errors import PresslensError
 __all__ = ["main"]
 
 
-def _read_inputs(paths: List[str], use_sample: bool) -> Iterator[Tuple[str, bytes]]:
-    """(name, UTF-8 bytes) of each input: files, '-' for standard input, or the sample."""
-    if use_sample:
-        with open(samples.path(), "rb") as handle:
-            yield "sample:" + samples.DEFAULT, handle.read()
-    for path in paths:
-        if path == "-":
-            yield "<stdin>", sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as handle:
-                yield path, handle.read()
-
-
 class _Inputs:
-    """The analysed inputs of a command; inputs that fail are reported on stderr and skipped,
-    and ``failed`` remembers that one did."""
+    """The analysed inputs of a command, streamed through ``Analyzer.pipe``. An input is a file, a
+    directory (its ``*.txt`` and ``*.jsonl`` files, recursively, in name order), ``-`` for standard
+    input, or the bundled sample; ``*.jsonl`` files (and every input under ``--jsonl``) hold one
+    article per line as ``{"id": ..., "text": ...}``. Inputs that fail are reported on stderr and
+    skipped, and ``failed`` remembers that one did."""
 
     def __init__(self, args: argparse.Namespace, analyzer: Analyzer) -> None:
         self.args = args
         self.analyzer = analyzer
         self.failed = False
 
-    def __iter__(self) -> Iterator[Tuple[str, Document]]:
-        for name, data in _read_inputs(self.args.files, self.args.sample):
+    @property
+    def single(self) -> bool:
+        """Whether the inputs are one article (one plain file, or the sample alone)."""
+        args = self.args
+        if args.sample:
+            return not args.files
+        return len(args.files) == 1 and not args.jsonl and not (
+            os.path.isdir(args.files[0]) or args.files[0].endswith(".jsonl")
+        )
+
+    def _fail(self, name: str, error: object) -> None:
+        print(f"presslens: {name}: {error}", file=sys.stderr)
+        self.failed = True
+
+    def _files(self) -> Iterator[str]:
+        for path in self.args.files:
+            if os.path.isdir(path):
+                found = []
+                for folder, _, names in os.walk(path):
+                    found += [os.path.join(folder, n) for n in names if n.endswith((".txt", ".jsonl"))]
+                yield from sorted(found)
+            else:
+                yield path
+
+    def _jsonl(self, name: str, handle: BinaryIO) -> Iterator[Tuple[TextLike, str]]:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            where = f"{name}:{number}"
             try:
-                yield name, self.analyzer.analyze(data)
-            except PresslensError as error:
-                print(f"presslens: {name}: {error}", file=sys.stderr)
-                self.failed = True
+                record = json.loads(line)
+                text = record["text"]
+            except (ValueError, KeyError, TypeError) as error:
+                self._fail(where, f'not a JSON object with a "text" field ({error})')
+                continue
+            yield text, str(record["id"]) if record.get("id") is not None else where
+
+    def _texts(self) -> Iterator[Tuple[TextLike, str]]:
+        """(text, name) of each input, read lazily."""
+        if self.args.sample:
+            with open(samples.path(), "rb") as handle:
+                yield handle.read(), "sample:" + samples.DEFAULT
+        for path in self._files():
+            as_jsonl = self.args.jsonl or path.endswith(".jsonl")
+            name = "<stdin>" if path == "-" else path
+            try:
+                with open(path, "rb") if path != "-" else nullcontext(sys.stdin.buffer) as handle:
+                    if as_jsonl:
+                        yield from self._jsonl(name, handle)
+                    else:
+                        yield handle.read(), name
+            except OSError as error:
+                self._fail(name, error.strerror or error)
+
+    def _show_progress(self) -> bool:
+        if self.args.progress is not None:
+            return bool(self.args.progress)
+        many = len(self.args.files) + self.args.sample > 1 or self.args.jsonl or any(
+            os.path.isdir(p) or p.endswith(".jsonl") for p in self.args.files
+        )
+        return bool(many and sys.stderr.isatty())
+
+    def __iter__(self) -> Iterator[Tuple[str, Document]]:
+        for doc, name in self.analyzer.pipe(
+            self._texts(),
+            threads=self.args.threads,
+            as_tuples=True,
+            progress=self._show_progress(),
+            on_error=self._fail,
+        ):
+            yield name, doc
 
 
 def _missing_inputs(args: argparse.Namespace) -> bool:
@@ -128,7 +184,7 @@ def _keywords_command(args: argparse.Namespace) -> int:
     inputs = _Inputs(args, analyzer)
     for name, doc in inputs:
         corpus.add(doc)
-        if args.per_file or len(args.files) + args.sample == 1:
+        if args.per_file or inputs.single:
             phrases = doc.keyphrases(args.top)
             terms = doc.keywords(args.top, (args.min_words, args.max_words), not args.no_stem)
             if args.format == "text":
@@ -160,7 +216,24 @@ def _keywords_command(args: argparse.Namespace) -> int:
 
 
 def _add_input_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("files", nargs="*", metavar="FILE", help="article files ('-': stdin)")
+    command.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="article files, folders of them (*.txt, *.jsonl), or '-' for standard input",
+    )
+    command.add_argument(
+        "--jsonl", action="store_true", help='every input holds {"id", "text"} lines (as *.jsonl do)'
+    )
+    command.add_argument(
+        "--threads", type=int, default=0, help="worker threads (default 0: one per core)"
+    )
+    command.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress on stderr (default: for many inputs, when stderr is a terminal)",
+    )
     command.add_argument("--sample", action="store_true", help="the bundled sample article")
     command.add_argument("--lang", default="en", help="BCP 47 language code (default: en)")
     command.add_argument(

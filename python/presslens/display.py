@@ -50,9 +50,11 @@ def _paragraph_html(doc: Document, start: int, end: int, inside: List[Interval])
         covering = [iv for iv in active if iv[1] >= b]
         text = html.escape(doc.text[a:b])
         if covering:
-            titles = [iv[3] for iv in covering if iv[3]]
+            # A speaker of several quotes is one annotation per quote: each class and tooltip once.
+            titles = dict.fromkeys(iv[3] for iv in covering if iv[3])
+            classes = " ".join(dict.fromkeys(iv[2] for iv in covering))
             title = f' title="{html.escape(" | ".join(titles))}"' if titles else ""
-            out.append(f'<span class="{" ".join(iv[2] for iv in covering)}"{title}>{text}</span>')
+            out.append(f'<span class="{classes}"{title}>{text}</span>')
         else:
             out.append(text)
     return "".join(out)

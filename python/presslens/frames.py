@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
-from .analyzer import Analyzer
+from .analyzer import Analyzer, _shared_analyzer
 from .document import Document
+from .progress import progress_bar
 
-__all__ = ["LAYERS", "analyze_frame", "document_rows", "to_pandas"]
+__all__ = ["LAYERS", "SCHEMAS", "analyze_frame", "document_rows", "to_pandas"]
 
 LAYERS = ("sentences", "paragraphs", "tokens", "quotes", "claims", "keywords")
 
@@ -58,34 +59,63 @@ def document_rows(doc: Document, layer: str, doc_id: Any = None) -> List[Dict[st
     return rows
 
 
-def _frame(rows: List[Dict[str, Any]], columns: Sequence[str]) -> Any:
+# Column dtypes of each layer's table: nullable (Int64, Float64, string) where a value can be
+# missing, so tables of no rows have the same dtypes as full ones (Dask needs that for its meta).
+SCHEMAS: Dict[str, Dict[str, str]] = {
+    "documents": {"lang": "string", "title": "string", "date": "datetime64[ns]", "authors": "string", "sentences": "int64",
+                  "quotes": "int64", "claims": "int64"},
+    "sentences": {"index": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
+                  "text": "string", "claim_score": "Float64"},
+    "paragraphs": {"index": "int64", "role": "string", "start": "int64", "end": "int64",
+                   "text": "string"},
+    "tokens": {"start": "int64", "end": "int64", "text": "string", "kind": "string",
+               "sentence": "Int64"},
+    "quotes": {"start": "int64", "end": "int64", "text": "string", "kind": "string",
+               "speaker": "string", "speaker_key": "string", "cue": "string", "sentence": "Int64"},
+    "claims": {"sentence": "int64", "start": "int64", "end": "int64", "text": "string",
+               "score": "float64", "is_claim": "bool", "kinds": "string", "certainty": "string",
+               "speaker": "string"},
+    "keywords": {"key": "string", "text": "string", "count": "int64", "words": "int64",
+                 "start": "int64", "end": "int64"},
+}
+
+
+def _frame(rows: List[Dict[str, Any]], table: str, id_dtype: Optional[str] = None) -> Any:
+    """The rows as a DataFrame with the table's schema (and a ``doc_id`` column first when
+    ``id_dtype`` is given)."""
     import pandas
 
-    frame = pandas.DataFrame(rows, columns=list(columns))
-    # Arrow-friendly dtypes: strings as pandas' string dtype.
-    for column in frame.columns:
-        if frame[column].dtype == object:
-            frame[column] = frame[column].astype("string")
-    return frame
+    schema = dict(SCHEMAS[table])
+    if id_dtype is not None:
+        schema = {"doc_id": id_dtype, **schema}
+    return pandas.DataFrame(rows, columns=list(schema)).astype(schema)
 
 
-def _columns(layer: str, with_id: bool) -> List[str]:
-    columns = {
-        "sentences": ["index", "paragraph", "start", "end", "text", "claim_score"],
-        "paragraphs": ["index", "role", "start", "end", "text"],
-        "tokens": ["start", "end", "text", "kind", "sentence"],
-        "quotes": ["start", "end", "text", "kind", "speaker", "speaker_key", "cue", "sentence"],
-        "claims": ["sentence", "start", "end", "text", "score", "is_claim", "kinds", "certainty", "speaker"],
-        "keywords": ["key", "text", "count", "words", "start", "end"],
-    }[layer]
-    return (["doc_id"] if with_id else []) + columns
+def _id_dtype(ids: Any) -> str:
+    """The dtype for a table's doc_id column: the ids' own, with Python objects as strings."""
+    dtype = str(getattr(ids, "dtype", "object"))
+    return "string" if dtype in ("object", "str") or dtype.startswith("string") else dtype
 
 
 def to_pandas(doc: Document, layer: str = "sentences") -> Any:
     """One layer of one document as a DataFrame."""
     if layer not in LAYERS:
         raise ValueError(f"unknown layer {layer!r}; layers: {', '.join(LAYERS)}")
-    return _frame(document_rows(doc, layer), _columns(layer, False))
+    return _frame(document_rows(doc, layer), layer)
+
+
+def _document_row(doc: Document, doc_id: Any) -> Dict[str, Any]:
+    structure = doc.structure
+    return {
+        "doc_id": doc_id,
+        "lang": doc.lang,
+        "title": _span_text(structure.title),
+        "date": structure.date,
+        "authors": ", ".join(a.text for a in structure.authors),
+        "sentences": len(doc.sentences),
+        "quotes": len(doc.quotes),
+        "claims": len(doc.claims),
+    }
 
 
 def analyze_frame(
@@ -94,33 +124,47 @@ def analyze_frame(
     id_col: Optional[str] = None,
     *,
     lang: str = "en",
+    lang_col: Optional[str] = None,
     threads: int = 0,
     layers: Iterable[str] = ("sentences", "quotes", "claims", "keywords"),
     analyzer: Optional[Analyzer] = None,
+    progress: bool = False,
 ) -> Dict[str, Any]:
     """Analyses every text of a DataFrame column (on ``threads`` threads) and returns tidy
-    DataFrames: ``"documents"`` (one row per text: title, date, counts) and one per layer, each
-    row carrying the document id (``id_col``, or the frame's index) and code-point offsets."""
-    analyzer = analyzer or Analyzer(lang)
-    ids = list(frame[id_col]) if id_col else list(frame.index)
+    DataFrames: ``"documents"`` (one row per text: language, title, date, authors, counts) and
+    one per layer, each row carrying the document id (``id_col``, or the frame's index) and
+    code-point offsets. Every text is read as ``lang``, or, with ``lang_col``, as the language
+    that column gives it (one analyzer per language). ``progress=True`` shows a progress bar."""
+    ids = list(frame[id_col] if id_col else frame.index)
     layers = list(layers)
-    rows: Dict[str, List[Dict[str, Any]]] = {layer: [] for layer in layers}
-    documents: List[Dict[str, Any]] = []
-    for doc_id, doc in zip(ids, analyzer.pipe(frame[text_col], threads=threads)):
-        structure = doc.structure
-        documents.append({
-            "doc_id": doc_id,
-            "title": _span_text(structure.title),
-            "date": structure.date,
-            "authors": ", ".join(a.text for a in structure.authors),
-            "sentences": len(doc.sentences),
-            "quotes": len(doc.quotes),
-            "claims": len(doc.claims),
-        })
-        for layer in layers:
-            rows[layer].extend(document_rows(doc, layer, doc_id))
-    tables = {"documents": _frame(documents, ["doc_id", "title", "date", "authors", "sentences",
-                                              "quotes", "claims"])}
     for layer in layers:
-        tables[layer] = _frame(rows[layer], _columns(layer, True))
-    return tables
+        if layer not in LAYERS:
+            raise ValueError(f"unknown layer {layer!r}; layers: {', '.join(LAYERS)}")
+    texts = list(frame[text_col])
+    # Rows by language, each language through its own analyzer; tables keep the frame's order.
+    positions: Dict[str, List[int]] = {}
+    langs = frame[lang_col] if lang_col else [analyzer.lang if analyzer else lang] * len(texts)
+    for position, text_lang in enumerate(langs):
+        positions.setdefault(str(text_lang), []).append(position)
+    per_document: List[Dict[str, List[Dict[str, Any]]]] = [{} for _ in texts]
+    bar = progress_bar(len(texts)) if progress else None
+    for text_lang, chosen in positions.items():
+        reader = analyzer if analyzer and analyzer.lang == text_lang else _shared_analyzer(
+            text_lang, "strict", True
+        )
+        pairs = ((texts[p], p) for p in chosen)
+        for doc, position in reader.pipe(pairs, threads=threads, as_tuples=True):
+            doc_id = ids[position]
+            rows = per_document[position]
+            rows["documents"] = [_document_row(doc, doc_id)]
+            for layer in layers:
+                rows[layer] = document_rows(doc, layer, doc_id)
+            if bar is not None:
+                bar.update(1)
+    if bar is not None:
+        bar.close()
+    id_dtype = _id_dtype(frame[id_col] if id_col else frame.index)
+    return {
+        table: _frame([row for rows in per_document for row in rows.get(table, [])], table, id_dtype)
+        for table in ["documents", *layers]
+    }

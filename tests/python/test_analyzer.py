@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 
@@ -135,6 +136,33 @@ def test_pipe_reports_invalid_input() -> None:
         list(Analyzer().pipe([b"fine", b"bad \xff"], threads=2))
 
 
+def test_pipe_as_tuples_carries_contexts_and_skips_failures_on_request() -> None:
+    analyzer = Analyzer()
+    texts = [(b"One. Two.", "a"), (b"bad \xff", "b"), ("Three.", "c"), ("x\ud800", "d")]
+    failures: list = []
+    pairs = list(
+        analyzer.pipe(texts, threads=2, batch_size=3, as_tuples=True, on_error=lambda c, e: failures.append((c, e)))
+    )
+    assert [(len(d.sentences), context) for d, context in pairs] == [(2, "a"), (1, "c")]
+    assert [(c, type(e)) for c, e in failures] == [("b", InvalidTextError), ("d", InvalidTextError)]
+    assert failures[0][1].byte_offset == 4
+    # Without as_tuples the context is the input's index.
+    skipped: list = []
+    docs = list(analyzer.pipe([b"\xff", "Fine."], on_error=lambda c, e: skipped.append(c)))
+    assert skipped == [0] and [d.text for d in docs] == ["Fine."]
+
+
+def test_pipe_progress_bar_counts_documents(capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The plain fallback, as used when tqdm is not installed.
+    import presslens.progress
+
+    monkeypatch.setattr(presslens.analyzer, "progress_bar", presslens.progress.ProgressBar)
+    docs = list(Analyzer().pipe(["One.", "Two.", "Three."], batch_size=2, progress=True))
+    assert len(docs) == 3
+    last_line = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
+    assert re.fullmatch(r"presslens: 3/3 documents, [\d,]+/s", last_line)
+
+
 def test_analyzer_options_and_pickling() -> None:
     analyzer = Analyzer("fr", errors="replace")
     assert analyzer.lang == "fr" and analyzer.errors == "replace" and analyzer.has_builtin_data
@@ -142,6 +170,8 @@ def test_analyzer_options_and_pickling() -> None:
     restored = pickle.loads(pickle.dumps(analyzer))
     assert restored.lang == "fr" and restored.errors == "replace"
     assert restored.analyze(b"Bonjour \xff.") == analyzer.analyze(b"Bonjour \xff.")
+    # Unpickled copies share one analyzer per process (one per Dask or Spark worker).
+    assert pickle.loads(pickle.dumps(analyzer)) is restored
 
 
 def test_bad_options_raise() -> None:

@@ -80,3 +80,41 @@ def test_keywords_command(tmp_path: Path) -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records[-1]["corpus"] == 2
     assert records[-1]["terms"][0]["key"] == "flood"
+
+
+def test_folders_and_jsonl_inputs_with_progress(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    (folder / "2026").mkdir(parents=True)
+    (folder / "b.txt").write_text("Second file. It has two sentences.", encoding="utf-8")
+    (folder / "2026" / "a.txt").write_text("First file.", encoding="utf-8")
+    (folder / "notes.md").write_text("Not an article.", encoding="utf-8")
+    lines = [
+        json.dumps({"id": "x1", "text": "From JSONL. Two."}),
+        "",
+        "{not json",
+        json.dumps({"id": "x3", "text": "Bad \udc80 surrogate"}),
+        json.dumps({"text": "No id here."}),
+    ]
+    (folder / "more.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    result = run_cli("analyze", str(folder), "--format", "jsonl", "--threads", "2", "--progress")
+    assert result.returncode == 1  # two inputs failed, the others were analysed
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [(r["source"], len(r["sentences"])) for r in records] == [
+        (str(folder / "2026" / "a.txt"), 1),
+        (str(folder / "b.txt"), 2),
+        ("x1", 2),
+        (f"{folder / 'more.jsonl'}:5", 1),
+    ]
+    errors = result.stderr.decode()
+    assert f"{folder / 'more.jsonl'}:3: not a JSON object" in errors
+    assert "more.jsonl:4" in errors or "x3: " in errors
+    assert "presslens: 5" in errors  # the progress line: five inputs read
+
+
+def test_jsonl_from_standard_input() -> None:
+    stdin = (json.dumps({"id": 7, "text": "Piped in. Fine."}) + "\n").encode()
+    result = run_cli("analyze", "-", "--jsonl", "--format", "jsonl", "--no-progress", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["source"] == "7" and len(record["sentences"]) == 2
+    assert result.stderr == b""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
-from typing import List
+from typing import Any, Dict, List
 
-__all__ = ["names", "path", "read"]
+__all__ = ["collection", "names", "path", "read"]
 
 DEFAULT = "harbour-city-heat"
 
@@ -27,3 +28,15 @@ def read(name: str = DEFAULT) -> str:
     """The text of sample ``name``."""
     with open(path(name), encoding="utf-8") as handle:
         return handle.read()
+
+
+def collection() -> List[Dict[str, Any]]:
+    """A small collection of sample articles as scraped from fictional outlets (several outlets,
+    dates through 2026 and six languages, on shared stories with recurring speakers), for tours
+    and tests: one dict per article with ``id``, ``outlet``, ``date`` (ISO), ``lang``,
+    ``section`` and ``text``, in date order."""
+    folder = resources.files(__name__).joinpath("collection")
+    articles = json.loads(folder.joinpath("index.json").read_text(encoding="utf-8"))
+    for article in articles:
+        article["text"] = folder.joinpath(article["id"] + ".txt").read_text(encoding="utf-8")
+    return articles
