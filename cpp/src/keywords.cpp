@@ -1,10 +1,13 @@
 #include "presslens/keywords.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <sstream>
+#include <deque>
+#include <span>
 #include <unordered_map>
 
+#include "detail/flat_index.hpp"
 #include "detail/sentence_lexicon.hpp"
 #include "detail/stemmer_pool.hpp"
 #include "detail/utf8.hpp"
@@ -39,25 +42,49 @@ class KeywordResources {
 
 namespace {
 
+// Phrases longer than this are not counted (names stop at eight words).
+constexpr std::uint32_t kMaxPhraseWords = 8;
+
 // Everything known about a term while a document is read.
 struct TermStats {
   Keyword keyword;
-  std::string first_form;  // the unstemmed key of the first occurrence, for background lookups
+  double rarity = 0;  // mean over the phrase's non-stopwords of their background rarity
   std::uint32_t first_position = 0;
   std::uint32_t last_position = 0;
   std::uint32_t capitalised = 0;
   bool in_title = false;
 };
 
+// A distinct word form of the document ("China", "china", "China's" are three), worked out once:
+// most words recur, so keying, stopword lookup and stemming run once per form, not per token.
+struct WordForm {
+  std::uint32_t term = 0;  // id of its counted term (the key, stemmed when asked)
+  bool stop = false;
+  bool connector = false;  // a stopword that may stand inside a phrase ("of", "des")
+  double rarity = 0;       // how far below common words it stands (background frequencies)
+};
+
+// One occurrence of a word in the stretch of words being counted.
 struct Word {
   Span span;
-  std::string key;   // case-folded
-  std::string term;  // stemmed (or the key)
-  bool stop = false;
+  std::uint32_t form = 0;
+  std::uint32_t position = 0;  // index among the document's words
   bool number = false;
   bool capitalised = false;
-  std::uint32_t position = 0;  // index among the document's words
+  bool in_title = false;
 };
+
+// A phrase as the ids of its terms: n-grams are looked up without building their strings.
+struct PhraseKey {
+  std::array<std::uint32_t, kMaxPhraseWords> terms{};
+  std::uint32_t words = 0;
+  bool operator==(const PhraseKey&) const = default;
+};
+
+std::uint64_t hash_of(const PhraseKey& key) {
+  return detail::fnv1a(
+      {reinterpret_cast<const char*>(key.terms.data()), key.words * sizeof(std::uint32_t)});
+}
 
 bool counts_as_word(TokenKind kind) {
   return kind == TokenKind::kWord || kind == TokenKind::kNumber || kind == TokenKind::kHashtag;
@@ -73,7 +100,7 @@ class TermCounter {
         options_(options),
         stemmer_(resources.stemmer.borrow()) {}
 
-  std::unordered_map<std::string, TermStats, detail::StringHash, std::equal_to<>> run() {
+  std::vector<TermStats> run() {
     const auto& tokens = document_.tokens();
     const std::vector<Span> quoted = quoted_regions();
     std::size_t next_region = 0;
@@ -98,7 +125,16 @@ class TermCounter {
       if (counted && counts_as_word(token.kind)) chunk.push_back(make_word(token));
     }
     flush(chunk);
-    return std::move(terms_);
+    // The strings of each term, made once per term rather than once per occurrence.
+    for (std::size_t index = 0; index < stats_.size(); ++index) {
+      const PhraseKey& key = phrases_[index];
+      std::string& text = stats_[index].keyword.key;
+      for (std::uint32_t i = 0; i < key.words; ++i) {
+        if (i > 0) text.push_back(' ');
+        text += term_texts_[key.terms[i]];
+      }
+    }
+    return std::move(stats_);
   }
 
  private:
@@ -120,26 +156,51 @@ class TermCounter {
   Word make_word(const Token& token) {
     Word word;
     word.span = token.span;
-    tokenizer_.key(document_.text(token.span), word.key);
-    word.stop = resources_.stopwords.contains(word.key);
+    word.form = form_of(document_.text(token.span));
     word.number = token.kind == TokenKind::kNumber;
     word.capitalised = u_isupper(detail::code_point_at(document_.text(), token.span.begin).value);
     word.position = position_++;
-    if (options_.stem && !word.number && !word.stop) {
-      stem(word.key, word.term);
-    } else {
-      word.term = word.key;
-    }
-    in_title_ = token.sentence == kNoSentence;
+    word.in_title = token.sentence == kNoSentence;
     return word;
+  }
+
+  // The id of a word form, worked out the first time it is seen.
+  std::uint32_t form_of(std::string_view text) {
+    const auto [number, added] = form_index_.insert(text, detail::fnv1a(text));
+    if (!added) return number;
+    WordForm form;
+    tokenizer_.key(text, key_buffer_);
+    form.stop = resources_.stopwords.contains(key_buffer_);
+    form.connector = resources_.connectors.contains(key_buffer_);
+    if (!form.stop) {
+      const auto zipf = resources_.zipf.find(key_buffer_);
+      form.rarity = zipf == resources_.zipf.end() ? 6.0 : std::max(0.5, 7.5 - zipf->second);
+    }
+    if (options_.stem && !form.stop) {  // numbers have no stem: Snowball leaves them as they are
+      term_buffer_.clear();             // stem() appends
+      stemmer_.stem(key_buffer_, term_buffer_);
+      form.term = term_id(term_buffer_);
+    } else {
+      form.term = term_id(key_buffer_);
+    }
+    forms_.push_back(form);
+    return number;
+  }
+
+  std::uint32_t term_id(const std::string& text) {
+    // The index keeps views of the strings, which a deque never moves; a term seen before is
+    // added and taken back.
+    term_texts_.push_back(text);
+    const auto [number, added] = term_index_.insert(term_texts_.back(), detail::fnv1a(text));
+    if (!added) term_texts_.pop_back();
+    return number;
   }
 
   void flush(std::vector<Word>& chunk) {
     for (std::size_t i = 0; i < chunk.size(); ++i) {
-      const Word& w = chunk[i];
-      if (options_.min_words <= 1 && !w.stop && !w.number) {
-        add(w.term, w.key, w.span, 1, w);
-        if (options_.compound_parts) add_parts(w);
+      if (options_.min_words <= 1 && !forms_[chunk[i].form].stop && !chunk[i].number) {
+        add_phrase(chunk, i, 1);
+        if (options_.compound_parts) add_parts(chunk[i]);
       }
       for (std::uint32_t n = std::max(2u, options_.min_words); n <= options_.max_words; ++n) {
         if (i + n > chunk.size()) break;
@@ -152,13 +213,17 @@ class TermCounter {
 
   // The parts of a hyphenated word, each at its own span ("Japan-China": "Japan", "China").
   void add_parts(const Word& w) {
-    if (w.key.find('-') == std::string::npos) return;
     const std::string_view text = document_.text();
+    if (text.substr(w.span.begin, w.span.size()).find('-') == std::string_view::npos &&
+        text.substr(w.span.begin, w.span.size()).find("\xE2\x80") == std::string_view::npos) {
+      return;  // neither an ASCII hyphen nor U+2010/U+2011
+    }
     std::uint32_t start = w.span.begin;
     for (std::uint32_t i = w.span.begin; i <= w.span.end;) {
       const bool at_end = i == w.span.end;
       const auto c = at_end ? detail::CodePoint{0, 0} : detail::code_point_at(text, i);
       if (at_end || c.value == '-' || c.value == 0x2010 || c.value == 0x2011) {
+        if (at_end && start == w.span.begin) return;  // no hyphen after all
         if (i > start) add_part({start, i}, w);
         if (at_end) break;
         start = i + c.size;
@@ -168,19 +233,13 @@ class TermCounter {
   }
 
   void add_part(Span span, const Word& whole) {
-    std::string key;
-    tokenizer_.key(document_.text(span), key);
-    if (resources_.stopwords.contains(key)) return;
-    std::string term;
-    if (options_.stem) {
-      stem(key, term);
-    } else {
-      term = key;
-    }
     Word part = whole;
     part.span = span;
+    part.form = form_of(document_.text(span));
+    part.number = false;  // "18-day" counts "18" as a part
+    if (forms_[part.form].stop) return;
     part.capitalised = u_isupper(detail::code_point_at(document_.text(), span.begin).value);
-    add(term, key, span, 1, part);
+    add_phrase(std::span<const Word>(&part, 1), 0, 1);
   }
 
   // An n-gram neither begins nor ends with a stopword or a number, and holds no stopword but
@@ -188,69 +247,61 @@ class TermCounter {
   void add_ngram(const std::vector<Word>& chunk, std::size_t i, std::uint32_t n) {
     const Word& first = chunk[i];
     const Word& last = chunk[i + n - 1];
-    if (first.stop || last.stop || first.number || last.number) return;
+    if (forms_[first.form].stop || forms_[last.form].stop || first.number || last.number) return;
     for (std::size_t k = i + 1; k + 1 < i + n; ++k) {
-      if (chunk[k].stop && !resources_.connectors.contains(chunk[k].key)) return;
+      const WordForm& form = forms_[chunk[k].form];
+      if (form.stop && !form.connector) return;
     }
-    term_buffer_.clear();
-    form_buffer_.clear();
-    for (std::size_t k = i; k < i + n; ++k) {
-      if (k > i) {
-        term_buffer_.push_back(' ');
-        form_buffer_.push_back(' ');
-      }
-      term_buffer_ += chunk[k].term;
-      form_buffer_ += chunk[k].key;
-    }
-    add(term_buffer_, form_buffer_, {first.span.begin, last.span.end}, n, first);
+    add_phrase(chunk, i, n);
   }
 
   // Capitalised names longer than the n-grams ("East Asian Community Institute").
   void add_names(const std::vector<Word>& chunk) {
     std::size_t i = 0;
     while (i < chunk.size()) {
-      if (!chunk[i].capitalised || chunk[i].stop) {
+      if (!chunk[i].capitalised || forms_[chunk[i].form].stop) {
         ++i;
         continue;
       }
       std::size_t end = i + 1;
       while (end < chunk.size() && chunk[end].capitalised && !chunk[end].number) ++end;
-      while (end > i + 1 && chunk[end - 1].stop) --end;
+      while (end > i + 1 && forms_[chunk[end - 1].form].stop) --end;
       const auto n = static_cast<std::uint32_t>(end - i);
-      if (n > options_.max_words && n <= 8) add_ngram(chunk, i, n);
+      if (n > options_.max_words && n <= kMaxPhraseWords) add_ngram(chunk, i, n);
       i = end;
     }
   }
 
-  // Most words recur in a document: each is stemmed once.
-  void stem(const std::string& key, std::string& out) {
-    auto found = stems_.find(key);
-    if (found == stems_.end()) {
-      std::string stemmed;
-      stemmer_.stem(key, stemmed);
-      found = stems_.emplace(key, std::move(stemmed)).first;
-    }
-    out = found->second;
-  }
-
-  // Looked up without allocating; strings are made only for a term seen the first time.
-  void add(std::string_view term, std::string_view form, Span span, std::uint32_t words,
-           const Word& first) {
-    auto found = terms_.find(term);
-    if (found == terms_.end()) {
+  // Counts the phrase of `n` words starting at chunk[i]; looked up by its term ids, so nothing
+  // is allocated unless the phrase is new.
+  void add_phrase(std::span<const Word> chunk, std::size_t i, std::uint32_t n) {
+    PhraseKey key;
+    key.words = n;
+    for (std::uint32_t k = 0; k < n; ++k) key.terms[k] = forms_[chunk[i + k].form].term;
+    const auto [number, added] = phrase_index_.insert(key, hash_of(key));
+    const Word& first = chunk[i];
+    if (added) {
+      phrases_.push_back(key);
       TermStats stats;
-      stats.keyword.key = term;
-      stats.keyword.first = span;
-      stats.keyword.words = words;
-      stats.first_form = form;
+      stats.keyword.first = {first.span.begin, chunk[i + n - 1].span.end};
+      stats.keyword.words = n;
       stats.first_position = first.position;
-      found = terms_.emplace(std::string(term), std::move(stats)).first;
+      double rarity = 0;
+      int counted = 0;
+      for (std::uint32_t k = 0; k < n; ++k) {
+        const WordForm& form = forms_[chunk[i + k].form];
+        if (form.stop) continue;
+        rarity += form.rarity;
+        ++counted;
+      }
+      stats.rarity = counted > 0 ? rarity / counted : 0;
+      stats_.push_back(std::move(stats));
     }
-    TermStats& stats = found->second;
+    TermStats& stats = stats_[number];
     ++stats.keyword.count;
     stats.last_position = first.position;
     stats.capitalised += first.capitalised;
-    stats.in_title |= in_title_;
+    stats.in_title |= first.in_title;
   }
 
   const Document& document_;
@@ -258,17 +309,23 @@ class TermCounter {
   const detail::KeywordResources& resources_;
   const KeywordOptions& options_;
   detail::StemmerPool::Lease stemmer_;
-  std::unordered_map<std::string, TermStats, detail::StringHash, std::equal_to<>> terms_;
+  detail::FlatIndex<std::string_view> form_index_;  // views into the text
+  std::vector<WordForm> forms_;
+  detail::FlatIndex<std::string_view> term_index_;  // views into term_texts_
+  std::deque<std::string> term_texts_;
+  detail::FlatIndex<PhraseKey> phrase_index_;
+  std::vector<PhraseKey> phrases_;  // by number, as stats_
+  std::vector<TermStats> stats_;
   std::uint32_t position_ = 0;
-  bool in_title_ = false;
-  std::unordered_map<std::string, std::string> stems_;
-  std::string term_buffer_;  // reused for every n-gram
-  std::string form_buffer_;
+  std::string key_buffer_;  // reused for every new form
+  std::string term_buffer_;
 };
 
 bool by_count(const Keyword& a, const Keyword& b) {
   if (a.count != b.count) return a.count > b.count;
-  return a.first.begin < b.first.begin || (a.first.begin == b.first.begin && a.words < b.words);
+  if (a.first.begin != b.first.begin) return a.first.begin < b.first.begin;
+  if (a.words != b.words) return a.words < b.words;
+  return a.key < b.key;  // "Japan-China" and its part "Japan" start together
 }
 
 // Whether the words of `inner` stand, in order and whole, inside `outer`.
@@ -297,7 +354,7 @@ std::vector<Keyword> KeywordExtractor::count(const Document& document,
   auto terms = TermCounter(document, tokenizer_, *resources_, options).run();
   std::vector<Keyword> keywords;
   keywords.reserve(terms.size());
-  for (auto& [term, stats] : terms) {
+  for (auto& stats : terms) {
     const bool in_range =
         stats.keyword.words >= options.min_words && stats.keyword.words <= options.max_words;
     if (in_range || (options.names && stats.keyword.words > options.max_words)) {
@@ -315,19 +372,9 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
       std::max<double>(1.0, static_cast<double>(document.tokens().size()));
 
   std::vector<Keyword> candidates;
-  for (auto& [term, stats] : terms) {
-    // Rarity: the mean over the phrase's words of how far below common words each stands.
-    double rarity = 0;
-    int counted = 0;
-    std::istringstream forms(stats.first_form);
-    for (std::string form; forms >> form;) {
-      if (resources_->stopwords.contains(form)) continue;
-      const auto zipf = resources_->zipf.find(form);
-      rarity += zipf == resources_->zipf.end() ? 6.0 : std::max(0.5, 7.5 - zipf->second);
-      ++counted;
-    }
-    if (counted == 0) continue;
-    rarity /= counted;
+  for (auto& stats : terms) {
+    if (stats.rarity == 0) continue;  // only stopwords
+    const double rarity = stats.rarity;
     // The weights were set on English news (500N-KPCrowd development stories) and checked on
     // French WikiNews; docs/keywords.md has the figures.
     const double frequency = 1.0 + std::log(static_cast<double>(stats.keyword.count));
@@ -346,7 +393,8 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
   }
   std::sort(candidates.begin(), candidates.end(), [](const Keyword& a, const Keyword& b) {
     if (a.score != b.score) return a.score > b.score;
-    return a.first.begin < b.first.begin;
+    if (a.first.begin != b.first.begin) return a.first.begin < b.first.begin;
+    return a.key < b.key;
   });
 
   std::vector<Keyword> chosen;
