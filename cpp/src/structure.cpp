@@ -1,6 +1,7 @@
 #include "presslens/structure.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 #include "detail/dates.hpp"
 #include "detail/phrases.hpp"
@@ -14,19 +15,25 @@ namespace detail {
 // language), compiled for matching.
 class StructureLexicon {
  public:
-  explicit StructureLexicon(const LanguagePack& language) : dates(month_lists(language)) {
+  explicit StructureLexicon(const LanguagePack& language)
+      : dates(month_lists(language), language.list("date_options")) {
     for (const LanguagePack* pack : packs(language, english_)) {
       chrome.add(pack->list("chrome_phrases"));
+      chrome.add(pack->list("comment_headings"));
+      comment_headings.add(pack->list("comment_headings"));
       legal.add(pack->list("legal_phrases"));
       byline.add(pack->list("byline_prefixes"));
+      byline_roles.add(pack->list("byline_roles"));
       bio_openers.add(pack->list("bio_openers"));
       bio.add(pack->list("bio_cues"));
     }
   }
 
   PhraseList chrome;
+  PhraseList comment_headings;
   PhraseList legal;
   PhraseList byline;
+  PhraseList byline_roles;
   PhraseList bio_openers;
   PhraseList bio;
   DateFinder dates;
@@ -62,16 +69,20 @@ constexpr std::uint32_t kMaxLegalWords = 80;
 constexpr std::uint32_t kMaxCueBytes = 2000;
 // How far before the body the title and byline are looked for.
 constexpr std::uint32_t kHeaderReach = 15;
-// Lines of at most this many words can carry a date or a byline outside the byline proper.
+// Lines of at most this many words can be a byline that gives a date, or carry a date or an
+// author outside the byline proper.
 constexpr std::uint32_t kMaxHeaderWords = 25;
+// A comments heading is short: "Comments (37)", "Leave a reply", "Kommentare".
+constexpr std::uint32_t kMaxCommentHeadingWords = 4;
 
 struct Features {
   std::uint32_t words = 0;  // spaced words, plus one per two CJK characters
   bool terminal = false;    // ends with a sentence terminator (before closing marks)
   std::optional<Span> legal;
-  std::optional<Span> byline;     // a byline opener ("By", "Von") or a date on a short line
+  std::optional<Span> byline;     // a byline opener ("By", "Von") or a date: see find_byline
   std::optional<Span> link_list;  // the first of two or more menu separators
   std::optional<Span> chrome;
+  bool comment_heading = false;  // a chrome line that opens the reader comments
 };
 
 std::uint32_t count_words(std::string_view text, Span span) {
@@ -192,11 +203,13 @@ class PageReader {
       for (const auto& f : features_) scores.push_back(score(f));
       std::tie(body_begin, body_end) = best_run(scores);
       if (body_begin == body_end) std::tie(body_begin, body_end) = std::pair{0u, count};
+      body_end = end_before_comments(body_begin, body_end, scores);
     }
-    body_end = find_bio(body_begin, body_end);
+    body_end = find_bio(body_begin, body_end, &PageReader::has_bio_cue);
     body_begin = find_title(body_begin, body_end);
     find_bylines(body_begin, body_end);
     find_name_bylines(body_begin);
+    if (!bio_index_) body_end = find_bio(body_begin, body_end, &PageReader::opens_with_author);
     for (std::uint32_t i = body_begin; i < body_end; ++i) {
       if (structure_.roles[i] == ParagraphRole::kBoilerplate && !is_chrome(features_[i])) {
         structure_.roles[i] = ParagraphRole::kBody;
@@ -216,17 +229,30 @@ class PageReader {
     if (f.words > kMaxLegalWords || span.size() > kMaxCueBytes) return f;
     const FoldedText folded(text_, span);
     f.legal = lexicon_.legal.find(folded);
-    if (f.words <= kMaxChromeWords) {
-      f.byline = lexicon_.byline.prefix(folded);
-      // "By 2030, ..." opens a sentence, not a byline: a name follows a byline opener.
-      if (f.byline && !starts_name(f.byline->end, span.end)) f.byline.reset();
-      if (!f.byline) {
-        if (const auto date = lexicon_.dates.find(text_, span)) f.byline = date->span;
-      }
-      if (!f.byline) f.chrome = lexicon_.chrome.find(folded);
+    if (f.words <= kMaxHeaderWords) f.byline = find_byline(span, folded, f);
+    if (f.words <= kMaxChromeWords && !f.byline) {
+      f.chrome = lexicon_.chrome.find(folded);
+      f.comment_heading =
+          f.chrome && f.words <= kMaxCommentHeadingWords && lexicon_.comment_headings.find(folded);
     }
     if (!f.byline) f.link_list = find_link_list(text_, span, f.words);
     return f;
+  }
+
+  // A byline opener and a name on a short line ("By Ravi Menon · 4 June 2026"), or on a longer
+  // line that gives a date and is no sentence ("Par Julien Marchetti | Publié le 08/07/2026 à
+  // 07h15 | Mis à jour à 11h30"); else a date on a short line.
+  std::optional<Span> find_byline(Span span, const FoldedText& folded, const Features& f) const {
+    const bool short_line = f.words <= kMaxChromeWords;
+    const auto opener = lexicon_.byline.prefix(folded);
+    // "By 2030, ..." opens a sentence, not a byline: a name follows a byline opener.
+    if (opener && starts_name(opener->end, span.end) &&
+        (short_line || (!f.terminal && lexicon_.dates.find(text_, span)))) {
+      return opener;
+    }
+    if (!short_line) return std::nullopt;
+    if (const auto date = lexicon_.dates.find(text_, span)) return date->span;
+    return std::nullopt;
   }
 
   bool starts_name(std::uint32_t at, std::uint32_t end) const {
@@ -252,19 +278,53 @@ class PageReader {
            last - features_.rbegin() <= 1;
   }
 
-  // A bio opens with a cue ("The author ...") or says what the writer is ("X is a professor")
-  // near the end of the article; the body stops before it. Returns the body's new end.
-  std::uint32_t find_bio(std::uint32_t body_begin, std::uint32_t body_end) {
+  // Reader comments under their heading ("Comments (37)") can outweigh that short line and join
+  // the body. The body ends at a heading when the prose before it outweighs what follows (a
+  // comment count above the article, or a thread longer than the article, tells nothing).
+  std::uint32_t end_before_comments(std::uint32_t body_begin, std::uint32_t body_end,
+                                    const std::vector<int>& scores) const {
+    const int total = std::accumulate(scores.begin() + body_begin, scores.begin() + body_end, 0);
+    int before = 0;
+    for (std::uint32_t i = body_begin; i < body_end; ++i) {
+      if (features_[i].comment_heading && before > total - before - scores[i]) return i;
+      before += scores[i];
+    }
+    return body_end;
+  }
+
+  // The author's bio near the end of the article, told by `is_bio`; the body stops before it.
+  // Returns the body's new end.
+  std::uint32_t find_bio(std::uint32_t body_begin, std::uint32_t body_end,
+                         bool (PageReader::*is_bio)(std::uint32_t) const) {
     const auto count = static_cast<std::uint32_t>(paragraphs_.size());
     const std::uint32_t from = std::max(body_begin + 1, body_end > 3 ? body_end - 3 : 0);
     for (std::uint32_t i = from; i < std::min(count, body_end + 2); ++i) {
-      if (is_chrome(features_[i]) || features_[i].words > 120) continue;
-      const FoldedText folded(text_, paragraphs_[i].span);
-      if (!lexicon_.bio_openers.prefix(folded) && !lexicon_.bio.find(folded)) continue;
+      if (is_chrome(features_[i]) || features_[i].words > 120 || !(this->*is_bio)(i)) continue;
       structure_.roles[i] = ParagraphRole::kBio;
+      bio_index_ = i;
       return std::min(i, body_end);
     }
     return body_end;
+  }
+
+  // A bio opens with a cue ("The author ...") or says what the writer is ("X is a professor").
+  bool has_bio_cue(std::uint32_t i) const {
+    const FoldedText folded(text_, paragraphs_[i].span);
+    return lexicon_.bio_openers.prefix(folded) || lexicon_.bio.find(folded);
+  }
+
+  // Without a cue, a bio is a sentence that opens with the name of an author of the byline,
+  // perhaps after a title ("Dr. Farah Quist is a hydrologist ...", "Owen Brennagh has written
+  // ...").
+  bool opens_with_author(std::uint32_t i) const {
+    if (features_[i].byline || !features_[i].terminal) return false;
+    const Span name = leading_name(paragraphs_[i].span);
+    const std::string_view lead = text_.substr(name.begin, name.size());
+    return std::any_of(structure_.authors.begin(), structure_.authors.end(), [&](Span author) {
+      const std::string_view written = text_.substr(author.begin, author.size());
+      return lead.ends_with(written) &&
+             (lead.size() == written.size() || lead[lead.size() - written.size() - 1] == ' ');
+    });
   }
 
   // The headline: of the lines shortly before the body (and the page's first lines, where the
@@ -379,9 +439,9 @@ class PageReader {
     const std::uint32_t after_body = std::min(count, body_end + 5);
     for (std::uint32_t i = from; i < after_body && structure_.authors.empty(); ++i) {
       if (i == to) i = body_end;  // skip the body itself
-      if (i < after_body && features_[i].words <= kMaxHeaderWords && !features_[i].legal) {
-        take_authors(i);
-      }
+      // Reader comments carry bylines of their own ("Par Jean Dupont, le 15 mai 2019").
+      if (i >= after_body || features_[i].comment_heading) break;
+      if (features_[i].words <= kMaxHeaderWords && !features_[i].legal) take_authors(i);
     }
   }
 
@@ -399,7 +459,7 @@ class PageReader {
       const Span name = leading_name(paragraphs_[i].span);
       if (name.empty()) continue;
       structure_.roles[i] = ParagraphRole::kByline;
-      if (structure_.authors.empty()) structure_.authors.push_back(name);
+      if (structure_.authors.empty() && !names_role(name)) structure_.authors.push_back(name);
     }
   }
 
@@ -468,11 +528,17 @@ class PageReader {
       }
       const Span name = trim_name({start, cut});
       const std::uint32_t words = count_words(text_, name);
-      if (!name.empty() && words >= 1 && words <= 5 && starts_name(name.begin, name.end)) {
+      if (!name.empty() && words >= 1 && words <= 5 && starts_name(name.begin, name.end) &&
+          !names_role(name)) {
         structure_.authors.push_back(name);
       }
       start = cut + skip;
     }
+  }
+
+  // "Health Correspondent", "Political Editor": the writer's role, not a name.
+  bool names_role(Span name) const {
+    return lexicon_.byline_roles.find_word_end(FoldedText(text_, name)).has_value();
   }
 
   Span trim_name(Span span) const {
@@ -517,6 +583,7 @@ class PageReader {
   const detail::StructureLexicon& lexicon_;
   std::vector<Features> features_;
   std::optional<std::uint32_t> title_index_;
+  std::optional<std::uint32_t> bio_index_;
   mutable std::vector<std::u32string> squeezed_;
   Structure structure_;
 };

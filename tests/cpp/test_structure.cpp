@@ -136,6 +136,17 @@ TEST(StructureParser, DatesInManyForms) {
       {"es", "12 de marzo de 2024", "2024-03-12"},
       {"zh", "2024年5月24日", "2024-05-24"},
       {"de", "Mi., 12.04.2023", "2023-04-12"},
+      // Slashes: day first in French, German and Spanish; in English only when one order alone
+      // gives a date (British and American pages differ); no order in Japanese, so no date.
+      {"fr", "Publié le 08/07/2026 à 07h15", "2026-07-08T07:15"},
+      {"de", "03/02/2025, 18:05 Uhr", "2025-02-03T18:05"},
+      {"es", "Actualizado 9/11/2024 - 10:45", "2024-11-09T10:45"},
+      {"en", "Posted 07/08/2026 10:30", ""},
+      {"en", "Posted 23/06/2026", "2026-06-23"},
+      {"en", "Posted 06/23/2026", "2026-06-23"},
+      {"ja", "更新 08/07/2026", ""},
+      {"ja", "2026年8月5日 19時30分", "2026-08-05T19:30"},
+      {"zh", "2025年3月1日 9时05分", "2025-03-01T09:05"},
   };
   for (const auto& c : cases) {
     const auto r =
@@ -144,6 +155,112 @@ TEST(StructureParser, DatesInManyForms) {
              c.lang);
     EXPECT_EQ(r.doc.structure().date, c.iso) << c.line;
   }
+}
+
+TEST(StructureParser, BylineRolesAreNotAuthors) {
+  struct Case {
+    const char* lang;
+    std::string byline;
+    std::vector<std::string> authors;
+  };
+  const std::vector<Case> cases = {
+      {"en", "By Maya Lindqvist, Health Correspondent", {"Maya Lindqvist"}},
+      {"en", "By Tom Hale and Rosa Vidal, Staff Writers", {"Tom Hale", "Rosa Vidal"}},
+      {"en", "By Omar Keane, Chief Political Correspondent | May 2, 2025", {"Omar Keane"}},
+      {"de", "Von Lena Vogt, Wirtschaftsredakteurin", {"Lena Vogt"}},
+      {"fr", "Par Hugo Marin, Correspondant à Bruxelles", {"Hugo Marin"}},
+      {"es", "Por Inés Robles, Corresponsal en Lima", {"Inés Robles"}},
+  };
+  for (const auto& c : cases) {
+    const auto r =
+        read("City news\nCouncil votes to close the old harbour bridge for repairs\n" + c.byline +
+                 "\nThe council voted on Tuesday to close the bridge for six months.\n"
+                 "Engineers found cracks in two of its supports last winter.\n",
+             c.lang);
+    EXPECT_EQ(r.authors(), c.authors) << c.byline;
+  }
+  // A role on a line of its own is a byline line, but no author.
+  const auto r = read(
+      "Harbour news\n"
+      "Ferry fares to rise in March\n"
+      "Transport Correspondent\n"
+      "Alba Reyes\n"
+      "Ferry fares will rise by four percent in March, the operator said on Monday.\n"
+      "Season tickets are not affected, and fares for children stay the same.\n");
+  EXPECT_EQ(r.authors(), (std::vector<std::string>{"Alba Reyes"}));
+  EXPECT_EQ(r.roles()[2], "byline");
+}
+
+TEST(StructureParser, LongBylineWithADateIsNeverTheTitle) {
+  const auto r = read(
+      "La Gazette du Port\n"
+      "Accueil / Société / Transports\n"
+      "Grève : les ferries restent à quai pour la troisième journée\n"
+      "Par Hélène Garnier | Publié le 14/03/2025 à 06h40 | Mis à jour le 14/03/2025 à 09h15\n"
+      "Partager : Facebook - X - E-mail\n"
+      "Les ferries de la compagnie régionale sont restés à quai jeudi, au troisième jour de la "
+      "grève.\n"
+      "Les syndicats réclament des embauches et une hausse des salaires de cinq pour cent.\n",
+      "fr");
+  EXPECT_EQ(r.title(), "Grève : les ferries restent à quai pour la troisième journée");
+  EXPECT_EQ(r.roles()[3], "byline");
+  EXPECT_EQ(r.authors(), (std::vector<std::string>{"Hélène Garnier"}));
+  EXPECT_EQ(r.doc.structure().date, "2025-03-14T06:40");
+}
+
+TEST(StructureParser, CjkReporterBylines) {
+  const auto ja = read(
+      "港町新聞\n"
+      "港の再開発計画、市議会で可決\n"
+      "記者 山田太郎 | 2025年3月1日 9時05分\n"
+      "市議会は28日、港の再開発計画を賛成多数で可決した。工事は来年春に始まる予定だ。\n"
+      "市長は記者会見で「市民の理解を得られた」と述べた。反対派は住民投票を求めている。\n",
+      "ja");
+  EXPECT_EQ(ja.authors(), (std::vector<std::string>{"山田太郎"}));
+  EXPECT_EQ(ja.doc.structure().date, "2025-03-01T09:05");
+  const auto zh = read(
+      "港城日报\n"
+      "港口改造计划获市议会通过\n"
+      "记者 王小明 | 2025年3月1日 09:05\n"
+      "市议会28日以多数票通过了港口改造计划。工程预计明年春天开工。\n"
+      "市长在记者会上表示，计划得到了市民的理解。反对者要求举行公投。\n",
+      "zh");
+  EXPECT_EQ(zh.authors(), (std::vector<std::string>{"王小明"}));
+  EXPECT_EQ(zh.doc.structure().date, "2025-03-01T09:05");
+}
+
+TEST(StructureParser, BioOpensWithTheAuthorsName) {
+  const auto r = read(
+      "Opinion\n"
+      "Our parks need more shade, not more lawns\n"
+      "By Ines Okoro | Updated: 2025-07-02 08:00\n"
+      "Every summer the city's parks turn brown, and every summer we water them a little more.\n"
+      "Trees would cool the paths, shelter the benches and cost less to keep in the long run.\n"
+      "The council should plant a thousand of them before the next heatwave arrives.\n"
+      "Dr. Ines Okoro teaches urban ecology at the city's university. She lives in Eastfield.\n"
+      "More from Opinion\n");
+  EXPECT_EQ(r.roles()[6], "bio");
+  EXPECT_EQ(r.doc.structure().body, (std::vector<std::uint32_t>{3, 4, 5}));
+}
+
+TEST(StructureParser, ReaderCommentsAreNotBody) {
+  const auto r = read(
+      "The Valley Post\n"
+      "Library to open on Sundays from next month\n"
+      "The council says the longer hours will cost less than expected, and residents are pleased.\n"
+      "12 comments\n"
+      "The central library will open on Sundays from June, the council said on Monday.\n"
+      "It will employ four more librarians and keep the reading rooms open until six.\n"
+      "The change follows a petition signed by more than two thousand residents last year.\n"
+      "Comments (12)\n"
+      "By Dana Fox, May 5, 2025\n"
+      "Great news for families who cannot visit during the week. My children will finally be able "
+      "to borrow books on the one day we are all at home together.\n"
+      "Load more comments\n");
+  // The comment count inside the article does not end it; the heading after it does, and the
+  // commenter is no author.
+  EXPECT_EQ(r.doc.structure().body, (std::vector<std::uint32_t>{2, 4, 5, 6}));
+  EXPECT_TRUE(r.authors().empty());
 }
 
 TEST(StructureParser, SwitchedOffEverythingIsBody) {

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <sstream>
+#include <utility>
 
 #include "detail/sentence_lexicon.hpp"
 #include "detail/utf8.hpp"
@@ -114,15 +115,18 @@ class Matcher {
     optional_mark('.');
     return true;
   }
-  // An optional time after the date: [, | at | um | à | -] HH:MM
+  // An optional time after the date: [, | at | um | à | -] HH:MM, HH.MM, 07h15 (French) or
+  // 19時30分 (CJK).
   void time(Parts& parts) {
     const std::size_t saved = at_;
     if (!mark(',') && !mark('-') && !mark('|') && !word("at") && !word("um") && !word("à")) {
       // no separator is fine too
     }
     int hour = 0, minute = 0;
-    if (number(hour, 1, 2) && (mark(':') || mark('.')) && number(minute, 2, 2) && hour < 24 &&
-        minute < 60) {
+    const bool clock = number(hour, 1, 2) &&
+                       (((mark(':') || mark('.') || word("h")) && number(minute, 2, 2)) ||
+                        ((mark(0x6642) || mark(0x65F6)) && number(minute, 1, 2) && mark(0x5206)));
+    if (clock && hour < 24 && minute < 60) {
       parts.hour = hour;
       parts.minute = minute;
     } else {
@@ -139,7 +143,13 @@ class Matcher {
 
 }  // namespace
 
-DateFinder::DateFinder(const std::vector<std::vector<std::string>>& month_lists) {
+DateFinder::DateFinder(const std::vector<std::vector<std::string>>& month_lists,
+                       const std::vector<std::string>& options) {
+  for (const auto& option : options) {
+    if (option == "day-first") slash_order_ = SlashOrder::kDayFirst;
+    if (option == "month-first") slash_order_ = SlashOrder::kMonthFirst;
+    if (option == "unambiguous") slash_order_ = SlashOrder::kUnambiguous;
+  }
   for (const auto& lines : month_lists) {
     for (const auto& line : lines) {
       std::istringstream fields(line);
@@ -157,7 +167,7 @@ std::optional<FoundDate> DateFinder::find(std::string_view text, Span span) cons
     // Each pattern is tried from this token; the first that matches wins.
     const auto attempts = {
         // 2024-05-24 [11:10], 2024/05/24, 2024.05.24
-        +[](Matcher& m, Parts& p, const std::unordered_map<std::string, int>&) {
+        +[](Matcher& m, Parts& p, const DateFinder&) {
           UChar32 separator = 0;
           for (UChar32 c : {'-', '/', '.'}) {
             if (Matcher probe = m; probe.number(p.year, 4, 4) && probe.mark(c)) separator = c;
@@ -167,32 +177,52 @@ std::optional<FoundDate> DateFinder::find(std::string_view text, Span span) cons
                  (m.word("t"), m.time(p), true);
         },
         // 2024年5月24日
-        +[](Matcher& m, Parts& p, const std::unordered_map<std::string, int>&) {
+        +[](Matcher& m, Parts& p, const DateFinder&) {
           return m.number(p.year, 4, 4) && m.mark(0x5E74) && m.number(p.month, 1, 2) &&
                  m.mark(0x6708) && m.number(p.day, 1, 2) && (m.mark(0x65E5) || m.mark(0x53F7)) &&
                  (m.time(p), true);
         },
-        // 21.10.2019 [09:15]
-        +[](Matcher& m, Parts& p, const std::unordered_map<std::string, int>&) {
-          return m.number(p.day, 1, 2) && m.mark('.') && m.number(p.month, 1, 2) && m.mark('.') &&
-                 m.number(p.year, 4, 4) && (m.time(p), true);
+        // 21.10.2019 [09:15] (day first), 08/07/2026 [à 07h15] (in the language's order)
+        +[](Matcher& m, Parts& p, const DateFinder& finder) {
+          int first = 0, second = 0;
+          if (!m.number(first, 1, 2)) return false;
+          UChar32 separator = '.';
+          if (!m.mark('.')) {
+            if (finder.slash_order_ == SlashOrder::kUnread || !m.mark('/')) return false;
+            separator = '/';
+          }
+          if (!m.number(second, 1, 2) || !m.mark(separator) || !m.number(p.year, 4, 4)) {
+            return false;
+          }
+          // Both orders make a date and the language does not say which: no date, not a guess.
+          if (separator == '/' && finder.slash_order_ == SlashOrder::kUnambiguous && first <= 12 &&
+              second <= 12 && first != second) {
+            return false;
+          }
+          const bool month_first =
+              separator == '/' && finder.slash_order_ == SlashOrder::kMonthFirst;
+          p.day = month_first ? second : first;
+          p.month = month_first ? first : second;
+          if (p.month > 12 && p.day <= 12) std::swap(p.day, p.month);  // 23/06: one order only
+          m.time(p);
+          return true;
         },
         // May 24, 2024
-        +[](Matcher& m, Parts& p, const std::unordered_map<std::string, int>& months) {
-          return m.month(months, p.month) && m.number(p.day, 1, 2) && m.optional_mark(',') &&
-                 m.number(p.year, 4, 4) && (m.time(p), true);
+        +[](Matcher& m, Parts& p, const DateFinder& finder) {
+          return m.month(finder.months_, p.month) && m.number(p.day, 1, 2) &&
+                 m.optional_mark(',') && m.number(p.year, 4, 4) && (m.time(p), true);
         },
         // 24 May 2024, 6. November 2023, 12 de marzo de 2024, le 5 juin 2022
-        +[](Matcher& m, Parts& p, const std::unordered_map<std::string, int>& months) {
+        +[](Matcher& m, Parts& p, const DateFinder& finder) {
           return m.number(p.day, 1, 2) && m.optional_mark('.') && (m.word("de"), true) &&
-                 m.month(months, p.month) && (m.word("de"), m.optional_mark(','), true) &&
+                 m.month(finder.months_, p.month) && (m.word("de"), m.optional_mark(','), true) &&
                  m.number(p.year, 4, 4) && (m.time(p), true);
         },
     };
     for (const auto attempt : attempts) {
       Matcher matcher(text, tokens, start);
       Parts parts;
-      if (attempt(matcher, parts, months_) && valid(parts)) {
+      if (attempt(matcher, parts, *this) && valid(parts)) {
         const Span found{tokens[start].span.begin, tokens[matcher.position() - 1].span.end};
         return FoundDate{found, to_iso(parts)};
       }

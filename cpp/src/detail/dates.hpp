@@ -1,6 +1,7 @@
 // Finding and normalising publication dates in short lines ("Updated: 2024-05-24 11:10",
 // "May 24, 2024", "24 May 2024", "6. November 2023", "12 de marzo de 2024", "2024年5月24日",
-// "21.10.2019"), with month names from language packs.
+// "21.10.2019", "08/07/2026 à 07h15", "2026年8月5日 19時30分"), with month names and the order of
+// numeric dates from language packs.
 #pragma once
 
 #include <optional>
@@ -21,13 +22,21 @@ struct FoundDate {
 class DateFinder {
  public:
   // `month_lists`: lines of the months.txt lexicon format ("5 may", "9 september sep sept").
-  explicit DateFinder(const std::vector<std::vector<std::string>>& month_lists);
+  // `options`: the date_options list of the page's language: "day-first" or "month-first" says
+  // how a date with slashes (08/07/2026) is read; without either, such dates are not read.
+  DateFinder(const std::vector<std::vector<std::string>>& month_lists,
+             const std::vector<std::string>& options);
 
   // The first date in text[span], if any.
   std::optional<FoundDate> find(std::string_view text, Span span) const;
 
  private:
+  // How a date with slashes reads: not at all, day or month first, or only when one order alone
+  // makes a date ("23/06/2026").
+  enum class SlashOrder { kUnread, kDayFirst, kMonthFirst, kUnambiguous };
+
   std::unordered_map<std::string, int> months_;  // case-folded name -> 1..12
+  SlashOrder slash_order_ = SlashOrder::kUnread;
 };
 
 }  // namespace presslens::detail

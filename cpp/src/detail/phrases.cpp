@@ -57,14 +57,17 @@ void PhraseList::add(const std::vector<std::string>& entries) {
   }
 }
 
-bool PhraseList::matches_at(const FoldedText& text, const std::u32string& phrase,
-                            std::size_t at) const {
+bool PhraseList::matches_at(const FoldedText& text, const std::u32string& phrase, std::size_t at,
+                            Boundary boundary) const {
   const auto& chars = text.chars;
   if (at + phrase.size() > chars.size()) return false;
   if (!std::equal(phrase.begin(), phrase.end(), chars.begin() + static_cast<std::ptrdiff_t>(at))) {
     return false;
   }
-  if (needs_boundary(phrase.front()) && at > 0 && needs_boundary(chars[at - 1])) return false;
+  if (boundary == Boundary::kBothEnds && needs_boundary(phrase.front()) && at > 0 &&
+      needs_boundary(chars[at - 1])) {
+    return false;
+  }
   const std::size_t end = at + phrase.size();
   return !(needs_boundary(phrase.back()) && end < chars.size() && needs_boundary(chars[end]));
 }
@@ -78,6 +81,19 @@ std::optional<Span> PhraseList::find(const FoldedText& text) const {
     if (candidates == by_first_.end()) continue;
     for (const std::size_t index : candidates->second) {
       if (matches_at(text, phrases_[index], at)) {
+        return text.span(at, at + phrases_[index].size());
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Span> PhraseList::find_word_end(const FoldedText& text) const {
+  for (std::size_t at = 0; at < text.chars.size(); ++at) {
+    const auto candidates = by_first_.find(text.chars[at]);
+    if (candidates == by_first_.end()) continue;
+    for (const std::size_t index : candidates->second) {
+      if (matches_at(text, phrases_[index], at, Boundary::kEndOnly)) {
         return text.span(at, at + phrases_[index].size());
       }
     }

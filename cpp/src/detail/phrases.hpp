@@ -31,10 +31,15 @@ class PhraseList {
   std::optional<Span> find(const FoldedText& text) const;
   // A phrase that `text` starts with (after leading spaces), on a word boundary.
   std::optional<Span> prefix(const FoldedText& text) const;
+  // The first phrase that ends a word, wherever the word starts: compounds end in the word that
+  // names them ("redakteurin" in "Wirtschaftsredakteurin").
+  std::optional<Span> find_word_end(const FoldedText& text) const;
   bool empty() const noexcept { return phrases_.empty(); }
 
  private:
-  bool matches_at(const FoldedText& text, const std::u32string& phrase, std::size_t at) const;
+  enum class Boundary { kBothEnds, kEndOnly };
+  bool matches_at(const FoldedText& text, const std::u32string& phrase, std::size_t at,
+                  Boundary boundary = Boundary::kBothEnds) const;
   std::vector<std::u32string> phrases_;
   // Indices into phrases_ by first character, so each position of a text costs one lookup.
   std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;
