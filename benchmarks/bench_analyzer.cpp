@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,46 @@ void BM_Analyze(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond);
+
+// The pipeline stage by stage: each run adds one stage, so a stage costs the difference.
+// 0: structure, paragraphs and sentences; 1: + tokens; 2: + quotes; 3: + claims (everything).
+void BM_Stages(benchmark::State& state) {
+  const auto& articles = presslens::bench::news_articles();
+  std::size_t bytes = 0;
+  for (const auto article : articles) bytes += article.size();
+  const auto stages = state.range(0);
+  presslens::Options options;
+  options.tokens = stages >= 1;
+  options.quotes = stages >= 2;
+  options.claims = stages >= 3;
+  const presslens::Analyzer analyzer(options);
+  for (auto _ : state) {
+    for (const auto article : articles) benchmark::DoNotOptimize(analyzer.analyze(article));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.SetLabel(std::array{"structure+sentences", "+tokens", "+quotes", "+claims"}[stages]);
+}
+BENCHMARK(BM_Stages)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+
+// The whole pipeline on 1, 10 and 100 MB of news prose in one text: the cost is linear when the
+// throughput stays the same.
+void BM_Scaling(benchmark::State& state) {
+  const std::string& news = news_text();
+  std::string text;
+  while (text.size() < static_cast<std::size_t>(state.range(0))) text += news;
+  text.resize(static_cast<std::size_t>(state.range(0)));
+  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+  if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
+  const presslens::Analyzer analyzer;
+  for (auto _ : state) benchmark::DoNotOptimize(analyzer.analyze(text));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_Scaling)
+    ->Arg(1 << 20)
+    ->Arg(10 << 20)
+    ->Arg(100 << 20)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 
 // Many article-sized documents on 1, 2, ... threads: analyze_batch's scaling.
 void BM_AnalyzeBatch(benchmark::State& state) {

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "detail/flat_index.hpp"
 #include "detail/parallel.hpp"
 
 namespace presslens {
@@ -60,9 +61,22 @@ Document Analyzer::analyze(std::string_view text) const {
   for (std::uint32_t i = 0; i < document.sentences_.size(); ++i) {
     tokenizer_.tokenize(document.text(), document.sentences_[i].span, i, document.tokens_);
   }
+  key_tokens(document);
   if (options_.quotes) document.quotes_ = quotes_.find(document);
   if (options_.claims) document.claims_ = claims_.score(document);
   return document;
+}
+
+// Keys every distinct token text once: quotes, claims and keywords all ask for keys, and keying
+// (NFKC, case folding) costs more than looking a form up.
+void Analyzer::key_tokens(Document& document) const {
+  detail::FlatIndex<std::string_view> forms;
+  for (Token& token : document.tokens_) {
+    const std::string_view text = document.text(token.span);
+    const auto [number, added] = forms.insert(text, detail::fnv1a(text));
+    if (added) document.keys_.push_back(tokenizer_.key(text));
+    token.key = number;
+  }
 }
 
 std::vector<Document> Analyzer::analyze_batch(std::span<const std::string_view> texts,

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "detail/sentence_lexicon.hpp"
 #include "detail/utf8.hpp"
 #include "presslens/document.hpp"
 #include "presslens/error.hpp"
@@ -41,7 +42,7 @@ class ClaimResources {
   }
 
   // Phrases by their first word.
-  std::unordered_map<std::string, std::vector<CuePhrase>> phrases;
+  std::unordered_map<std::string, std::vector<CuePhrase>, StringHash, std::equal_to<>> phrases;
   std::vector<float> weights;
   double bias = 0;
   double threshold = 0.5;
@@ -101,7 +102,7 @@ namespace {
 constexpr std::size_t kMaxClaimTokens = 1000;
 
 // FNV-1a, continuable: fnv1a(b, fnv1a(a)) == fnv1a(a + b).
-std::uint32_t fnv1a(std::string_view text, std::uint32_t hash = 2166136261u) {
+constexpr std::uint32_t fnv1a(std::string_view text, std::uint32_t hash = 2166136261u) {
   for (const char c : text) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 16777619u;
@@ -114,13 +115,25 @@ struct Feature {
   Span span;  // the words it stands for, to explain a score
 };
 
-// Reads the features and cues of one sentence.
+// Feature names are hashed with their prefix; the prefixes' hashes are worked out at compile time.
+constexpr std::uint32_t kWordPrefix = fnv1a("w:");
+constexpr std::uint32_t kPairPrefix = fnv1a("b:");
+constexpr std::uint32_t kKindPrefix = fnv1a("k:");
+
+// Reads the features and cues of one sentence at a time; its buffers serve every sentence of a
+// document, so reading allocates nothing once they have grown.
 class SentenceReader {
  public:
-  SentenceReader(const Document& doc, const Tokenizer& tokenizer,
-                 const detail::ClaimResources& resources, Span span)
-      : doc_(doc), resources_(resources), span_(span) {
-    const auto& tokens = doc.tokens();
+  SentenceReader(const Document& doc, const detail::ClaimResources& resources)
+      : doc_(doc), resources_(resources), facts_(doc.keys().size()) {
+    number_facts_.cues = cues_of("<num>");
+  }
+
+  void read(Span span) {
+    span_ = span;
+    tokens_.clear();
+    keys_.clear();
+    const auto& tokens = doc_.tokens();
     auto first =
         std::lower_bound(tokens.begin(), tokens.end(), span.begin,
                          [](const Token& t, std::uint32_t at) { return t.span.begin < at; });
@@ -129,14 +142,15 @@ class SentenceReader {
     for (auto t = first;
          t != tokens.end() && t->span.end <= span.end && tokens_.size() < kMaxClaimTokens; ++t) {
       tokens_.push_back(&*t);
-      keys_.push_back(t->kind == TokenKind::kNumber ? std::string("<num>")
-                                                    : tokenizer.key(doc.text(t->span)));
+      keys_.push_back(t->kind == TokenKind::kNumber ? std::string_view("<num>")
+                                                    : std::string_view(doc_.key(*t)));
     }
   }
 
-  // Hashed features: words, word pairs, cue kinds, hedges and boosters, numbers, length.
-  std::vector<Feature> features(Claim* claim, bool language_features) const {
-    std::vector<Feature> out;
+  // Hashed features (into `out`): words, word pairs, cue kinds, hedges and boosters, numbers,
+  // length.
+  void features(Claim* claim, bool language_features, std::vector<Feature>& out) const {
+    out.clear();
     const auto add = [&](std::string_view name, Span span) {
       out.push_back({fnv1a(name) % detail::kFeatureBuckets, span});
     };
@@ -171,18 +185,18 @@ class SentenceReader {
         capitalised = true;
       }
       if (language_features) {
-        add_hashed(fnv1a(keys_[i], fnv1a("w:")), t.span);
+        add_hashed(fnv1a(keys_[i], kWordPrefix), t.span);
         if (i + 1 < tokens_.size() && tokens_[i + 1]->kind <= TokenKind::kNumber) {
-          const std::uint32_t pair = fnv1a(keys_[i + 1], fnv1a(" ", fnv1a(keys_[i], fnv1a("b:"))));
+          const std::uint32_t pair = fnv1a(keys_[i + 1], fnv1a(" ", fnv1a(keys_[i], kPairPrefix)));
           add_hashed(pair, {t.span.begin, tokens_[i + 1]->span.end});
         }
       }
       match_cues(i, claim, [&](int kind, Span cue) {
-        add(kind == detail::kHedge ? "h:hedge"
-            : kind == detail::kBooster
-                ? "h:booster"
-                : std::string("k:") + to_string(static_cast<ClaimKind>(kind)),
-            cue);
+        if (kind == detail::kHedge || kind == detail::kBooster) {
+          add(kind == detail::kHedge ? "h:hedge" : "h:booster", cue);
+        } else {
+          add_hashed(fnv1a(to_string(static_cast<ClaimKind>(kind)), kKindPrefix), cue);
+        }
       });
     }
     static constexpr std::string_view kLengths[] = {"n:1-5", "n:6-10", "n:11-20", "n:21-40",
@@ -198,7 +212,6 @@ class SentenceReader {
       if (number) add_kind(*claim, ClaimKind::kStatistical, first_number());
       if (is_factual_event()) add_kind(*claim, ClaimKind::kFactualEvent, span_);
     }
-    return out;
   }
 
   bool is_question() const { return !tokens_.empty() && doc_.text(tokens_.back()->span) == "?"; }
@@ -216,9 +229,9 @@ class SentenceReader {
  private:
   template <typename Report>
   void match_cues(std::size_t i, Claim* claim, Report report) const {
-    const auto found = resources_.phrases.find(keys_[i]);
-    if (found == resources_.phrases.end()) return;
-    for (const detail::CuePhrase& phrase : found->second) {
+    const auto* phrases = facts(i).cues;
+    if (!phrases) return;
+    for (const detail::CuePhrase& phrase : *phrases) {
       if (i + phrase.words.size() > keys_.size()) continue;
       if (!std::equal(phrase.words.begin(), phrase.words.end(),
                       keys_.begin() + static_cast<std::ptrdiff_t>(i))) {
@@ -258,16 +271,12 @@ class SentenceReader {
   bool is_factual_event() const {
     bool dated = false, named = false, past = false;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const std::string& key = keys_[i];
+      const std::string_view key = keys_[i];
       if (tokens_[i]->kind == TokenKind::kNumber) {
         const std::string_view digits = doc_.text(tokens_[i]->span);
         dated |= digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
       }
-      static const std::vector<std::string> kMonths = {
-          "january", "february",  "march",    "april",    "june",     "july",
-          "august",  "september", "october",  "november", "december", "monday",
-          "tuesday", "wednesday", "thursday", "friday",   "yesterday"};
-      dated |= std::find(kMonths.begin(), kMonths.end(), key) != kMonths.end();
+      dated |= facts(i).dated;
       named |= i > 0 && tokens_[i]->kind == TokenKind::kWord &&
                u_isupper(detail::code_point_at(doc_.text(), tokens_[i]->span.begin).value);
       past |= key.size() > 4 && key.ends_with("ed");
@@ -275,11 +284,42 @@ class SentenceReader {
     return dated && named && past;
   }
 
+  // What a distinct key is, worked out the first time the document uses it: keys recur, and
+  // hashing every token's key for every question cost a fifth of the stage.
+  struct KeyFacts {
+    bool known = false;
+    bool dated = false;                                    // a month or weekday name
+    const std::vector<detail::CuePhrase>* cues = nullptr;  // cue phrases starting with it
+  };
+
+  const KeyFacts& facts(std::size_t i) const {
+    const Token& token = *tokens_[i];
+    if (token.kind == TokenKind::kNumber) return number_facts_;  // keyed "<num>"
+    KeyFacts& facts = facts_[token.key];
+    if (!facts.known) {
+      static const detail::StringSet kDates = {
+          "january", "february",  "march",    "april",    "june",     "july",
+          "august",  "september", "october",  "november", "december", "monday",
+          "tuesday", "wednesday", "thursday", "friday",   "yesterday"};
+      facts.known = true;
+      facts.dated = kDates.contains(keys_[i]);
+      facts.cues = cues_of(keys_[i]);
+    }
+    return facts;
+  }
+
+  const std::vector<detail::CuePhrase>* cues_of(std::string_view key) const {
+    const auto found = resources_.phrases.find(key);
+    return found == resources_.phrases.end() ? nullptr : &found->second;
+  }
+
   const Document& doc_;
   const detail::ClaimResources& resources_;
-  Span span_;
+  mutable std::vector<KeyFacts> facts_;  // by Document key index
+  KeyFacts number_facts_;
+  Span span_;  // the sentence being read
   std::vector<const Token*> tokens_;
-  std::vector<std::string> keys_;
+  std::vector<std::string_view> keys_;  // views of the document's keys
 };
 
 // For each sentence, the quote that covers most of it when that is more than half of it: each
@@ -339,9 +379,12 @@ bool ClaimScorer::has_language_model() const noexcept { return resources_->langu
 
 std::vector<std::uint32_t> ClaimScorer::features(const Document& document, Span span,
                                                  bool words) const {
-  const SentenceReader reader(document, tokenizer_, *resources_, span);
+  SentenceReader reader(document, *resources_);
+  reader.read(span);
+  std::vector<Feature> features;
+  reader.features(nullptr, words, features);
   std::vector<std::uint32_t> indices;
-  for (const Feature& f : reader.features(nullptr, words)) indices.push_back(f.index);
+  for (const Feature& f : features) indices.push_back(f.index);
   std::sort(indices.begin(), indices.end());
   indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
   return indices;
@@ -352,12 +395,14 @@ std::vector<Claim> ClaimScorer::score(const Document& document) const {
   claims.reserve(document.sentences().size());
   const auto& weights = resources_->weights;
   const std::vector<const Quote*> covering = covering_quotes(document);
+  SentenceReader reader(document, *resources_);
+  std::vector<Feature> features;
   for (std::uint32_t s = 0; s < document.sentences().size(); ++s) {
     const Span span = document.sentences()[s].span;
     Claim claim;
     claim.sentence = s;
-    const SentenceReader reader(document, tokenizer_, *resources_, span);
-    auto features = reader.features(&claim, resources_->language_model);
+    reader.read(span);
+    reader.features(&claim, resources_->language_model, features);
     // Each feature counts once; the strongest positive ones explain the score.
     std::sort(features.begin(), features.end(),
               [](const Feature& a, const Feature& b) { return a.index < b.index; });
@@ -371,12 +416,18 @@ std::vector<Claim> ClaimScorer::score(const Document& document) const {
     double logit = resources_->bias;
     for (const Feature& f : features) logit += weight(f);
     claim.score = 1.0 / (1.0 + std::exp(-logit));
-    std::sort(features.begin(), features.end(),
-              [&](const Feature& a, const Feature& b) { return weight(a) > weight(b); });
-    for (std::size_t k = 0; k < features.size() && claim.cues.size() < 3; ++k) {
-      if (weight(features[k]) <= 0) break;
+    // The three cues come from the strongest few features (a cue stands for at most four: its
+    // word, two pairs and its number), so only those are put in order.
+    const auto strongest = features.begin() + std::min<std::ptrdiff_t>(features.size(), 12);
+    std::partial_sort(features.begin(), strongest, features.end(),
+                      [&](const Feature& a, const Feature& b) {
+                        if (weight(a) != weight(b)) return weight(a) > weight(b);
+                        return a.span.begin < b.span.begin;  // equal weights: in text order
+                      });
+    for (auto f = features.begin(); f != strongest && claim.cues.size() < 3; ++f) {
+      if (weight(*f) <= 0) break;
       // Each cue once: a number is both a word feature and the "number" feature.
-      const Span cue = features[k].span;
+      const Span cue = f->span;
       if (cue != span && std::find(claim.cues.begin(), claim.cues.end(), cue) == claim.cues.end()) {
         claim.cues.push_back(cue);
       }

@@ -379,17 +379,17 @@ class QuoteReader {
     return {sentence_first_token_[sentence], sentence_first_token_[sentence + 1]};
   }
 
-  std::string key(std::size_t t) const {
-    return t < tokens_.size() ? tokenizer_.key(doc_.text(tokens_[t].span)) : std::string();
+  const std::string& key(std::size_t t) const {
+    static const std::string kNone;
+    return t < tokens_.size() ? doc_.key(tokens_[t]) : kNone;
   }
-  // Asked of every token: keyed into a reused buffer, without allocating.
   bool is_speech_verb(std::size_t t) const {
     if (!is_word(tokens_[t])) return false;
-    tokenizer_.key(doc_.text(tokens_[t].span), key_buffer_);
-    if (resources_.speech_verbs.contains(key_buffer_)) return true;
+    const std::string& word = key(t);
+    if (resources_.speech_verbs.contains(word)) return true;
     // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
-    if (const auto hyphen = key_buffer_.find('-'); hyphen != std::string::npos) {
-      return resources_.speech_verbs.contains(std::string_view(key_buffer_).substr(0, hyphen));
+    if (const auto hyphen = word.find('-'); hyphen != std::string::npos) {
+      return resources_.speech_verbs.contains(std::string_view(word).substr(0, hyphen));
     }
     // Dictionary scripts cut verbs into pieces ("述|べた"): match the text from here.
     const std::string_view rest = doc_.text().substr(tokens_[t].span.begin, 24);
@@ -397,11 +397,11 @@ class QuoteReader {
                        [&](const std::string& verb) { return rest.starts_with(verb); });
   }
   bool is_that(std::size_t t) const {
-    const std::string word = key(t);
+    const std::string& word = key(t);
     return word == "that" || word == "que" || word == "dass";
   }
   bool is_telling(std::size_t t) const {
-    const std::string word = key(t);
+    const std::string& word = key(t);
     return word == "told" || word == "tell" || word == "tells" || word == "telling";
   }
   bool is_according(std::size_t t) const {
@@ -504,7 +504,7 @@ class QuoteReader {
       const Token& token = tokens_[start - 1];
       if (!is_word(token) && doc_.text(token.span) != ".") break;
       if (is_word(token)) {
-        const std::string word = key(start - 1);
+        const std::string& word = key(start - 1);
         const bool determiner = resources_.determiners.contains(word);
         if (resources_.stopwords.contains(word) && !determiner && !is_pronoun(token.span) &&
             word != "of" && word != "for") {
@@ -726,7 +726,6 @@ class QuoteReader {
   const detail::QuoteResources& resources_;
   const std::vector<Token>& tokens_;
   std::vector<std::size_t> sentence_first_token_;  // one past the end for the last sentence
-  mutable std::string key_buffer_;
   std::optional<Span> last_speaker_;
   std::string last_speaker_key_;
   std::uint32_t last_speaker_sentence_ = 0;

@@ -69,6 +69,8 @@ class Analyzer {
   const ClaimScorer& claims() const noexcept { return claims_; }
 
  private:
+  void key_tokens(Document& document) const;
+
   Options options_;
   LanguagePack language_;
   ParagraphSplitter paragraphs_;

@@ -50,6 +50,10 @@ class Document {
   const std::vector<Sentence>& sentences() const noexcept { return sentences_; }
   // The tokens of the title (sentence kNoSentence) and of the body's sentences, in text order.
   const std::vector<Token>& tokens() const noexcept { return tokens_; }
+  // The key of a token of this document (Tokenizer::key of its text), computed once per form.
+  const std::string& key(const Token& token) const noexcept { return keys_[token.key]; }
+  // The distinct keys of the document's tokens (Token::key indexes them).
+  const std::vector<std::string>& keys() const noexcept { return keys_; }
   // Quotations and reported speech in the body, in text order.
   const std::vector<Quote>& quotes() const noexcept { return quotes_.quotes; }
   // One claim reading per sentence (Claim::is_claim marks the claims).
@@ -70,6 +74,7 @@ class Document {
   Structure structure_;
   std::vector<Sentence> sentences_;
   std::vector<Token> tokens_;
+  std::vector<std::string> keys_;  // one per distinct token text
   Quotes quotes_;
   std::vector<Claim> claims_;
 };

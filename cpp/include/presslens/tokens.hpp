@@ -38,6 +38,9 @@ struct Token {
   Span span;
   TokenKind kind = TokenKind::kWord;
   std::uint32_t sentence = kNoSentence;  // index into Document::sentences()
+  // Index of the token's key in Document::keys(), set by the Analyzer: each distinct written
+  // form is keyed once per document, and every stage reads the key from there.
+  std::uint32_t key = 0;
 };
 
 // Splits text into tokens. Scripts written with spaces are scanned directly (letters, digits and
