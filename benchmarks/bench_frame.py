@@ -3,17 +3,18 @@ in a notebook: `python benchmarks/bench_frame.py [--articles 10000] [--threads 1
 
 The articles are the bundled samples (the collection and the default sample) repeated, each copy
 made distinct by a number so no cache can help. Each thread count runs in a fresh process, so its
-peak resident memory (`ru_maxrss`) is its own.
+peak resident memory (`VmHWM`) is its own.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import time
+
+from timing import peak_rss_mib
 
 
 def _articles(count: int) -> list:
@@ -30,11 +31,11 @@ def _run(count: int, threads: int) -> dict:
 
     frame = pandas.DataFrame({"id": range(count), "text": _articles(count)})
     megabytes = sum(len(t.encode("utf-8")) for t in frame["text"]) / 1e6
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    baseline = peak_rss_mib()
     start = time.perf_counter()
     tables = presslens.analyze_frame(frame, "text", "id", threads=threads)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mib()
     return {
         "articles": count,
         "threads": threads,
