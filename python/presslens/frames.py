@@ -18,8 +18,11 @@ def _span_text(span: Any) -> Optional[str]:
     return None if span is None else span.text
 
 
-def document_rows(doc: Document, layer: str, doc_id: Any = None) -> List[Dict[str, Any]]:
-    """Plain rows (dicts) of one layer of one document, with code-point offsets."""
+def document_rows(
+    doc: Document, layer: str, doc_id: Any = None, keywords_top: Optional[int] = None
+) -> List[Dict[str, Any]]:
+    """Plain rows (dicts) of one layer of one document, with code-point offsets; the keywords
+    layer holds the ``keywords_top`` most frequent terms (all with None)."""
     rows: List[Dict[str, Any]]
     if layer == "sentences":
         scores = {c.sentence: c.score for c in doc.sentence_claims}  # none when claims are off
@@ -50,7 +53,7 @@ def document_rows(doc: Document, layer: str, doc_id: Any = None) -> List[Dict[st
         ]
     elif layer == "keywords":
         rows = [{"key": k.key, "text": k.text, "count": k.count, "words": k.words, "start": k.start,
-                 "end": k.end} for k in doc.keywords(None)]
+                 "end": k.end} for k in doc.keywords(keywords_top)]
     else:
         raise ValueError(f"unknown layer {layer!r}; layers: {', '.join(LAYERS)}")
     if doc_id is not None:
@@ -129,12 +132,15 @@ def analyze_frame(
     layers: Iterable[str] = ("sentences", "quotes", "claims", "keywords"),
     analyzer: Optional[Analyzer] = None,
     progress: bool = False,
+    keywords_top: Optional[int] = 50,
 ) -> Dict[str, Any]:
     """Analyses every text of a DataFrame column (on ``threads`` threads) and returns tidy
     DataFrames: ``"documents"`` (one row per text: language, title, date, authors, counts) and
     one per layer, each row carrying the document id (``id_col``, or the frame's index) and
     code-point offsets. Every text is read as ``lang``, or, with ``lang_col``, as the language
-    that column gives it (one analyzer per language). ``progress=True`` shows a progress bar."""
+    that column gives it (one analyzer per language). The keywords table holds each document's
+    ``keywords_top`` most frequent terms (None: every term; for counts over a whole collection a
+    :class:`~presslens.Corpus` is leaner). ``progress=True`` shows a progress bar."""
     ids = list(frame[id_col] if id_col else frame.index)
     layers = list(layers)
     for layer in layers:
@@ -158,7 +164,7 @@ def analyze_frame(
             rows = per_document[position]
             rows["documents"] = [_document_row(doc, doc_id)]
             for layer in layers:
-                rows[layer] = document_rows(doc, layer, doc_id)
+                rows[layer] = document_rows(doc, layer, doc_id, keywords_top)
             if bar is not None:
                 bar.update(1)
     if bar is not None:

@@ -39,3 +39,24 @@ def test_analyze_frame_gives_tidy_tables_with_ids() -> None:
 def test_sentences_frame_without_claims() -> None:
     doc = presslens.Analyzer(claims=False).analyze("One sentence. Another one.")
     assert doc.to_pandas("sentences")["claim_score"].isna().all()
+
+
+def test_frames_in_each_rows_language_with_fixed_dtypes() -> None:
+    articles = pandas.DataFrame(samples.collection())
+    tables = presslens.analyze_frame(
+        articles, "text", "id", lang_col="lang", keywords_top=5, threads=2
+    )
+    documents = tables["documents"]
+    assert list(documents["doc_id"]) == list(articles["id"])  # the frame's order, every language
+    assert list(documents["lang"]) == list(articles["lang"])
+    assert str(documents["date"].dtype).startswith("datetime64")
+    assert documents["date"].notna().all()
+    assert tables["keywords"].groupby("doc_id").size().max() == 5
+    # Offsets slice each row's own text, in every script.
+    text_of = dict(zip(articles["id"], articles["text"]))
+    for row in tables["quotes"].itertuples():
+        assert text_of[row.doc_id][row.start : row.end] == row.text
+    # An empty table has the dtypes of a full one.
+    empty = presslens.analyze_frame(pandas.DataFrame({"text": [""]}), layers=["quotes"])["quotes"]
+    assert empty.empty
+    assert dict(empty.dtypes.drop("doc_id")) == dict(tables["quotes"].dtypes.drop("doc_id"))
