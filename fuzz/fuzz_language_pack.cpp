@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "document_checks.hpp"
+#include "document_invariants.hpp"
 
 namespace {
 
@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.pack_dir = folder;
   try {
     const presslens::Analyzer analyzer(options);
-    presslens::fuzz::check_document(analyzer.analyze(kArticle));
+    presslens::testing::abort_on_violation(analyzer.analyze(kArticle));
   } catch (const presslens::LanguagePackError&) {
     // A malformed file is refused with an error naming it: what the loader must do.
   }

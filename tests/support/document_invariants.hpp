@@ -1,0 +1,102 @@
+// The offset contract every Document keeps, checked layer by layer; shared by the C++ tests and
+// the fuzz targets.
+#pragma once
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "presslens/presslens.hpp"
+
+namespace presslens::testing {
+
+// The first broken invariant, described; empty when the document keeps them all: sentences in
+// bounds, ordered, on code-point boundaries, inside a paragraph, round-tripping through the offset
+// map, and covering every body paragraph but for white space; tokens, quotes (content, marks,
+// speaker, cue), unpaired marks, title and authors in bounds on code-point boundaries; a marked
+// quote's content inside its marks; quotes in text order.
+inline std::string first_violation(const Document& doc) {
+  const std::string_view text = doc.text();
+  if (find_invalid_utf8(text)) return "the text is not valid UTF-8";
+  const auto on_boundary = [&](std::uint32_t byte) {
+    return byte == text.size() ||
+           (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80);
+  };
+  const auto valid = [&](Span span) {
+    return span.begin <= span.end && span.end <= text.size() && on_boundary(span.begin) &&
+           on_boundary(span.end);
+  };
+  // Between sentences only white space and invisible format characters (a stray U+FEFF) may go.
+  const auto blank = [&](std::uint32_t from, std::uint32_t to) {
+    for (std::int32_t i = static_cast<std::int32_t>(from); i < static_cast<std::int32_t>(to);) {
+      UChar32 c = 0;
+      U8_NEXT(text.data(), i, static_cast<std::int32_t>(to), c);
+      if (!u_isUWhiteSpace(c) && u_charType(c) != U_FORMAT_CHAR) return false;
+    }
+    return true;
+  };
+  std::uint32_t previous_end = 0;
+  std::uint32_t paragraph_covered = 0;
+  std::size_t paragraph = SIZE_MAX;
+  for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto& sentence = doc.sentences()[s];
+    const Span span = sentence.span;
+    const std::string at = "sentence " + std::to_string(s) + ": ";
+    if (!(span.begin < span.end && valid(span))) return at + "span out of bounds or mid-character";
+    if (span.begin < previous_end) return at + "overlaps the one before";
+    if (doc.to_bytes(doc.to_code_points(span.begin)) != span.begin) return at + "offset map";
+    if (sentence.paragraph >= doc.paragraphs().size()) return at + "no such paragraph";
+    const Span inside = doc.paragraphs()[sentence.paragraph].span;
+    if (!(inside.begin <= span.begin && span.end <= inside.end))
+      return at + "outside its paragraph";
+    if (sentence.paragraph != paragraph) {
+      if (paragraph != SIZE_MAX &&
+          !blank(paragraph_covered, doc.paragraphs()[paragraph].span.end)) {
+        return at + "the paragraph before lost text";
+      }
+      paragraph = sentence.paragraph;
+      paragraph_covered = inside.begin;
+    }
+    if (!blank(paragraph_covered, span.begin)) return at + "text lost before it";
+    paragraph_covered = span.end;
+    previous_end = span.end;
+  }
+  if (paragraph != SIZE_MAX && !blank(paragraph_covered, doc.paragraphs()[paragraph].span.end)) {
+    return "the last paragraph lost text";
+  }
+  for (const auto& token : doc.tokens()) {
+    if (!valid(token.span) || token.span.empty()) return "a token out of bounds";
+    if (token.key >= doc.keys().size()) return "a token without a key";
+  }
+  std::uint32_t previous_quote = 0;
+  for (const auto& quote : doc.quotes()) {
+    if (!(valid(quote.span) && valid(quote.marks) && valid(quote.speaker) && valid(quote.cue))) {
+      return "a quote span out of bounds";
+    }
+    if (quote.marks.empty()) continue;
+    if (!(quote.marks.begin <= quote.span.begin && quote.span.end <= quote.marks.end)) {
+      return "a quote's content outside its marks";
+    }
+    if (quote.marks.begin < previous_quote) return "quotes out of text order";
+    previous_quote = quote.marks.begin;
+  }
+  for (const auto at : doc.unpaired_quote_marks()) {
+    if (!(at < text.size() && on_boundary(at))) return "an unpaired mark out of bounds";
+  }
+  if (const auto& title = doc.structure().title; title && !valid(*title)) return "the title";
+  for (const auto& author : doc.structure().authors) {
+    if (!valid(author)) return "an author span";
+  }
+  return {};
+}
+
+// For the fuzz targets: aborts, so that libFuzzer keeps the input, when an invariant breaks.
+inline void abort_on_violation(const Document& doc) {
+  if (!first_violation(doc).empty()) std::abort();
+}
+
+}  // namespace presslens::testing
