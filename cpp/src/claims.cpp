@@ -126,13 +126,14 @@ class SentenceReader {
  public:
   SentenceReader(const Document& doc, const detail::ClaimResources& resources)
       : doc_(doc), resources_(resources), facts_(doc.keys().size()) {
-    number_facts_.cues = cues_of("<num>");
+    fill(number_facts_, "<num>");
   }
 
   void read(Span span) {
     span_ = span;
     tokens_.clear();
     keys_.clear();
+    token_facts_.clear();
     const auto& tokens = doc_.tokens();
     auto first =
         std::lower_bound(tokens.begin(), tokens.end(), span.begin,
@@ -144,6 +145,7 @@ class SentenceReader {
       tokens_.push_back(&*t);
       keys_.push_back(t->kind == TokenKind::kNumber ? std::string_view("<num>")
                                                     : std::string_view(doc_.key(*t)));
+      token_facts_.push_back(&facts_of(tokens_.size() - 1));
     }
   }
 
@@ -176,18 +178,17 @@ class SentenceReader {
         const bool year =
             digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
         const bool label =
-            i > 0 && tokens_[i - 1]->kind == TokenKind::kWord &&
-            u_isupper(detail::code_point_at(doc_.text(), tokens_[i - 1]->span.begin).value);
+            i > 0 && tokens_[i - 1]->kind == TokenKind::kWord && facts(i - 1).capitalised;
         number |= !year && !label;
         add("d:number", t.span);
-      } else if (i > 0 && u_isupper(detail::code_point_at(doc_.text(), t.span.begin).value)) {
+      } else if (i > 0 && facts(i).capitalised) {
         if (!capitalised) add("d:capitalised", t.span);
         capitalised = true;
       }
       if (language_features) {
-        add_hashed(fnv1a(keys_[i], kWordPrefix), t.span);
+        add_hashed(facts(i).word_hash, t.span);
         if (i + 1 < tokens_.size() && tokens_[i + 1]->kind <= TokenKind::kNumber) {
-          const std::uint32_t pair = fnv1a(keys_[i + 1], fnv1a(" ", fnv1a(keys_[i], kPairPrefix)));
+          const std::uint32_t pair = fnv1a(keys_[i + 1], facts(i).pair_prefix);
           add_hashed(pair, {t.span.begin, tokens_[i + 1]->span.end});
         }
       }
@@ -277,8 +278,7 @@ class SentenceReader {
         dated |= digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
       }
       dated |= facts(i).dated;
-      named |= i > 0 && tokens_[i]->kind == TokenKind::kWord &&
-               u_isupper(detail::code_point_at(doc_.text(), tokens_[i]->span.begin).value);
+      named |= i > 0 && tokens_[i]->kind == TokenKind::kWord && facts(i).capitalised;
       past |= key.size() > 4 && key.ends_with("ed");
     }
     return dated && named && past;
@@ -288,11 +288,16 @@ class SentenceReader {
   // hashing every token's key for every question cost a fifth of the stage.
   struct KeyFacts {
     bool known = false;
-    bool dated = false;                                    // a month or weekday name
+    bool dated = false;             // a month or weekday name
+    bool capitalised = false;       // as written (a Token::key stands for one written form)
+    std::uint32_t word_hash = 0;    // of the word feature "w:<key>"
+    std::uint32_t pair_prefix = 0;  // of "b:<key> ", to be continued with the next key
     const std::vector<detail::CuePhrase>* cues = nullptr;  // cue phrases starting with it
   };
 
-  const KeyFacts& facts(std::size_t i) const {
+  const KeyFacts& facts(std::size_t i) const { return *token_facts_[i]; }
+
+  const KeyFacts& facts_of(std::size_t i) const {
     const Token& token = *tokens_[i];
     if (token.kind == TokenKind::kNumber) return number_facts_;  // keyed "<num>"
     KeyFacts& facts = facts_[token.key];
@@ -302,10 +307,18 @@ class SentenceReader {
           "august",  "september", "october",  "november", "december", "monday",
           "tuesday", "wednesday", "thursday", "friday",   "yesterday"};
       facts.known = true;
+      fill(facts, keys_[i]);
       facts.dated = kDates.contains(keys_[i]);
-      facts.cues = cues_of(keys_[i]);
+      facts.capitalised = u_isupper(detail::code_point_at(doc_.text(), token.span.begin).value);
     }
     return facts;
+  }
+
+  // What a key alone decides: its feature hashes and its cue phrases.
+  void fill(KeyFacts& facts, std::string_view key) const {
+    facts.word_hash = fnv1a(key, kWordPrefix);
+    facts.pair_prefix = fnv1a(" ", fnv1a(key, kPairPrefix));
+    facts.cues = cues_of(key);
   }
 
   const std::vector<detail::CuePhrase>* cues_of(std::string_view key) const {
@@ -319,7 +332,8 @@ class SentenceReader {
   KeyFacts number_facts_;
   Span span_;  // the sentence being read
   std::vector<const Token*> tokens_;
-  std::vector<std::string_view> keys_;  // views of the document's keys
+  std::vector<std::string_view> keys_;        // views of the document's keys
+  std::vector<const KeyFacts*> token_facts_;  // what each token's key is, looked up once
 };
 
 // For each sentence, the quote that covers most of it when that is more than half of it: each
