@@ -19,6 +19,10 @@ class QuoteResources {
         auxiliaries(language.list("speech_auxiliaries").begin(),
                     language.list("speech_auxiliaries").end()),
         determiners(language.list("determiners").begin(), language.list("determiners").end()),
+        speaker_particles(language.list("speaker_particles").begin(),
+                          language.list("speaker_particles").end()),
+        speaker_stops(language.list("speaker_stops").begin(), language.list("speaker_stops").end()),
+        subject_first(language.language() == "ja" || language.language() == "zh"),
         title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
         stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
         german_marks(language.language() == "de") {
@@ -28,8 +32,11 @@ class QuoteResources {
   }
 
   StringSet speech_verbs;
-  StringSet auxiliaries;  // may stand between a speaker and the verb: "he has said"
-  StringSet determiners;  // may start a speaker phrase: "the", "le", "der"
+  StringSet auxiliaries;        // may stand between a speaker and the verb: "he has said"
+  StringSet determiners;        // may start a speaker phrase: "the", "le", "der"
+  StringSet speaker_particles;  // Japanese: mark the speaker ("大野さんは語った")
+  StringSet speaker_stops;      // Chinese, Japanese: end a speaker phrase ("の", "对")
+  bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
   StringSet stopwords;
   bool german_marks;  // „…“ ‚…‘ »…«: “ ‘ « close rather than open
@@ -527,6 +534,39 @@ class QuoteReader {
     }
   }
 
+  // Chinese and Japanese have no capitals to find a name by. Japanese marks the speaker with a
+  // particle ("医師の大野綾子さんは語った": the words before "は", back to "の"); Chinese puts it
+  // at the head of the verb's clause ("市长王海对记者说": up to "对"). Words inside the quote
+  // never speak.
+  void subject_speaker(std::size_t verb, std::size_t first, const Quote& quote,
+                       Span& speaker) const {
+    const auto quoted = [&](std::size_t t) {
+      return quote.marks.begin <= tokens_[t].span.begin && tokens_[t].span.end <= quote.marks.end;
+    };
+    const auto stops = [&](std::size_t t) {
+      return !is_word(tokens_[t]) || quoted(t) || resources_.speaker_stops.contains(key(t));
+    };
+    std::size_t start = verb;
+    std::size_t end = verb;
+    if (!resources_.speaker_particles.empty()) {
+      end = verb;
+      while (end > first &&
+             (quoted(end - 1) || !resources_.speaker_particles.contains(key(end - 1)))) {
+        --end;
+      }
+      if (end == first) return;
+      start = --end;
+      while (start > first && !stops(start - 1)) --start;
+    } else {
+      while (start > first && is_word(tokens_[start - 1]) && !quoted(start - 1)) --start;
+      // "据项目负责人马德华介绍": a clause may open with a word that is no part of its speaker.
+      while (start < verb && resources_.speaker_stops.contains(key(start))) ++start;
+      end = start;
+      while (end < verb && !stops(end)) ++end;
+    }
+    if (start < end) speaker = {tokens_[start].span.begin, tokens_[end - 1].span.end};
+  }
+
   // Finds the cue and the speaker in the quote's sentence: after the closing mark ("..., said X",
   // "..., X said", "... as X agreed"), then before the opening mark ("X said: ...", "X told the
   // council ..."), then "according to X"; failing those, a quote that opens its sentence
@@ -539,9 +579,15 @@ class QuoteReader {
     const std::uint32_t closing_sentence = sentence_of(quote.marks.end - 1);
     const auto [close_first, close_last] = token_range(closing_sentence);
     const std::size_t close = first_token_at_or_after(quote.marks.end, close_first, close_last);
-    for (std::size_t t = close; t < std::min(close_last, close + 8); ++t) {
+    // Chinese and Japanese words are short tokens: "」と、医師の大野綾子さんは語った" is nine.
+    const std::size_t after = resources_.subject_first ? kReachTokens : 8;
+    for (std::size_t t = close; t < std::min(close_last, close + after); ++t) {
       if (!is_speech_verb(t) || is_according(t)) continue;
       quote.cue = tokens_[t].span;
+      if (resources_.subject_first) {
+        subject_speaker(t, close_first, quote, quote.speaker);
+        break;
+      }
       std::size_t subject = close;
       // Function words between the quote and the verb are no speaker: "as" (as X agreed),
       // auxiliaries ("», a déclaré le ministre"), particles ("」と述べた").
@@ -567,7 +613,11 @@ class QuoteReader {
       for (std::size_t t = open; t > reach; --t) {
         if (!is_speech_verb(t - 1) || is_according(t - 1)) continue;
         quote.cue = tokens_[t - 1].span;
-        speaker_before(t - 1, first, quote.speaker);
+        if (resources_.subject_first) {
+          subject_speaker(t - 1, first, quote, quote.speaker);
+        } else {
+          speaker_before(t - 1, first, quote.speaker);
+        }
         break;
       }
     }
@@ -683,11 +733,16 @@ class QuoteReader {
     while (before > first && !is_word(tokens_[before - 1])) --before;
     const std::uint32_t words = words_in(quote.span);
     const std::string_view content = doc_.text(quote.span);
+    const UChar32 opening = content.empty() ? 0 : detail::code_point_at(content, 0).value;
+    const bool ends_sentence =
+        !content.empty() && detail::is_terminator(detail::sentence_char_before(
+                                content, static_cast<std::uint32_t>(content.size())));
+    // Scripts without case (Chinese, Japanese) show a sentence by its end alone.
     const bool sentence_like =
-        !content.empty() && (u_isupper(detail::code_point_at(content, 0).value) || open == first) &&
-        (words >= 5 || open == first ||
-         detail::is_terminator(
-             detail::sentence_char_before(content, static_cast<std::uint32_t>(content.size()))));
+        !content.empty() &&
+        (((u_isupper(opening) || open == first) &&
+          (words >= 5 || open == first || ends_sentence)) ||
+         (!u_hasBinaryProperty(opening, UCHAR_CASED) && u_isalpha(opening) && ends_sentence));
     if (before > first) {
       const std::string previous = key(before - 1);
       if (resources_.title_cues.contains(previous)) {

@@ -105,6 +105,21 @@ TEST(QuoteFinder, ReportedSpeechAroundTheSpeaker) {
             (Seens{{"la réforme serait votée", "indirect", "Le ministre", "le ministre"}}));
 }
 
+// Chinese and Japanese name speakers without capitals: by a particle, or at the clause's head.
+TEST(QuoteFinder, ChineseAndJapaneseSpeakers) {
+  const auto speaker_of = [](const std::string& text, const char* lang) {
+    const auto found = quotes(text, lang);
+    return found.empty() ? std::string("(no quote)") : found.front().speaker;
+  };
+  EXPECT_EQ(speaker_of("「病床が本当に足りなくなった」と、医師の大野綾子さんは語った。", "ja"),
+            "大野綾子さん");
+  EXPECT_EQ(
+      speaker_of("田島市長は記者団に対し、「今年は図書館を一つも閉鎖しない」と述べた。", "ja"),
+      "田島市長");  // the は inside the quote is not the speaker's
+  EXPECT_EQ(speaker_of("市长王海对记者说：“今年我们不会关闭任何一家图书馆。”", "zh"), "市长王海");
+  EXPECT_EQ(speaker_of("孙雅婷对市议会说：“我的租户从十一月起就没有热水了。”", "zh"), "孙雅婷");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
