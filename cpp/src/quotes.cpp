@@ -549,7 +549,6 @@ class QuoteReader {
     std::size_t start = verb;
     std::size_t end = verb;
     if (!resources_.speaker_particles.empty()) {
-      end = verb;
       while (end > first &&
              (quoted(end - 1) || !resources_.speaker_particles.contains(key(end - 1)))) {
         --end;

@@ -163,6 +163,15 @@ class Analyzer:
                 on_error(context, error)
         return results
 
+    def for_language(self, lang: str) -> "Analyzer":
+        """An analyzer with these options (error policy, structure, stages) for another language;
+        a ``pack_dir`` holds one language's lists, so it is not carried over. Shared and cached."""
+        if lang == self.lang:
+            return self
+        return _restore_analyzer(
+            lang, self._errors, None, self._detect_structure, tuple(self._stages.items())
+        )
+
     def __reduce__(self) -> Tuple[object, ...]:
         return (
             _restore_analyzer,

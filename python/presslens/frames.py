@@ -138,9 +138,10 @@ def analyze_frame(
     DataFrames: ``"documents"`` (one row per text: language, title, date, authors, counts) and
     one per layer, each row carrying the document id (``id_col``, or the frame's index) and
     code-point offsets. Every text is read as ``lang``, or, with ``lang_col``, as the language
-    that column gives it (one analyzer per language). The keywords table holds each document's
-    ``keywords_top`` most frequent terms (None: every term; for counts over a whole collection a
-    :class:`~presslens.Corpus` is leaner). ``progress=True`` shows a progress bar."""
+    that column gives it (one analyzer per language, with ``analyzer``'s options when one is
+    given). The keywords table holds each document's ``keywords_top`` most frequent terms (None:
+    every term; a :class:`~presslens.Corpus` counts a whole collection more leanly).
+    ``progress=True`` shows a progress bar."""
     ids = list(frame[id_col] if id_col else frame.index)
     layers = list(layers)
     for layer in layers:
@@ -155,9 +156,7 @@ def analyze_frame(
     per_document: List[Dict[str, List[Dict[str, Any]]]] = [{} for _ in texts]
     bar = progress_bar(len(texts)) if progress else None
     for text_lang, chosen in positions.items():
-        reader = analyzer if analyzer and analyzer.lang == text_lang else _shared_analyzer(
-            text_lang, "strict", True
-        )
+        reader = (analyzer or _shared_analyzer(lang, "strict", True)).for_language(text_lang)
         pairs = ((texts[p], p) for p in chosen)
         for doc, position in reader.pipe(pairs, threads=threads, as_tuples=True):
             doc_id = ids[position]

@@ -60,3 +60,14 @@ def test_frames_in_each_rows_language_with_fixed_dtypes() -> None:
     empty = presslens.analyze_frame(pandas.DataFrame({"text": [""]}), layers=["quotes"])["quotes"]
     assert empty.empty
     assert dict(empty.dtypes.drop("doc_id")) == dict(tables["quotes"].dtypes.drop("doc_id"))
+
+
+def test_every_language_of_a_frame_gets_the_given_analyzers_options() -> None:
+    articles = pandas.DataFrame(samples.collection())
+    analyzer = presslens.Analyzer("en", claims=False)
+    assert analyzer.for_language("en") is analyzer
+    assert repr(analyzer.for_language("ja")) == "Analyzer(lang='ja', errors='strict', claims=False)"
+    tables = presslens.analyze_frame(articles, "text", "id", lang_col="lang", analyzer=analyzer)
+    assert len(tables["sentences"]) > 0
+    assert tables["sentences"]["claim_score"].isna().all()  # claims off, in every language
+    assert tables["claims"].empty
