@@ -4,7 +4,7 @@ and with a "group" field, the mean over groups of average precision (CLEF CheckT
 
 Input: JSONL {"id", "text", "label": "claim" | "no_claim"} (optional "group", "source", "lang",
 and "kinds": with it, also kind accuracy: the share of claim sentences whose predicted kinds equal
-the gold kinds exactly, and per-kind precision and recall).
+the gold kinds exactly, and per-kind precision and recall; and "hedged": whether any hedge is found).
 Each text is analysed as clean text; its score is its best sentence's, and it is a claim when that
 sentence is (score at the model's threshold, not a question or wish).
 
@@ -53,6 +53,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             tp = fp = fn = 0
             kind_exact = kind_total = 0
             kind_counts: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+            hedged_right = hedged_total = 0
             for row in part:
                 lang = row.get("lang", args.lang)
                 if lang not in analyzers:
@@ -76,6 +77,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                         counts[0] += kind in predicted_kinds and kind in gold_kinds
                         counts[1] += kind in predicted_kinds and kind not in gold_kinds
                         counts[2] += kind not in predicted_kinds and kind in gold_kinds
+                if "hedged" in row:
+                    hedged_total += 1
+                    hedged_right += any(c.hedges for c in claims) == row["hedged"]
                 if "group" in row:
                     groups[row["group"]].append((score, gold))
             precision = tp / max(1, tp + fp)
@@ -86,6 +90,9 @@ def main(argv: Optional[List[str]] = None) -> int:
             if groups:
                 line += f"  MAP over {len(groups)} groups {sum(average_precision(g) for g in groups.values()) / len(groups):.3f}"
             print(line)
+            if hedged_total:
+                print(f"    hedged or not right on {hedged_right}/{hedged_total} sentences = "
+                      f"{hedged_right / hedged_total:.3f}")
             if kind_total:
                 print(f"    kinds exactly right on {kind_exact}/{kind_total} claim sentences = {kind_exact / kind_total:.3f}")
                 for kind, (ktp, kfp, kfn) in sorted(kind_counts.items()):

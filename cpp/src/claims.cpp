@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <unordered_map>
 
-#include "detail/sentence_lexicon.hpp"
+#include "detail/claim_lexicon.hpp"
 #include "detail/utf8.hpp"
 #include "presslens/document.hpp"
 #include "presslens/error.hpp"
@@ -14,63 +13,26 @@ namespace presslens {
 
 namespace detail {
 
-// A cue phrase as a sequence of keys ("due to" -> "due", "to").
-struct CuePhrase {
-  std::vector<std::string> words;
-  int kind;  // a ClaimKind, or kHedge / kBooster
-};
-constexpr int kHedge = 100;
-constexpr int kBooster = 101;
 // Features are hashed into this many buckets; a model file must say the same.
 constexpr std::uint32_t kFeatureBuckets = 1u << 18;
 
-// The cue lexicons and the model of one language.
+// The cue lexicon and the model of one language.
 class ClaimResources {
  public:
-  ClaimResources(const LanguagePack& language, const Tokenizer& tokenizer) {
-    for (const auto& line : language.list("claim_cues")) {
-      const auto space = line.find(' ');
-      if (space == std::string::npos) continue;
-      const int kind = kind_from_name(line.substr(0, space));
-      if (kind >= 0) add(line.substr(space + 1), kind, tokenizer);
-    }
-    for (const auto& phrase : language.list("hedges")) add(phrase, kHedge, tokenizer);
-    for (const auto& phrase : language.list("boosters")) add(phrase, kBooster, tokenizer);
+  ClaimResources(const LanguagePack& language, const Tokenizer& tokenizer)
+      : lexicon(language, tokenizer) {
     const auto& own = language.list("claim_model");
     language_model = !own.empty();
     load_model(language_model ? own : LanguagePack::builtin("en").list("claim_model_generic"));
   }
 
-  // Phrases by their first word.
-  std::unordered_map<std::string, std::vector<CuePhrase>, StringHash, std::equal_to<>> phrases;
+  ClaimLexicon lexicon;
   std::vector<float> weights;
   double bias = 0;
   double threshold = 0.5;
   bool language_model = false;
 
  private:
-  static int kind_from_name(std::string_view name) {
-    static constexpr std::string_view kNames[] = {"statistical",  "comparative", "causal",
-                                                  "predictive",   "normative",   "evaluative",
-                                                  "factual-event"};
-    for (int k = 0; k < 7; ++k) {
-      if (name == kNames[k]) return k;
-    }
-    return -1;
-  }
-
-  void add(std::string_view phrase, int kind, const Tokenizer& tokenizer) {
-    CuePhrase cue{{}, kind};
-    std::size_t start = 0;
-    while (start < phrase.size()) {
-      std::size_t end = phrase.find(' ', start);
-      if (end == std::string_view::npos) end = phrase.size();
-      if (end > start) cue.words.push_back(tokenizer.key(phrase.substr(start, end - start)));
-      start = end + 1;
-    }
-    if (!cue.words.empty()) phrases[cue.words.front()].push_back(std::move(cue));
-  }
-
   // "bias B", "threshold T", "features N", then "<index> <weight>" lines.
   void load_model(const std::vector<std::string>& lines) {
     std::size_t size = 0;
@@ -120,12 +82,16 @@ constexpr std::uint32_t kWordPrefix = fnv1a("w:");
 constexpr std::uint32_t kPairPrefix = fnv1a("b:");
 constexpr std::uint32_t kKindPrefix = fnv1a("k:");
 
+bool is_year(std::string_view digits) {
+  return digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+}
+
 // Reads the features and cues of one sentence at a time; its buffers serve every sentence of a
 // document, so reading allocates nothing once they have grown.
 class SentenceReader {
  public:
   SentenceReader(const Document& doc, const detail::ClaimResources& resources)
-      : doc_(doc), resources_(resources), facts_(doc.keys().size()) {
+      : doc_(doc), lexicon_(resources.lexicon), facts_(doc.keys().size()) {
     fill(number_facts_, "<num>");
   }
 
@@ -147,10 +113,11 @@ class SentenceReader {
                                                     : std::string_view(doc_.key(*t)));
       token_facts_.push_back(&facts_of(tokens_.size() - 1));
     }
+    match_cues();
   }
 
   // Hashed features (into `out`): words, word pairs, cue kinds, hedges and boosters, numbers,
-  // length.
+  // length. With `claim`, also its kinds, hedges and boosters.
   void features(Claim* claim, bool language_features, std::vector<Feature>& out) const {
     out.clear();
     const auto add = [&](std::string_view name, Span span) {
@@ -161,7 +128,7 @@ class SentenceReader {
       out.push_back({hash % detail::kFeatureBuckets, span});
     };
     std::uint32_t words = 0;
-    bool number = false, capitalised = false;
+    bool capitalised = false;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const Token& t = *tokens_[i];
       const bool word = t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
@@ -172,14 +139,6 @@ class SentenceReader {
       }
       ++words;
       if (t.kind == TokenKind::kNumber) {
-        // A quantity, not a label: years ("in 2017") and numbers that name things ("Route 9",
-        // "Article 12") make no statistic.
-        const std::string_view digits = doc_.text(t.span);
-        const bool year =
-            digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
-        const bool label =
-            i > 0 && tokens_[i - 1]->kind == TokenKind::kWord && facts(i - 1).capitalised;
-        number |= !year && !label;
         add("d:number", t.span);
       } else if (i > 0 && facts(i).capitalised) {
         if (!capitalised) add("d:capitalised", t.span);
@@ -192,13 +151,17 @@ class SentenceReader {
           add_hashed(pair, {t.span.begin, tokens_[i + 1]->span.end});
         }
       }
-      match_cues(i, claim, [&](int kind, Span cue) {
-        if (kind == detail::kHedge || kind == detail::kBooster) {
-          add(kind == detail::kHedge ? "h:hedge" : "h:booster", cue);
-        } else {
-          add_hashed(fnv1a(to_string(static_cast<ClaimKind>(kind)), kKindPrefix), cue);
-        }
-      });
+    }
+    for (const detail::CueMatch& match : matches_) {
+      if (match.role == detail::kHedge || match.role == detail::kBooster) {
+        add(match.role == detail::kHedge ? "h:hedge" : "h:booster", match.span);
+        if (claim)
+          (match.role == detail::kHedge ? claim->hedges : claim->boosters).push_back(match.span);
+      } else if (match.role < detail::kHedge) {
+        const auto kind = static_cast<ClaimKind>(match.role);
+        add_hashed(fnv1a(to_string(kind), kKindPrefix), match.span);
+        if (claim) add_kind(*claim, kind, match.span);
+      }
     }
     static constexpr std::string_view kLengths[] = {"n:1-5", "n:6-10", "n:11-20", "n:21-40",
                                                     "n:41+"};
@@ -210,45 +173,55 @@ class SentenceReader {
     add(kLengths[bucket], span_);
     if (is_question()) add("q:question", span_);
     if (claim) {
-      if (number) add_kind(*claim, ClaimKind::kStatistical, first_number());
+      if (const Token* quantity = first_quantity()) {
+        add_kind(*claim, ClaimKind::kStatistical, quantity->span);
+      }
       if (is_factual_event()) add_kind(*claim, ClaimKind::kFactualEvent, span_);
     }
   }
 
-  bool is_question() const { return !tokens_.empty() && doc_.text(tokens_.back()->span) == "?"; }
+  bool is_question() const {
+    if (tokens_.empty()) return false;
+    const std::string_view last = doc_.text(tokens_.back()->span);
+    return last == "?" || last == "\xEF\xBC\x9F";  // "？"
+  }
 
-  // Questions, exhortations ("Let's ...") and wishes ("I hope ...") claim nothing.
+  // Questions, exhortations ("Let's ...") and wishes ("I hope ...") claim nothing: the
+  // `nonclaim` phrases of the language, at the sentence's start.
   bool claims_nothing() const {
-    if (is_question()) return true;
-    if (keys_.size() >= 2 && ((keys_[0] == "let's") || (keys_[0] == "let" && keys_[1] == "us") ||
-                              (keys_[0] == "i" && keys_[1] == "hope"))) {
-      return true;
-    }
-    return false;
+    return is_question() || std::any_of(matches_.begin(), matches_.end(), [&](const auto& m) {
+             return m.role == detail::kNonClaim && m.span.begin == tokens_.front()->span.begin;
+           });
   }
 
  private:
-  template <typename Report>
-  void match_cues(std::size_t i, Claim* claim, Report report) const {
-    const auto* phrases = facts(i).cues;
-    if (!phrases) return;
-    for (const detail::CuePhrase& phrase : *phrases) {
-      if (i + phrase.words.size() > keys_.size()) continue;
-      if (!std::equal(phrase.words.begin(), phrase.words.end(),
-                      keys_.begin() + static_cast<std::ptrdiff_t>(i))) {
-        continue;
+  // The cue phrases of the sentence, longest first and not overlapping, into matches_.
+  void match_cues() {
+    matches_.clear();
+    for (std::size_t i = 0; i < tokens_.size();) {
+      std::size_t matched = 0;
+      if (const auto* phrases = facts(i).cues) {
+        for (const detail::CuePhrase& phrase : *phrases) {
+          const std::size_t size = phrase.words.size();
+          if (size < matched) break;  // longest first: only equally long ones remain
+          if (i + size > keys_.size() ||
+              !std::equal(phrase.words.begin(), phrase.words.end(),
+                          keys_.begin() + static_cast<std::ptrdiff_t>(i))) {
+            continue;
+          }
+          matched = size;
+          if (phrase.role != detail::kNotACue) {
+            matches_.push_back(
+                {phrase.role, {tokens_[i]->span.begin, tokens_[i + size - 1]->span.end}});
+          }
+        }
       }
-      const Span cue{tokens_[i]->span.begin, tokens_[i + phrase.words.size() - 1]->span.end};
-      report(phrase.kind, cue);
-      if (!claim) continue;
-      if (phrase.kind == detail::kHedge) {
-        claim->hedges.push_back(cue);
-      } else if (phrase.kind == detail::kBooster) {
-        claim->boosters.push_back(cue);
-      } else {
-        add_kind(*claim, static_cast<ClaimKind>(phrase.kind), cue);
+      if (matched == 0 && facts(i).suffix_kind >= 0) {
+        matches_.push_back({facts(i).suffix_kind, tokens_[i]->span});
       }
+      i += std::max<std::size_t>(matched, 1);
     }
+    lexicon_.match_text(doc_.text(), span_, matches_);
   }
 
   static void add_kind(Claim& claim, ClaimKind kind, Span cue) {
@@ -257,39 +230,64 @@ class SentenceReader {
     if (!known) claim.kinds.push_back({kind, cue});
   }
 
-  Span first_number() const {
-    for (const Token* t : tokens_) {
-      const std::string_view digits = doc_.text(t->span);
-      const bool year =
-          digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
-      if (t->kind == TokenKind::kNumber && !year) return t->span;
+  // A number that names a date ("3 mars", "12. Oktober", "2021年3月", "July 4"): a date word
+  // right before it or within the next two tokens.
+  bool is_date_number(std::size_t i) const {
+    if (i > 0 && facts(i - 1).dated) return true;
+    for (std::size_t j = i + 1; j < tokens_.size() && j <= i + 2; ++j) {
+      if (facts(j).dated) return true;
     }
-    return span_;
+    return false;
   }
 
-  // A past event with a date and a named participant: a year or month name, a capitalised
-  // name past the first word, and a verb in -ed.
-  bool is_factual_event() const {
-    bool dated = false, named = false, past = false;
+  // The first number that counts something: years ("in 2017"), dates and numbers that name
+  // things ("Route 9", "Article 12") make no statistic.
+  const Token* first_quantity() const {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const std::string_view key = keys_[i];
-      if (tokens_[i]->kind == TokenKind::kNumber) {
-        const std::string_view digits = doc_.text(tokens_[i]->span);
-        dated |= digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+      if (tokens_[i]->kind != TokenKind::kNumber) continue;
+      const std::string_view digits = doc_.text(tokens_[i]->span);
+      // "Route 9", "Artikel 12"; but "Sommer 62.000" counts visitors (German capitalises nouns).
+      const bool label =
+          i > 0 && tokens_[i - 1]->kind == TokenKind::kWord && facts(i - 1).capitalised &&
+          digits.size() <= 3 &&
+          std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!is_year(digits) && !label && !is_date_number(i)) {
+        return tokens_[i];
       }
-      dated |= facts(i).dated;
-      named |= i > 0 && tokens_[i]->kind == TokenKind::kWord && facts(i).capitalised;
-      past |= key.size() > 4 && key.ends_with("ed");
     }
-    return dated && named && past;
+    return nullptr;
+  }
+
+  // A past event, dated and with a named participant: a year, a month or a date word; a
+  // capitalised name past the first word (any name, in scripts without capitals); a past form
+  // of a verb; and nothing that looks ahead.
+  bool is_factual_event() const {
+    bool dated = false, named = false, cased = false, past = false;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& t = *tokens_[i];
+      dated |= facts(i).dated || (t.kind == TokenKind::kNumber && is_year(doc_.text(t.span)));
+      if (t.kind != TokenKind::kWord) continue;
+      named |= i > 0 && facts(i).capitalised;
+      cased |= facts(i).cased;
+      past |= facts(i).past;
+    }
+    bool predictive = false;
+    for (const detail::CueMatch& match : matches_) {
+      predictive |= match.role == static_cast<int>(ClaimKind::kPredictive);
+      past |= match.role == detail::kPast;  // 了, found in the text
+    }
+    return dated && (named || !cased) && past && !predictive;
   }
 
   // What a distinct key is, worked out the first time the document uses it: keys recur, and
   // hashing every token's key for every question cost a fifth of the stage.
   struct KeyFacts {
     bool known = false;
-    bool dated = false;             // a month or weekday name
+    bool dated = false;             // a month, weekday or date word
+    bool past = false;              // a past form of a verb
+    bool cased = false;             // written in a script with capitals
     bool capitalised = false;       // as written (a Token::key stands for one written form)
+    int suffix_kind = -1;           // the kind its ending marks, if any
     std::uint32_t word_hash = 0;    // of the word feature "w:<key>"
     std::uint32_t pair_prefix = 0;  // of "b:<key> ", to be continued with the next key
     const std::vector<detail::CuePhrase>* cues = nullptr;  // cue phrases starting with it
@@ -302,14 +300,14 @@ class SentenceReader {
     if (token.kind == TokenKind::kNumber) return number_facts_;  // keyed "<num>"
     KeyFacts& facts = facts_[token.key];
     if (!facts.known) {
-      static const detail::StringSet kDates = {
-          "january", "february",  "march",    "april",    "june",     "july",
-          "august",  "september", "october",  "november", "december", "monday",
-          "tuesday", "wednesday", "thursday", "friday",   "yesterday"};
       facts.known = true;
       fill(facts, keys_[i]);
-      facts.dated = kDates.contains(keys_[i]);
-      facts.capitalised = u_isupper(detail::code_point_at(doc_.text(), token.span.begin).value);
+      facts.dated = lexicon_.is_date(keys_[i]);
+      facts.past = lexicon_.is_past(keys_[i]);
+      facts.suffix_kind = lexicon_.kind_by_suffix(keys_[i]);
+      const UChar32 first = detail::code_point_at(doc_.text(), token.span.begin).value;
+      facts.capitalised = u_isupper(first);
+      facts.cased = u_hasBinaryProperty(first, UCHAR_CASED);
     }
     return facts;
   }
@@ -318,22 +316,18 @@ class SentenceReader {
   void fill(KeyFacts& facts, std::string_view key) const {
     facts.word_hash = fnv1a(key, kWordPrefix);
     facts.pair_prefix = fnv1a(" ", fnv1a(key, kPairPrefix));
-    facts.cues = cues_of(key);
-  }
-
-  const std::vector<detail::CuePhrase>* cues_of(std::string_view key) const {
-    const auto found = resources_.phrases.find(key);
-    return found == resources_.phrases.end() ? nullptr : &found->second;
+    facts.cues = lexicon_.starting_with(key);
   }
 
   const Document& doc_;
-  const detail::ClaimResources& resources_;
+  const detail::ClaimLexicon& lexicon_;
   mutable std::vector<KeyFacts> facts_;  // by Document key index
   KeyFacts number_facts_;
   Span span_;  // the sentence being read
   std::vector<const Token*> tokens_;
   std::vector<std::string_view> keys_;        // views of the document's keys
   std::vector<const KeyFacts*> token_facts_;  // what each token's key is, looked up once
+  std::vector<detail::CueMatch> matches_;     // its cue phrases
 };
 
 // For each sentence, the quote that covers most of it when that is more than half of it: each

@@ -45,3 +45,22 @@ def test_other_languages_are_scored_too() -> None:
     doc = presslens.analyze("Die Arbeitslosigkeit sank 2023 um 3 Prozent, weil die Wirtschaft wuchs.", lang="de")
     claim = doc.sentence_claims[0]
     assert {"statistical", "causal"} <= set(claim.kinds)
+
+
+def test_kinds_hedges_and_boosters_in_every_language() -> None:
+    cases = {
+        "fr": ("Le prix va sans doute augmenter de 10 % à cause de la sécheresse.",
+               {"statistical", "predictive", "causal"}, "sans doute"),
+        "de": ("Die Miete wird wegen der Sanierung vielleicht um 12 Prozent steigen.",
+               {"statistical", "predictive", "causal"}, "vielleicht"),
+        "es": ("Quizás el precio suba un 10 por ciento debido a la sequía.",
+               {"statistical", "causal"}, "Quizás"),
+        "zh": ("由于干旱，粮价可能上涨百分之十。", {"statistical", "causal", "predictive"}, "可能"),
+        "ja": ("干ばつのため、米の価格はおそらく10パーセント上がるだろう。",
+               {"statistical", "causal", "predictive"}, "おそらく"),
+    }
+    for lang, (text, kinds, hedge) in cases.items():
+        claim = presslens.analyze(text, lang=lang, detect_structure=False).sentence_claims[0]
+        assert kinds <= set(claim.kinds), (lang, claim.kinds)
+        assert hedge in [h.text for h in claim.hedges], (lang, claim.hedges)
+        assert claim.certainty < 0

@@ -1,0 +1,78 @@
+// The cue lexicon of claims, compiled from a language pack: the phrases that mark a claim's kinds,
+// its hedges and boosters (claim_cues.txt, hedges.txt, boosters.txt), the words that date a
+// sentence (months.txt and `date` cues) and the verb forms that put it in the past (`past`
+// cues), for factual events. See docs/claims.md and docs/lexicon-format.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "detail/sentence_lexicon.hpp"
+#include "presslens/language.hpp"
+#include "presslens/text.hpp"
+#include "presslens/tokens.hpp"
+
+namespace presslens::detail {
+
+// What a cue phrase marks: a ClaimKind (0 to 6), or one of these.
+enum CueRole : int {
+  kHedge = 100,
+  kBooster,
+  kNotACue,  // a longer phrase that keeps its words from being cues ("last year", "at least")
+  kPast,     // a past-tense form, for factual events (a key, or found in unspaced text)
+  kDate,     // a word that dates a sentence (a weekday, 年, 月); month names come from months.txt
+  kNonClaim,  // at a sentence's start, makes it no claim: exhortations, wishes ("let's", "I hope")
+};
+
+struct CuePhrase {
+  // Keys, with "<num>" standing for any number; in scripts written without spaces, the phrase's
+  // text as one word.
+  std::vector<std::string> words;
+  int role;
+};
+
+struct CueMatch {
+  int role;
+  Span span;
+};
+
+class ClaimLexicon {
+ public:
+  ClaimLexicon(const LanguagePack& language, const Tokenizer& tokenizer);
+
+  // Phrases whose first key is `key`, longest first; null when there are none.
+  const std::vector<CuePhrase>* starting_with(std::string_view key) const;
+  bool is_date(std::string_view key) const { return dates_.contains(key); }
+  // A listed past form, or a key ending in a past suffix ("-ed", "-ó", "-た").
+  bool is_past(std::string_view key) const;
+  // The kind a word's ending marks ("-ra": French future, "-rá": Spanish future), or -1. A word
+  // that a phrase matches (a `none` phrase included) is read by the phrase instead.
+  int kind_by_suffix(std::string_view key) const;
+
+  // Phrases of scripts written without spaces (Han, kana, Thai) are found in the text itself: a
+  // dictionary segmenter splits the same phrase differently in different contexts. At each
+  // position the longest phrases match, and the search goes on past them.
+  void match_text(std::string_view text, Span span, std::vector<CueMatch>& out) const;
+
+ private:
+  void add(std::string_view phrase, int role, const Tokenizer& tokenizer);
+
+  std::unordered_map<std::string, std::vector<CuePhrase>, StringHash, std::equal_to<>> by_key_;
+  // Unspaced phrases by their first code point's bytes.
+  std::unordered_map<std::string, std::vector<CuePhrase>, StringHash, std::equal_to<>> by_text_;
+  struct Suffix {
+    std::string text;
+    int role;
+  };
+  // The role of the first suffix that `key` ends with after at least three more bytes ("used"
+  // is no past form of "us"), or -1.
+  int role_by_suffix(std::string_view key, bool past) const;
+
+  StringSet dates_;
+  StringSet past_forms_;
+  std::vector<Suffix> suffixes_;
+};
+
+}  // namespace presslens::detail
