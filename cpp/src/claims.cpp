@@ -1,8 +1,10 @@
 #include "presslens/claims.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
+#include <span>
 
 #include "detail/claim_lexicon.hpp"
 #include "detail/utf8.hpp"
@@ -74,13 +76,25 @@ constexpr std::uint32_t fnv1a(std::string_view text, std::uint32_t hash = 216613
 
 struct Feature {
   std::uint32_t index;
-  Span span;  // the words it stands for, to explain a score
+  Span span;         // the words it stands for, to explain a score
+  float weight = 0;  // in the model, once looked up
 };
 
 // Feature names are hashed with their prefix; the prefixes' hashes are worked out at compile time.
 constexpr std::uint32_t kWordPrefix = fnv1a("w:");
 constexpr std::uint32_t kPairPrefix = fnv1a("b:");
 constexpr std::uint32_t kKindPrefix = fnv1a("k:");
+
+// The feature of a word pair, from its words' own hashes: a few operations per token instead of
+// hashing the next word's bytes again (murmur3's finaliser spreads the combination).
+constexpr std::uint32_t pair_hash(std::uint32_t first, std::uint32_t second) {
+  std::uint32_t h = (first * 0x9E3779B1u) ^ second;
+  h ^= h >> 16;
+  h *= 0x85EBCA6Bu;
+  h ^= h >> 13;
+  h *= 0xC2B2AE35u;
+  return h ^ (h >> 16);
+}
 
 bool is_year(std::string_view digits) {
   return digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
@@ -97,22 +111,20 @@ class SentenceReader {
 
   void read(Span span) {
     span_ = span;
-    tokens_.clear();
-    keys_.clear();
     token_facts_.clear();
     const auto& tokens = doc_.tokens();
-    auto first =
+    const auto first =
         std::lower_bound(tokens.begin(), tokens.end(), span.begin,
                          [](const Token& t, std::uint32_t at) { return t.span.begin < at; });
     // A claim is read from the sentence's first kMaxClaimTokens tokens: a sentence of a
     // million words is no claim to rank, and bounded work keeps the stage linear.
-    for (auto t = first;
-         t != tokens.end() && t->span.end <= span.end && tokens_.size() < kMaxClaimTokens; ++t) {
-      tokens_.push_back(&*t);
-      keys_.push_back(t->kind == TokenKind::kNumber ? std::string_view("<num>")
-                                                    : std::string_view(doc_.key(*t)));
-      token_facts_.push_back(&facts_of(tokens_.size() - 1));
+    auto last = first;
+    while (last != tokens.end() && last->span.end <= span.end &&
+           last - first < static_cast<std::ptrdiff_t>(kMaxClaimTokens)) {
+      ++last;
     }
+    tokens_ = std::span<const Token>(first, last);
+    for (std::size_t i = 0; i < tokens_.size(); ++i) token_facts_.push_back(&facts_of(i));
     match_cues();
   }
 
@@ -130,7 +142,7 @@ class SentenceReader {
     std::uint32_t words = 0;
     bool capitalised = false;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const Token& t = *tokens_[i];
+      const Token& t = tokens_[i];
       const bool word = t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
       if (!word) {
         const std::string_view mark = doc_.text(t.span);
@@ -146,9 +158,9 @@ class SentenceReader {
       }
       if (language_features) {
         add_hashed(facts(i).word_hash, t.span);
-        if (i + 1 < tokens_.size() && tokens_[i + 1]->kind <= TokenKind::kNumber) {
-          const std::uint32_t pair = fnv1a(keys_[i + 1], facts(i).pair_prefix);
-          add_hashed(pair, {t.span.begin, tokens_[i + 1]->span.end});
+        if (i + 1 < tokens_.size() && tokens_[i + 1].kind <= TokenKind::kNumber) {
+          const std::uint32_t pair = pair_hash(facts(i).pair_hash, facts(i + 1).word_hash);
+          add_hashed(pair, {t.span.begin, tokens_[i + 1].span.end});
         }
       }
     }
@@ -182,7 +194,7 @@ class SentenceReader {
 
   bool is_question() const {
     if (tokens_.empty()) return false;
-    const std::string_view last = doc_.text(tokens_.back()->span);
+    const std::string_view last = doc_.text(tokens_.back().span);
     return last == "?" || last == "\xEF\xBC\x9F";  // "？"
   }
 
@@ -190,11 +202,25 @@ class SentenceReader {
   // `nonclaim` phrases of the language, at the sentence's start.
   bool claims_nothing() const {
     return is_question() || std::any_of(matches_.begin(), matches_.end(), [&](const auto& m) {
-             return m.role == detail::kNonClaim && m.span.begin == tokens_.front()->span.begin;
+             return m.role == detail::kNonClaim && m.span.begin == tokens_.front().span.begin;
            });
   }
 
  private:
+  // The key token i is matched by: numbers are "<num>".
+  std::string_view key(std::size_t i) const {
+    return tokens_[i].kind == TokenKind::kNumber ? std::string_view("<num>")
+                                                 : std::string_view(doc_.key(tokens_[i]));
+  }
+
+  // Whether the phrase's words after its first follow token i.
+  bool follows(const detail::CuePhrase& phrase, std::size_t i) const {
+    for (std::size_t w = 1; w < phrase.words.size(); ++w) {
+      if (phrase.words[w] != key(i + w)) return false;
+    }
+    return true;
+  }
+
   // The cue phrases of the sentence, longest first and not overlapping, into matches_.
   void match_cues() {
     matches_.clear();
@@ -204,20 +230,17 @@ class SentenceReader {
         for (const detail::CuePhrase& phrase : *phrases) {
           const std::size_t size = phrase.words.size();
           if (size < matched) break;  // longest first: only equally long ones remain
-          if (i + size > keys_.size() ||
-              !std::equal(phrase.words.begin(), phrase.words.end(),
-                          keys_.begin() + static_cast<std::ptrdiff_t>(i))) {
-            continue;
-          }
+          // Its first word is this token's key: the phrase was found by it.
+          if (i + size > tokens_.size() || !follows(phrase, i)) continue;
           matched = size;
           if (phrase.role != detail::kNotACue) {
             matches_.push_back(
-                {phrase.role, {tokens_[i]->span.begin, tokens_[i + size - 1]->span.end}});
+                {phrase.role, {tokens_[i].span.begin, tokens_[i + size - 1].span.end}});
           }
         }
       }
       if (matched == 0 && facts(i).suffix_kind >= 0) {
-        matches_.push_back({facts(i).suffix_kind, tokens_[i]->span});
+        matches_.push_back({facts(i).suffix_kind, tokens_[i].span});
       }
       i += std::max<std::size_t>(matched, 1);
     }
@@ -244,15 +267,15 @@ class SentenceReader {
   // things ("Route 9", "Article 12") make no statistic.
   const Token* first_quantity() const {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (tokens_[i]->kind != TokenKind::kNumber) continue;
-      const std::string_view digits = doc_.text(tokens_[i]->span);
+      if (tokens_[i].kind != TokenKind::kNumber) continue;
+      const std::string_view digits = doc_.text(tokens_[i].span);
       // "Route 9", "Artikel 12"; but "Sommer 62.000" counts visitors (German capitalises nouns).
       const bool label =
-          i > 0 && tokens_[i - 1]->kind == TokenKind::kWord && facts(i - 1).capitalised &&
+          i > 0 && tokens_[i - 1].kind == TokenKind::kWord && facts(i - 1).capitalised &&
           digits.size() <= 3 &&
           std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (!is_year(digits) && !label && !is_date_number(i)) {
-        return tokens_[i];
+        return &tokens_[i];
       }
     }
     return nullptr;
@@ -264,7 +287,7 @@ class SentenceReader {
   bool is_factual_event() const {
     bool dated = false, named = false, cased = false, past = false;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const Token& t = *tokens_[i];
+      const Token& t = tokens_[i];
       dated |= facts(i).dated || (t.kind == TokenKind::kNumber && is_year(doc_.text(t.span)));
       if (t.kind != TokenKind::kWord) continue;
       named |= i > 0 && facts(i).capitalised;
@@ -283,52 +306,114 @@ class SentenceReader {
   // hashing every token's key for every question cost a fifth of the stage.
   struct KeyFacts {
     bool known = false;
-    bool dated = false;             // a month, weekday or date word
-    bool past = false;              // a past form of a verb
-    bool cased = false;             // written in a script with capitals
-    bool capitalised = false;       // as written (a Token::key stands for one written form)
-    int suffix_kind = -1;           // the kind its ending marks, if any
-    std::uint32_t word_hash = 0;    // of the word feature "w:<key>"
-    std::uint32_t pair_prefix = 0;  // of "b:<key> ", to be continued with the next key
+    bool dated = false;           // a month, weekday or date word
+    bool past = false;            // a past form of a verb
+    bool cased = false;           // written in a script with capitals
+    bool capitalised = false;     // as written (a Token::key stands for one written form)
+    int suffix_kind = -1;         // the kind its ending marks, if any
+    std::uint32_t word_hash = 0;  // of the word feature "w:<key>"
+    std::uint32_t pair_hash = 0;  // of "b:<key>", combined with the next word's word_hash
     const std::vector<detail::CuePhrase>* cues = nullptr;  // cue phrases starting with it
   };
 
   const KeyFacts& facts(std::size_t i) const { return *token_facts_[i]; }
 
   const KeyFacts& facts_of(std::size_t i) const {
-    const Token& token = *tokens_[i];
+    const Token& token = tokens_[i];
     if (token.kind == TokenKind::kNumber) return number_facts_;  // keyed "<num>"
     KeyFacts& facts = facts_[token.key];
     if (!facts.known) {
       facts.known = true;
-      fill(facts, keys_[i]);
-      facts.dated = lexicon_.is_date(keys_[i]);
-      facts.past = lexicon_.is_past(keys_[i]);
-      facts.suffix_kind = lexicon_.kind_by_suffix(keys_[i]);
+      fill(facts, key(i));
       const UChar32 first = detail::code_point_at(doc_.text(), token.span.begin).value;
-      facts.capitalised = u_isupper(first);
-      facts.cased = u_hasBinaryProperty(first, UCHAR_CASED);
+      if (first < 0x80) {  // most words: no trip through ICU
+        facts.capitalised = first >= 'A' && first <= 'Z';
+        facts.cased = facts.capitalised || (first >= 'a' && first <= 'z');
+      } else {
+        facts.capitalised = u_isupper(first);
+        facts.cased = u_hasBinaryProperty(first, UCHAR_CASED);
+      }
     }
     return facts;
   }
 
-  // What a key alone decides: its feature hashes and its cue phrases.
+  // What a key alone decides: its feature hashes and what the lexicon says of it.
   void fill(KeyFacts& facts, std::string_view key) const {
     facts.word_hash = fnv1a(key, kWordPrefix);
-    facts.pair_prefix = fnv1a(" ", fnv1a(key, kPairPrefix));
-    facts.cues = lexicon_.starting_with(key);
+    facts.pair_hash = fnv1a(key, kPairPrefix);
+    const detail::ClaimLexicon::Word word = lexicon_.word(key);
+    facts.cues = word.phrases;
+    facts.dated = word.date;
+    facts.past = word.past;
+    facts.suffix_kind = word.suffix_kind;
   }
 
   const Document& doc_;
   const detail::ClaimLexicon& lexicon_;
   mutable std::vector<KeyFacts> facts_;  // by Document key index
   KeyFacts number_facts_;
-  Span span_;  // the sentence being read
-  std::vector<const Token*> tokens_;
-  std::vector<std::string_view> keys_;        // views of the document's keys
+  Span span_;                                 // the sentence being read
+  std::span<const Token> tokens_;             // the sentence's, in the document
   std::vector<const KeyFacts*> token_facts_;  // what each token's key is, looked up once
   std::vector<detail::CueMatch> matches_;     // its cue phrases
 };
+
+// Drops repeated features, keeping each index's first occurrence, in one pass over a small
+// open-addressing table that serves every sentence (sorting them cost a tenth of the stage).
+class FeatureDeduplicator {
+ public:
+  void keep_first(std::vector<Feature>& features) {
+    std::size_t size = 64;
+    while (size < 2 * features.size()) size *= 2;
+    slots_.assign(size, kEmpty);
+    const std::size_t mask = size - 1;
+    auto kept = features.begin();
+    for (const Feature& f : features) {
+      std::size_t slot = (f.index * 0x9E3779B1u) & mask;
+      while (slots_[slot] != kEmpty && slots_[slot] != f.index) slot = (slot + 1) & mask;
+      if (slots_[slot] == f.index) continue;
+      slots_[slot] = f.index;
+      *kept++ = f;
+    }
+    features.erase(kept, features.end());
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // no feature index: they are < 2^18
+  std::vector<std::uint32_t> slots_;
+};
+
+// The spans of the three strongest positive features, strongest first, each span once (a number
+// is both a word feature and the "number" feature) and never the whole sentence (its length):
+// they explain a score. One pass keeps the best three.
+std::vector<Span> strongest_cues(const std::vector<Feature>& features, Span sentence) {
+  const auto stronger = [](const Feature& a, const Feature& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.span.begin < b.span.begin;  // equal weights: in text order
+  };
+  std::array<const Feature*, 3> best{};
+  std::size_t count = 0;
+  for (const Feature& f : features) {
+    if (f.weight <= 0 || f.span == sentence) continue;
+    std::size_t at = 0;
+    while (at < count && best[at]->span != f.span) ++at;
+    if (at < count) {  // a span already kept: keep its stronger feature
+      if (!stronger(f, *best[at])) continue;
+    } else if (count < best.size()) {
+      at = count++;
+    } else if (stronger(f, *best[count - 1])) {
+      at = count - 1;
+    } else {
+      continue;
+    }
+    best[at] = &f;
+    for (; at > 0 && stronger(*best[at], *best[at - 1]); --at) std::swap(best[at], best[at - 1]);
+  }
+  std::vector<Span> cues;
+  cues.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) cues.push_back(best[i]->span);
+  return cues;
+}
 
 // For each sentence, the quote that covers most of it when that is more than half of it: each
 // quote visits the sentences it overlaps (found by binary search), so the cost stays linear.
@@ -405,41 +490,22 @@ std::vector<Claim> ClaimScorer::score(const Document& document) const {
   const std::vector<const Quote*> covering = covering_quotes(document);
   SentenceReader reader(document, *resources_);
   std::vector<Feature> features;
+  FeatureDeduplicator unique_features;
   for (std::uint32_t s = 0; s < document.sentences().size(); ++s) {
     const Span span = document.sentences()[s].span;
     Claim claim;
     claim.sentence = s;
     reader.read(span);
     reader.features(&claim, resources_->language_model, features);
-    // Each feature counts once; the strongest positive ones explain the score.
-    std::sort(features.begin(), features.end(),
-              [](const Feature& a, const Feature& b) { return a.index < b.index; });
-    features.erase(
-        std::unique(features.begin(), features.end(),
-                    [](const Feature& a, const Feature& b) { return a.index == b.index; }),
-        features.end());
-    const auto weight = [&](const Feature& f) {
-      return f.index < weights.size() ? static_cast<double>(weights[f.index]) : 0.0;
-    };
+    // Each feature counts once (binary features, as trained).
+    unique_features.keep_first(features);
     double logit = resources_->bias;
-    for (const Feature& f : features) logit += weight(f);
-    claim.score = 1.0 / (1.0 + std::exp(-logit));
-    // The three cues come from the strongest few features (a cue stands for at most four: its
-    // word, two pairs and its number), so only those are put in order.
-    const auto strongest = features.begin() + std::min<std::ptrdiff_t>(features.size(), 12);
-    std::partial_sort(features.begin(), strongest, features.end(),
-                      [&](const Feature& a, const Feature& b) {
-                        if (weight(a) != weight(b)) return weight(a) > weight(b);
-                        return a.span.begin < b.span.begin;  // equal weights: in text order
-                      });
-    for (auto f = features.begin(); f != strongest && claim.cues.size() < 3; ++f) {
-      if (weight(*f) <= 0) break;
-      // Each cue once: a number is both a word feature and the "number" feature.
-      const Span cue = f->span;
-      if (cue != span && std::find(claim.cues.begin(), claim.cues.end(), cue) == claim.cues.end()) {
-        claim.cues.push_back(cue);
-      }
+    for (Feature& f : features) {
+      f.weight = f.index < weights.size() ? weights[f.index] : 0.0f;  // a model may be empty
+      logit += f.weight;
     }
+    claim.score = 1.0 / (1.0 + std::exp(-logit));
+    claim.cues = strongest_cues(features, span);
     claim.is_claim = claim.score >= resources_->threshold && !reader.claims_nothing();
     if (const Quote* quote = covering[s]) {
       claim.speaker = quote->speaker;

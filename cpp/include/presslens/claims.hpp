@@ -57,8 +57,8 @@ class ClaimScorer {
 
   // One entry per sentence, in order.
   std::vector<Claim> score(const Document& document) const;
-  // The hashed feature indices of text[span] (for training): with `words`, the word and word-pair
-  // features of a language model; without, the language-independent ones only.
+  // The hashed feature indices of text[span] (for training), one per occurrence: with `words`,
+  // the word and word-pair features of a language model; without, the language-independent ones.
   std::vector<std::uint32_t> features(const Document& document, Span span, bool words) const;
   double threshold() const noexcept;
   bool has_language_model() const noexcept;

@@ -52,9 +52,9 @@ ClaimLexicon::ClaimLexicon(const LanguagePack& language, const Tokenizer& tokeni
     if (role >= 0 && phrase.size() > 1 && phrase.starts_with('-')) {
       suffixes_.push_back({std::string(phrase.substr(1)), role});
     } else if (role == kPast && !written_without_spaces(phrase)) {
-      past_forms_.insert(tokenizer.key(phrase));
+      by_key_[tokenizer.key(phrase)].past = true;
     } else if (role == kDate) {  // 年 and 月 are words of their own too
-      dates_.insert(tokenizer.key(phrase));
+      by_key_[tokenizer.key(phrase)].date = true;
     } else if (role >= 0) {
       add(phrase, role, tokenizer);
     }
@@ -66,13 +66,13 @@ ClaimLexicon::ClaimLexicon(const LanguagePack& language, const Tokenizer& tokeni
       const std::size_t end = line.find(' ', start + 1);
       const std::string_view name = std::string_view(line).substr(
           start + 1, end == std::string::npos ? std::string::npos : end - start - 1);
-      if (name.size() > 3) dates_.insert(tokenizer.key(name));  // "mar", "may": words too
+      if (name.size() > 3) by_key_[tokenizer.key(name)].date = true;  // "mar", "may": words too
       start = end;
     }
   }
   for (const auto& phrase : language.list("hedges")) add(phrase, kHedge, tokenizer);
   for (const auto& phrase : language.list("boosters")) add(phrase, kBooster, tokenizer);
-  for (auto& [key, phrases] : by_key_) longest_first(phrases);
+  for (auto& [key, entry] : by_key_) longest_first(entry.phrases);
   for (auto& [key, phrases] : by_text_) longest_first(phrases);
 }
 
@@ -95,28 +95,27 @@ void ClaimLexicon::add(std::string_view phrase, int role, const Tokenizer& token
     }
     start = end + 1;
   }
-  if (!cue.words.empty()) by_key_[cue.words.front()].push_back(std::move(cue));
+  if (!cue.words.empty()) by_key_[cue.words.front()].phrases.push_back(std::move(cue));
 }
 
-const std::vector<CuePhrase>* ClaimLexicon::starting_with(std::string_view key) const {
-  const auto found = by_key_.find(key);
-  return found == by_key_.end() ? nullptr : &found->second;
-}
-
-bool ClaimLexicon::is_past(std::string_view key) const {
-  return past_forms_.contains(key) || role_by_suffix(key, true) == kPast;
-}
-
-int ClaimLexicon::kind_by_suffix(std::string_view key) const { return role_by_suffix(key, false); }
-
-int ClaimLexicon::role_by_suffix(std::string_view key, bool past) const {
+ClaimLexicon::Word ClaimLexicon::word(std::string_view key) const {
+  Word word;
+  if (const auto found = by_key_.find(key); found != by_key_.end()) {
+    const Entry& entry = found->second;
+    if (!entry.phrases.empty()) word.phrases = &entry.phrases;
+    word.date = entry.date;
+    word.past = entry.past;
+  }
+  // An ending counts after at least three more bytes: "used" is no past form of "us".
   for (const Suffix& suffix : suffixes_) {
-    if ((suffix.role == kPast) == past && key.size() >= suffix.text.size() + 3 &&
-        key.ends_with(suffix.text)) {
-      return suffix.role;
+    if (key.size() < suffix.text.size() + 3 || !key.ends_with(suffix.text)) continue;
+    if (suffix.role == kPast) {
+      word.past = true;
+    } else if (word.suffix_kind < 0) {
+      word.suffix_kind = suffix.role;
     }
   }
-  return -1;
+  return word;
 }
 
 void ClaimLexicon::match_text(std::string_view text, Span span, std::vector<CueMatch>& out) const {

@@ -42,14 +42,15 @@ class ClaimLexicon {
  public:
   ClaimLexicon(const LanguagePack& language, const Tokenizer& tokenizer);
 
-  // Phrases whose first key is `key`, longest first; null when there are none.
-  const std::vector<CuePhrase>* starting_with(std::string_view key) const;
-  bool is_date(std::string_view key) const { return dates_.contains(key); }
-  // A listed past form, or a key ending in a past suffix ("-ed", "-ó", "-た").
-  bool is_past(std::string_view key) const;
-  // The kind a word's ending marks ("-ra": French future, "-rá": Spanish future), or -1. A word
-  // that a phrase matches (a `none` phrase included) is read by the phrase instead.
-  int kind_by_suffix(std::string_view key) const;
+  // What the lexicon says of a word, by its key: looked up once per distinct key of a document.
+  struct Word {
+    const std::vector<CuePhrase>* phrases = nullptr;  // starting with it, longest first
+    bool date = false;                                // a month, weekday or date word
+    bool past = false;     // a listed past form, or one by its ending ("-ed", "-ó", "-た")
+    int suffix_kind = -1;  // the kind its ending marks ("-ra": French future), or -1; a word that a
+                           // phrase matches (a `none` phrase included) is read by the phrase
+  };
+  Word word(std::string_view key) const;
 
   // Phrases of scripts written without spaces (Han, kana, Thai) are found in the text itself: a
   // dictionary segmenter splits the same phrase differently in different contexts. At each
@@ -59,19 +60,20 @@ class ClaimLexicon {
  private:
   void add(std::string_view phrase, int role, const Tokenizer& tokenizer);
 
-  std::unordered_map<std::string, std::vector<CuePhrase>, StringHash, std::equal_to<>> by_key_;
-  // Unspaced phrases by their first code point's bytes.
-  std::unordered_map<std::string, std::vector<CuePhrase>, StringHash, std::equal_to<>> by_text_;
+  struct Entry {
+    std::vector<CuePhrase> phrases;
+    bool date = false;
+    bool past = false;
+  };
   struct Suffix {
     std::string text;
     int role;
   };
-  // The role of the first suffix that `key` ends with after at least three more bytes ("used"
-  // is no past form of "us"), or -1.
-  int role_by_suffix(std::string_view key, bool past) const;
 
-  StringSet dates_;
-  StringSet past_forms_;
+  // One table for phrases, dates and past forms: a word costs one hash lookup.
+  std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> by_key_;
+  // Unspaced phrases by their first code point's bytes.
+  std::unordered_map<std::string, std::vector<CuePhrase>, StringHash, std::equal_to<>> by_text_;
   std::vector<Suffix> suffixes_;
 };
 
