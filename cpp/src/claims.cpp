@@ -199,10 +199,12 @@ class SentenceReader {
   }
 
   // Questions, exhortations ("Let's ...") and wishes ("I hope ...") claim nothing: the
-  // `nonclaim` phrases of the language, at the sentence's start.
+  // `nonclaim` phrases of the language at the sentence's start; nor do proverbs, anywhere.
   bool claims_nothing() const {
     return is_question() || std::any_of(matches_.begin(), matches_.end(), [&](const auto& m) {
-             return m.role == detail::kNonClaim && m.span.begin == tokens_.front().span.begin;
+             return m.role == detail::kProverb ||
+                    (m.role == detail::kNonClaim && !tokens_.empty() &&
+                     m.span.begin == tokens_.front().span.begin);
            });
   }
 

@@ -147,13 +147,20 @@ TEST(ClaimScorer, SuffixCuesAndTheirExceptions) {
 }
 
 // Exhortations and wishes are no claims in any language (`nonclaim` phrases), nor full-width
-// questions.
+// questions, nor proverbs (`proverb` phrases).
 TEST(ClaimScorer, ExhortationsWishesAndQuestionsInSeveralLanguages) {
   EXPECT_FALSE(analyse("Let's build 500 homes by 2030.").claims()[0].is_claim);
   EXPECT_FALSE(
       analyse("J'espère que le chômage baissera de 10 % en 2027.", "fr").claims()[0].is_claim);
   EXPECT_FALSE(analyse("Ojalá el paro baje un 10 por ciento en 2027.", "es").claims()[0].is_claim);
   EXPECT_FALSE(analyse("失业率会下降百分之十吗？", "zh").claims()[0].is_claim);
+  // Proverbs, anywhere in the sentence, punctuation included.
+  EXPECT_FALSE(analyse("After all, a journey of a thousand miles begins with a single step.")
+                   .claims()[0]
+                   .is_claim);
+  EXPECT_FALSE(analyse("Petit à petit, l'oiseau fait son nid, et 20 % des maires le savent.", "fr")
+                   .claims()[0]
+                   .is_claim);
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ int role_from_name(std::string_view name) {
   if (name == "past") return kPast;
   if (name == "date") return kDate;
   if (name == "nonclaim") return kNonClaim;
+  if (name == "proverb") return kProverb;
   return -1;
 }
 

@@ -24,6 +24,7 @@ enum CueRole : int {
   kPast,     // a past-tense form, for factual events (a key, or found in unspaced text)
   kDate,     // a word that dates a sentence (a weekday, 年, 月); month names come from months.txt
   kNonClaim,  // at a sentence's start, makes it no claim: exhortations, wishes ("let's", "I hope")
+  kProverb,   // anywhere in a sentence, makes it no claim: proverbs and set sayings
 };
 
 struct CuePhrase {
