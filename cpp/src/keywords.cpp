@@ -24,6 +24,7 @@ class KeywordResources {
       : stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
         connectors(language.list("phrase_connectors").begin(),
                    language.list("phrase_connectors").end()),
+        determiners(language.list("determiners").begin(), language.list("determiners").end()),
         stemmer(language.language()) {
     for (const auto& line : language.list("word_frequencies")) {
       const auto space = line.rfind(' ');
@@ -34,6 +35,7 @@ class KeywordResources {
 
   StringSet stopwords;
   StringSet connectors;
+  StringSet determiners;
   std::unordered_map<std::string, double, StringHash, std::equal_to<>> zipf;
   StemmerPool stemmer;
 };
@@ -44,6 +46,8 @@ namespace {
 
 // Phrases longer than this are not counted (names stop at eight words).
 constexpr std::uint32_t kMaxPhraseWords = 8;
+// The weight of a lower-case candidate never seen after a determiner.
+constexpr double kNotNounlike = 0.6;
 
 // Everything known about a term while a document is read.
 struct TermStats {
@@ -52,6 +56,8 @@ struct TermStats {
   std::uint32_t first_position = 0;
   std::uint32_t last_position = 0;
   std::uint32_t capitalised = 0;
+  std::uint32_t determined = 0;  // occurrences after a determiner or with an elided article
+  std::uint32_t named = 0;       // occurrences with every word but connectors capitalised
   bool in_title = false;
 };
 
@@ -60,8 +66,10 @@ struct TermStats {
 struct WordForm {
   std::uint32_t term = 0;  // id of its counted term (the key, stemmed when asked)
   bool stop = false;
-  bool connector = false;  // a stopword that may stand inside a phrase ("of", "des")
-  double rarity = 0;       // how far below common words it stands (background frequencies)
+  bool connector = false;   // a stopword that may stand inside a phrase ("of", "des")
+  bool determiner = false;  // "the", "le", "der"
+  bool elided = false;      // written with an elided article ("l'aéroport")
+  double rarity = 0;        // how far below common words it stands (background frequencies)
 };
 
 // One occurrence of a word in the stretch of words being counted.
@@ -172,6 +180,8 @@ class TermCounter {
     tokenizer_.key(text, key_buffer_);
     form.stop = resources_.stopwords.contains(key_buffer_);
     form.connector = resources_.connectors.contains(key_buffer_);
+    form.determiner = resources_.determiners.contains(key_buffer_);
+    form.elided = tokenizer_.elided_prefix(text) > 0;
     if (!form.stop) {
       const auto zipf = resources_.zipf.find(key_buffer_);
       form.rarity = zipf == resources_.zipf.end() ? 6.0 : std::max(0.5, 7.5 - zipf->second);
@@ -283,7 +293,15 @@ class TermCounter {
     if (added) {
       phrases_.push_back(key);
       TermStats stats;
-      stats.keyword.first = {first.span.begin, chunk[i + n - 1].span.end};
+      // Shown without an elided article or a possessive: "aéroport", not "l'aéroport"; "Harbour
+      // City", not "Harbour City's".
+      const Span last = chunk[i + n - 1].span;
+      auto elided =
+          static_cast<std::uint32_t>(tokenizer_.elided_prefix(document_.text(first.span)));
+      auto possessive =
+          static_cast<std::uint32_t>(tokenizer_.possessive_suffix(document_.text(last)));
+      if (elided + possessive >= last.end - first.span.begin) elided = possessive = 0;  // "l's"
+      stats.keyword.first = {first.span.begin + elided, last.end - possessive};
       stats.keyword.words = n;
       stats.first_position = first.position;
       double rarity = 0;
@@ -301,6 +319,11 @@ class TermCounter {
     ++stats.keyword.count;
     stats.last_position = first.position;
     stats.capitalised += first.capitalised;
+    stats.named += std::all_of(chunk.begin() + static_cast<std::ptrdiff_t>(i),
+                               chunk.begin() + static_cast<std::ptrdiff_t>(i + n),
+                               [&](const Word& w) { return w.capitalised || forms_[w.form].stop; });
+    stats.determined +=
+        forms_[first.form].elided || (i > 0 && forms_[chunk[i - 1].form].determiner);
     stats.in_title |= first.in_title;
   }
 
@@ -329,6 +352,24 @@ bool by_count(const Keyword& a, const Keyword& b) {
 }
 
 // Whether the words of `inner` stand, in order and whole, inside `outer`.
+// A keyphrase candidate: names and hyphenated compounds stand for their words.
+struct Candidate {
+  Keyword keyword;
+  bool whole = false;  // a name of several words, or a hyphenated compound
+};
+
+// Whether `word` is one of the words of `phrase`, or a part of one of its compounds.
+bool has_word(std::string_view phrase, std::string_view word) {
+  for (std::size_t at = phrase.find(word); at != std::string_view::npos;
+       at = phrase.find(word, at + 1)) {
+    const auto bound = [](char c) { return c == ' ' || c == '-'; };
+    const bool starts = at == 0 || bound(phrase[at - 1]);
+    const bool ends = at + word.size() == phrase.size() || bound(phrase[at + word.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 bool contains_phrase(std::string_view outer, std::string_view inner) {
   for (std::size_t at = outer.find(inner); at != std::string_view::npos;
        at = outer.find(inner, at + 1)) {
@@ -371,7 +412,7 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
   const double words_in_document =
       std::max<double>(1.0, static_cast<double>(document.tokens().size()));
 
-  std::vector<Keyword> candidates;
+  std::vector<Candidate> candidates;
   for (auto& stats : terms) {
     if (stats.rarity == 0) continue;  // only stopwords
     const double rarity = stats.rarity;
@@ -387,26 +428,59 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
     // with its words on equal terms.
     const bool recurs = stats.keyword.count >= 2 || stats.in_title;
     const double phrase = stats.keyword.words == 1 || recurs ? 1.0 : 0.5;
-    const double named = 2 * stats.capitalised >= stats.keyword.count ? 1.2 : 1.0;
-    stats.keyword.score = rarity * frequency * frequency * early * spread * title * phrase * named;
-    candidates.push_back(std::move(stats.keyword));
+    const bool capitalised = 2 * stats.capitalised >= stats.keyword.count;
+    const double named = capitalised ? 1.2 : 1.0;
+    // Nouns follow determiners ("le crash", "the crash"); adverbs, verbs and lone adjectives
+    // ("apparemment", "visant") do not. Only for languages with a determiner list.
+    const bool nounlike = capitalised || stats.determined > 0 || resources_->determiners.empty();
+    const double noun = nounlike ? 1.0 : kNotNounlike;
+    stats.keyword.score =
+        rarity * frequency * frequency * early * spread * title * phrase * named * noun;
+    const bool name = stats.keyword.words > 1 && 2 * stats.named >= stats.keyword.count;
+    const bool compound =
+        stats.keyword.words == 1 && stats.keyword.key.find('-') != std::string::npos;
+    candidates.push_back({std::move(stats.keyword), name || compound});
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Keyword& a, const Keyword& b) {
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    const Keyword& a = x.keyword;
+    const Keyword& b = y.keyword;
     if (a.score != b.score) return a.score > b.score;
     if (a.first.begin != b.first.begin) return a.first.begin < b.first.begin;
     return a.key < b.key;
   });
 
-  std::vector<Keyword> chosen;
+  std::vector<Candidate> chosen;
   for (auto& candidate : candidates) {
-    if (chosen.size() >= top) break;
-    const bool crowded = std::any_of(chosen.begin(), chosen.end(), [&](const Keyword& kept) {
-      return candidate.words > 1 && kept.words > 1 &&
-             (contains_phrase(kept.key, candidate.key) || contains_phrase(candidate.key, kept.key));
+    const Keyword& phrase = candidate.keyword;
+    if (chosen.size() >= top || phrase.score <= 0) break;
+    const bool crowded = std::any_of(chosen.begin(), chosen.end(), [&](const Candidate& kept) {
+      const Keyword& other = kept.keyword;
+      if (phrase.words > 1 && other.words > 1) {
+        return contains_phrase(other.key, phrase.key) || contains_phrase(phrase.key, other.key);
+      }
+      return phrase.words == 1 && kept.whole && has_word(other.key, phrase.key);
     });
-    if (!crowded) chosen.push_back(std::move(candidate));
+    if (crowded) continue;
+    // A name or compound stands for its words: it takes the place (and score) of a word of it
+    // chosen before ("Alan Turing" where "Turing" stood), and those words after it are left out.
+    if (candidate.whole) {
+      const auto is_part = [&](const Candidate& kept) {
+        return kept.keyword.words == 1 && has_word(phrase.key, kept.keyword.key);
+      };
+      const auto part = std::find_if(chosen.begin(), chosen.end(), is_part);
+      if (part != chosen.end()) {
+        chosen.erase(std::remove_if(part + 1, chosen.end(), is_part), chosen.end());
+        const double score = part->keyword.score;  // it ranks where its word stood
+        *part = std::move(candidate);
+        part->keyword.score = score;
+        continue;
+      }
+    }
+    chosen.push_back(std::move(candidate));
   }
-  return chosen;
+  std::vector<Keyword> keyphrases;
+  for (auto& kept : chosen) keyphrases.push_back(std::move(kept.keyword));
+  return keyphrases;
 }
 
 }  // namespace presslens

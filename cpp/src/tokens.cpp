@@ -349,6 +349,45 @@ void Tokenizer::key(std::string_view token, std::string& out) const {
   }
 }
 
+std::size_t Tokenizer::elided_prefix(std::string_view token) const {
+  for (const auto& elision : resources_->elisions) {
+    // Elisions are written with ' and end with it ("l'", "qu'"); the text may use ’ or ʼ.
+    const std::string_view letters = std::string_view(elision).substr(0, elision.size() - 1);
+    if (token.size() <= letters.size()) continue;
+    const bool same = std::equal(letters.begin(), letters.end(), token.begin(), [](char a, char b) {
+      return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b);
+    });
+    if (!same) continue;
+    const std::string_view rest = token.substr(letters.size());
+    const std::size_t mark = rest.starts_with('\'')             ? 1
+                             : rest.starts_with("\xE2\x80\x99") ? 3
+                             : rest.starts_with("\xCA\xBC")     ? 2
+                                                                : 0;
+    if (mark > 0 && rest.size() > mark) return letters.size() + mark;
+  }
+  return 0;
+}
+
+std::size_t Tokenizer::possessive_suffix(std::string_view token) const {
+  for (const auto& suffix : resources_->possessives) {
+    // Suffixes are written with ' ("'s"); the text may use ’ or ʼ.
+    const std::size_t apostrophe = suffix.find('\'');
+    if (apostrophe == std::string::npos) {
+      if (token.size() > suffix.size() && token.ends_with(suffix)) return suffix.size();
+      continue;
+    }
+    const std::string_view after = std::string_view(suffix).substr(apostrophe + 1);
+    for (const std::string_view mark : {"'", "\xE2\x80\x99", "\xCA\xBC"}) {
+      const std::size_t size = mark.size() + after.size();
+      if (token.size() > size && token.substr(token.size() - size, mark.size()) == mark &&
+          token.ends_with(after)) {
+        return size;
+      }
+    }
+  }
+  return 0;
+}
+
 std::vector<std::string_view> Tokenizer::compound_parts(std::string_view key) {
   std::vector<std::string_view> parts;
   if (key.find('-') == std::string_view::npos) return parts;

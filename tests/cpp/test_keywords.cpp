@@ -115,5 +115,28 @@ TEST(KeywordExtractor, KeyphrasesPreferTitleRareAndRecurringTerms) {
   EXPECT_EQ(find(phrases, "said"), nullptr);  // common words rank low
 }
 
+// A name or a hyphenated compound stands for its words: "Alan Turing" takes the place of
+// "Turing" and "Alan", "Grande-Bretagne" of "Bretagne"; dates are no keyphrases.
+TEST(KeywordExtractor, NamesAndCompoundsStandForTheirWords) {
+  const auto a = analyzer("fr");
+  const Document doc = a.analyze(
+      "Alan Turing honoré en Grande-Bretagne\n\n"
+      "Le mathématicien Alan Turing est né en juin 1912. Turing a travaillé à Manchester, en "
+      "Grande-Bretagne. Les codes de Turing ont changé la guerre. L'aéroport de Manchester "
+      "accueille une exposition sur Alan Turing et l'aéroport affiche ses codes.");
+  const auto phrases = a.keyphrases(doc, 10);
+  ASSERT_NE(find(phrases, "alan turing"), nullptr);
+  EXPECT_EQ(find(phrases, "turing"), nullptr);
+  EXPECT_EQ(find(phrases, "alan"), nullptr);
+  ASSERT_NE(find(phrases, "grande-bretagn"), nullptr);
+  EXPECT_EQ(find(phrases, "bretagn"), nullptr);
+  EXPECT_EQ(find(phrases, "juin"), nullptr);
+  for (std::size_t i = 1; i < phrases.size(); ++i)
+    EXPECT_GE(phrases[i - 1].score, phrases[i].score);
+  const Keyword* airport = find(a.keywords(doc), "aéroport");
+  ASSERT_NE(airport, nullptr);
+  EXPECT_EQ(doc.text(airport->first), "aéroport");  // shown without "L'"
+}
+
 }  // namespace
 }  // namespace presslens

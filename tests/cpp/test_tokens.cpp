@@ -90,6 +90,21 @@ TEST(Tokenizer, KeysFoldCaseNormaliseAndStripPossessives) {
   EXPECT_TRUE(Tokenizer::compound_parts("china").empty());
 }
 
+// What key() leaves out, in bytes of the text as written: a phrase is shown without it.
+TEST(Tokenizer, ElidedArticlesAndPossessivesAsWritten) {
+  const Tokenizer french(LanguagePack::builtin("fr"));
+  EXPECT_EQ(french.elided_prefix("l'aéroport"), 2u);
+  EXPECT_EQ(french.elided_prefix("L’Europe"), 4u);  // ’ is three bytes
+  EXPECT_EQ(french.elided_prefix("jusqu'ici"), 6u);
+  EXPECT_EQ(french.elided_prefix("l'"), 0u);  // nothing after it
+  EXPECT_EQ(french.elided_prefix("lac"), 0u);
+  const Tokenizer english(LanguagePack::builtin("en"));
+  EXPECT_EQ(english.possessive_suffix("City's"), 2u);
+  EXPECT_EQ(english.possessive_suffix("City’s"), 4u);
+  EXPECT_EQ(english.possessive_suffix("'s"), 0u);
+  EXPECT_EQ(english.possessive_suffix("cities"), 0u);
+}
+
 TEST(Tokenizer, PathologicalInputs) {
   const Tokenizer tokenizer(LanguagePack::builtin("en"));
   for (const std::string& text :

@@ -31,7 +31,7 @@ def test_keyphrases_on_the_sample() -> None:
     assert len(phrases) == 10
     assert [p.score for p in phrases] == sorted((p.score for p in phrases), reverse=True)
     texts = [p.text.lower() for p in phrases]
-    assert "city" in texts and "trees" in texts
+    assert "harbour city" in texts and "trees" in texts  # the name stands for "city"
     assert not any("rights reserved" in t or "subscribe" in t for t in texts)  # no chrome
     top_terms = [k.text for k in doc.keywords(20)]
     assert "Copyright" not in top_terms
@@ -64,3 +64,18 @@ def test_quoted_matter_can_be_left_out_or_isolated() -> None:
     assert writer | quoted <= everything
     with pytest.raises(presslens.InvalidArgumentError):
         doc.keywords(quoted="sometimes")
+
+
+def test_keyphrases_show_names_whole_and_words_as_written() -> None:
+    doc = presslens.analyze(
+        "Harbour City's trees\n\nHarbour City's council planted trees. The city's budget for "
+        "trees in Harbour City grew. In July, Harbour City planted more trees.",
+        lang="en",
+    )
+    texts = [p.text for p in doc.keyphrases(10)]
+    assert "Harbour City" in texts  # the name, without the possessive, stands for "city"
+    assert not any(t.lower() in ("city", "harbour", "july") for t in texts)
+    for phrase in doc.keyphrases(10):
+        assert doc.text[phrase.start : phrase.end] == phrase.text
+    french = presslens.analyze("L'aéroport ferme. L'aéroport de Lyon rouvrira.", lang="fr")
+    assert "aéroport" in [k.text for k in french.keywords(5)]

@@ -61,6 +61,12 @@ class Tokenizer {
   // articles of the language removed ("China's" -> "china", "l'Europe" -> "europe").
   std::string key(std::string_view token) const;
   void key(std::string_view token, std::string& out) const;
+  // The bytes of the elided article or pronoun that key() leaves out at the token's start ("l'"
+  // of "l'aéroport", "L’" of "L’Europe"); 0 when there is none. A phrase is shown without it.
+  std::size_t elided_prefix(std::string_view token) const;
+  // The bytes of the possessive ending that key() leaves out ("'s" of "City's", "’s"); 0 when
+  // there is none.
+  std::size_t possessive_suffix(std::string_view token) const;
 
   // The parts of a hyphenated compound's key ("japan-china" -> "japan", "china"); empty when the
   // key has no hyphen.
