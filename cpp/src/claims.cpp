@@ -80,20 +80,24 @@ struct Feature {
   float weight = 0;  // in the model, once looked up
 };
 
-// Feature names are hashed with their prefix; the prefixes' hashes are worked out at compile time.
-constexpr std::uint32_t kWordPrefix = fnv1a("w:");
-constexpr std::uint32_t kPairPrefix = fnv1a("b:");
+// Feature names are hashed with their prefix; the prefix's hash is worked out at compile time.
 constexpr std::uint32_t kKindPrefix = fnv1a("k:");
 
+// A word's feature of one family ('w': the word, 'b': a pair it starts) from the word's own
+// 64-bit hash (murmur3's 64-bit finaliser spreads the combination).
+constexpr std::uint32_t feature_hash(std::uint64_t word, char family) {
+  std::uint64_t h = word ^ (static_cast<std::uint64_t>(family) * 0x9E3779B97F4A7C15ull);
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return static_cast<std::uint32_t>(h ^ (h >> 33));
+}
+
 // The feature of a word pair, from its words' own hashes: a few operations per token instead of
-// hashing the next word's bytes again (murmur3's finaliser spreads the combination).
+// hashing the next word's bytes again.
 constexpr std::uint32_t pair_hash(std::uint32_t first, std::uint32_t second) {
-  std::uint32_t h = (first * 0x9E3779B1u) ^ second;
-  h ^= h >> 16;
-  h *= 0x85EBCA6Bu;
-  h ^= h >> 13;
-  h *= 0xC2B2AE35u;
-  return h ^ (h >> 16);
+  return feature_hash((std::uint64_t{first} << 32) | second, 'p');
 }
 
 bool is_year(std::string_view digits) {
@@ -233,7 +237,10 @@ class SentenceReader {
           const std::size_t size = phrase.words.size();
           if (size < matched) break;  // longest first: only equally long ones remain
           // Its first word is this token's key: the phrase was found by it.
-          if (i + size > tokens_.size() || !follows(phrase, i)) continue;
+          if (i + size > tokens_.size() || (size > 1 && facts(i + 1).key_hash != phrase.second) ||
+              !follows(phrase, i)) {
+            continue;
+          }
           matched = size;
           if (phrase.role != detail::kNotACue) {
             matches_.push_back(
@@ -313,8 +320,9 @@ class SentenceReader {
     bool cased = false;           // written in a script with capitals
     bool capitalised = false;     // as written (a Token::key stands for one written form)
     int suffix_kind = -1;         // the kind its ending marks, if any
-    std::uint32_t word_hash = 0;  // of the word feature "w:<key>"
-    std::uint32_t pair_hash = 0;  // of "b:<key>", combined with the next word's word_hash
+    std::uint64_t key_hash = 0;   // fnv1a of the key
+    std::uint32_t word_hash = 0;  // of its word feature
+    std::uint32_t pair_hash = 0;  // of the pairs it starts, combined with the next word_hash
     const std::vector<detail::CuePhrase>* cues = nullptr;  // cue phrases starting with it
   };
 
@@ -339,11 +347,14 @@ class SentenceReader {
     return facts;
   }
 
-  // What a key alone decides: its feature hashes and what the lexicon says of it.
+  // What a key alone decides: its feature hashes and what the lexicon says of it, from one
+  // pass over its bytes.
   void fill(KeyFacts& facts, std::string_view key) const {
-    facts.word_hash = fnv1a(key, kWordPrefix);
-    facts.pair_hash = fnv1a(key, kPairPrefix);
-    const detail::ClaimLexicon::Word word = lexicon_.word(key);
+    const std::uint64_t hash = detail::fnv1a(key);
+    facts.key_hash = hash;
+    facts.word_hash = feature_hash(hash, 'w');
+    facts.pair_hash = feature_hash(hash, 'b');
+    const detail::ClaimLexicon::Word word = lexicon_.word(key, hash);
     facts.cues = word.phrases;
     facts.dated = word.date;
     facts.past = word.past;

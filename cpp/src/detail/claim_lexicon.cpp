@@ -73,7 +73,11 @@ ClaimLexicon::ClaimLexicon(const LanguagePack& language, const Tokenizer& tokeni
   }
   for (const auto& phrase : language.list("hedges")) add(phrase, kHedge, tokenizer);
   for (const auto& phrase : language.list("boosters")) add(phrase, kBooster, tokenizer);
-  for (auto& [key, entry] : by_key_) longest_first(entry.phrases);
+  for (auto& [key, entry] : by_key_) {
+    longest_first(entry.phrases);
+    index_.insert(key, fnv1a(key));
+    entries_.push_back(&entry);
+  }
   for (auto& [key, phrases] : by_text_) longest_first(phrases);
 }
 
@@ -96,13 +100,14 @@ void ClaimLexicon::add(std::string_view phrase, int role, const Tokenizer& token
     }
     start = end + 1;
   }
+  if (cue.words.size() > 1) cue.second = fnv1a(cue.words[1]);
   if (!cue.words.empty()) by_key_[cue.words.front()].phrases.push_back(std::move(cue));
 }
 
-ClaimLexicon::Word ClaimLexicon::word(std::string_view key) const {
+ClaimLexicon::Word ClaimLexicon::word(std::string_view key, std::uint64_t hash) const {
   Word word;
-  if (const auto found = by_key_.find(key); found != by_key_.end()) {
-    const Entry& entry = found->second;
+  if (const std::uint32_t found = index_.find(key, hash); found != index_.kMissing) {
+    const Entry& entry = *entries_[found];
     if (!entry.phrases.empty()) word.phrases = &entry.phrases;
     word.date = entry.date;
     word.past = entry.past;

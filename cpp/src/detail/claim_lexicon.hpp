@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "detail/flat_index.hpp"
 #include "detail/sentence_lexicon.hpp"
 #include "presslens/language.hpp"
 #include "presslens/text.hpp"
@@ -32,6 +33,7 @@ struct CuePhrase {
   // text as one word.
   std::vector<std::string> words;
   int role;
+  std::uint64_t second = 0;  // fnv1a of words[1]: most phrases fail on it, compared as a number
 };
 
 struct CueMatch {
@@ -42,6 +44,8 @@ struct CueMatch {
 class ClaimLexicon {
  public:
   ClaimLexicon(const LanguagePack& language, const Tokenizer& tokenizer);
+  ClaimLexicon(const ClaimLexicon&) = delete;  // index_ views the keys of by_key_
+  ClaimLexicon& operator=(const ClaimLexicon&) = delete;
 
   // What the lexicon says of a word, by its key: looked up once per distinct key of a document.
   struct Word {
@@ -51,7 +55,8 @@ class ClaimLexicon {
     int suffix_kind = -1;  // the kind its ending marks ("-ra": French future), or -1; a word that a
                            // phrase matches (a `none` phrase included) is read by the phrase
   };
-  Word word(std::string_view key) const;
+  // `hash` is fnv1a(key) (detail/flat_index.hpp): the caller hashes each word once for all uses.
+  Word word(std::string_view key, std::uint64_t hash) const;
 
   // Phrases of scripts written without spaces (Han, kana, Thai) are found in the text itself: a
   // dictionary segmenter splits the same phrase differently in different contexts. At each
@@ -71,8 +76,11 @@ class ClaimLexicon {
     int role;
   };
 
-  // One table for phrases, dates and past forms: a word costs one hash lookup.
+  // One table for phrases, dates and past forms, built as a map and looked up through a flat
+  // index of its keys (the map's nodes never move): a word costs one probe with its own hash.
   std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> by_key_;
+  FlatIndex<std::string_view> index_;
+  std::vector<const Entry*> entries_;  // by index_ number
   // Unspaced phrases by their first code point's bytes.
   std::unordered_map<std::string, std::vector<CuePhrase>, StringHash, std::equal_to<>> by_text_;
   std::vector<Suffix> suffixes_;

@@ -34,7 +34,19 @@ class FlatIndex {
     }
   }
 
+  // The number of `key`, or kMissing when it was never inserted.
+  std::uint32_t find(const Key& key, std::uint64_t hash) const {
+    if (slots_.empty()) return kMissing;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+      const Slot& slot = slots_[at];
+      if (slot.number == kEmpty) return kMissing;
+      if (slot.hash == hash && slot.key == key) return slot.number;
+    }
+  }
+
   std::size_t size() const noexcept { return size_; }
+  static constexpr std::uint32_t kMissing = UINT32_MAX;
 
  private:
   static constexpr std::uint32_t kEmpty = UINT32_MAX;
