@@ -144,6 +144,14 @@ constexpr std::size_t kMaxParagraphs = 12;
 constexpr std::size_t kAppositiveTokens = 16;
 // How many tokens around a quote its attribution is looked for in.
 constexpr std::size_t kReachTokens = 40;
+// How short a sentence that attributes the quote before it must be, and how near its end the
+// speech verb ("周立文说。", "Smith said on Monday.").
+constexpr std::size_t kNextSentenceTokens = 20;
+constexpr std::size_t kVerbFromSentenceEnd = 4;
+// A Chinese name opening a sentence: up to two words of title, then two or three characters
+// the dictionary does not know, each a token of its own.
+constexpr std::size_t kTitleTokens = 2;
+constexpr std::size_t kNameCharacters = 3;
 // Reported clauses per sentence (a sentence of a thousand "said" is not a thousand reports).
 constexpr std::size_t kMaxReportsPerSentence = 8;
 
@@ -549,21 +557,88 @@ class QuoteReader {
     std::size_t start = verb;
     std::size_t end = verb;
     if (!resources_.speaker_particles.empty()) {
-      while (end > first &&
-             (quoted(end - 1) || !resources_.speaker_particles.contains(key(end - 1)))) {
-        --end;
+      const std::size_t particle = speaker_particle(verb, first, quoted);
+      if (particle == verb) return;
+      start = end = particle;
+      while (start > first && (!stops(start - 1) || is_parenthesis(start - 1, ')'))) {
+        start = is_parenthesis(start - 1, ')') ? opening_parenthesis(start - 1, first) : start - 1;
       }
-      if (end == first) return;
-      start = --end;
-      while (start > first && !stops(start - 1)) --start;
     } else {
+      // "许晴（急诊科医生）说", "宋佳怡，一位社工，说": a parenthesis or an appositive between
+      // the speaker and the verb.
+      if (verb > first && is_parenthesis(verb - 1, ')')) {
+        start = opening_parenthesis(verb - 1, first);
+      } else if (verb > first && is_comma(verb - 1)) {
+        for (std::size_t k = verb - 1; k > first && verb - k < kAppositiveTokens * 2; --k) {
+          if (quoted(k - 1)) break;
+          if (!is_comma(k - 1)) continue;
+          start = k - 1;
+          break;
+        }
+      }
+      const std::size_t head = start;
       while (start > first && is_word(tokens_[start - 1]) && !quoted(start - 1)) --start;
       // "据项目负责人马德华介绍": a clause may open with a word that is no part of its speaker.
-      while (start < verb && resources_.speaker_stops.contains(key(start))) ++start;
+      while (start < head && resources_.speaker_stops.contains(key(start))) ++start;
       end = start;
-      while (end < verb && !stops(end)) ++end;
+      while (end < head && !stops(end)) ++end;
+      // "农田被淹的农民罗志刚说": a clause ending in "的" describes the speaker after it.
+      if (end < head && key(end) == "的") {
+        std::size_t last_de = end;
+        for (std::size_t k = end + 1; k < head && !quoted(k); ++k) {
+          if (key(k) == "的") {
+            last_de = k;
+          } else if (stops(k)) {
+            last_de = head;
+            break;
+          }
+        }
+        if (last_de < head) {
+          start = last_de + 1;
+          end = head;
+        }
+      }
     }
     if (start < end) speaker = {tokens_[start].span.begin, tokens_[end - 1].span.end};
+  }
+
+  // The Japanese particle that marks the verb's speaker, or `verb` if none: the nearest は or が
+  // before the verb outside the quote that follows no case particle ("ジュニアには" marks no
+  // speaker), or an earlier one set off by a comma, the sentence's topic ("彼女は、新コースは…").
+  template <typename Quoted>
+  std::size_t speaker_particle(std::size_t verb, std::size_t first, const Quoted& quoted) const {
+    const auto marks_speaker = [&](std::size_t t) {
+      if (quoted(t) || !resources_.speaker_particles.contains(key(t))) return false;
+      return t == first || !resources_.speaker_stops.contains(key(t - 1)) ||
+             resources_.speaker_particles.contains(key(t - 1));
+    };
+    std::size_t found = verb;
+    for (std::size_t t = verb; t > first; --t) {
+      if (!marks_speaker(t - 1)) continue;
+      if (found == verb) {
+        found = t - 1;
+      } else if (t < tokens_.size() && is_comma(t)) {
+        return t - 1;
+      }
+    }
+    return found;
+  }
+
+  bool is_comma(std::size_t t) const {
+    const std::string_view text = doc_.text(tokens_[t].span);
+    return text == "," || text == "，" || text == "、";
+  }
+  // `close` is ')' for a closing parenthesis (ASCII or full width), '(' for an opening one.
+  bool is_parenthesis(std::size_t t, char close) const {
+    const std::string_view text = doc_.text(tokens_[t].span);
+    return close == ')' ? text == ")" || text == "）" : text == "(" || text == "（";
+  }
+  // The token of the parenthesis that the closing one at `t` closes (`t` itself if none near).
+  std::size_t opening_parenthesis(std::size_t t, std::size_t first) const {
+    for (std::size_t k = t; k > first && t - k < kAppositiveTokens * 2; --k) {
+      if (is_parenthesis(k - 1, '(')) return k - 1;
+    }
+    return t;
   }
 
   // Finds the cue and the speaker in the quote's sentence: after the closing mark ("..., said X",
@@ -584,7 +659,9 @@ class QuoteReader {
       if (!is_speech_verb(t) || is_according(t)) continue;
       quote.cue = tokens_[t].span;
       if (resources_.subject_first) {
-        subject_speaker(t, close_first, quote, quote.speaker);
+        // From the opening sentence: a terminator inside the marks may split the sentence, and
+        // the speaker stands before the quote ("森知事は「…。…」と述べた").
+        subject_speaker(t, first, quote, quote.speaker);
         break;
       }
       std::size_t subject = close;
@@ -616,6 +693,14 @@ class QuoteReader {
           subject_speaker(t - 1, first, quote, quote.speaker);
         } else {
           speaker_before(t - 1, first, quote.speaker);
+          // "..., said Felix Amundsen, "and ..."" and German "Am Montag sagte Tom Färber: „…“":
+          // the speaker follows the verb when none (or only a prepositional phrase) precedes it.
+          Span inverted;
+          speaker_after(t, open, inverted);
+          if (!inverted.empty() && !is_telling(t - 1) &&
+              (quote.speaker.empty() || after_preposition(quote.speaker, first))) {
+            quote.speaker = inverted;
+          }
         }
         break;
       }
@@ -649,12 +734,108 @@ class QuoteReader {
       }
       if (start < end) quote.speaker = {tokens_[start].span.begin, tokens_[end - 1].span.end};
     }
+    if (quote.cue.empty() &&
+        std::none_of(tokens_.begin() + static_cast<std::ptrdiff_t>(close),
+                     tokens_.begin() + static_cast<std::ptrdiff_t>(close_last), is_word)) {
+      attribute_from_next(quote, closing_sentence);
+    }
     resolve(quote);
     if (quote.speaker.empty() && open == first && last_speaker_ &&
         quote.sentence <= last_speaker_sentence_ + 2) {
       quote.speaker = *last_speaker_;
       quote.speaker_key = last_speaker_key_;
     }
+  }
+
+  // A quote that fills its sentence may be attributed by the short sentence after it:
+  // "“大桥将恢复通车。”周立文说。", "「…」。アナリストの森田氏はこう指摘した。". The speech verb
+  // must end that sentence, so "She said the talks failed." introduces a report instead.
+  void attribute_from_next(Quote& quote, std::uint32_t closing_sentence) {
+    const std::uint32_t next = closing_sentence + 1;
+    if (closing_sentence == kNoSentence || next >= doc_.sentences().size()) return;
+    const auto [first, last] = token_range(next);
+    if (first == last || last - first > kNextSentenceTokens) return;
+    std::size_t words_after = 0;
+    for (std::size_t t = last; t > first; --t) {
+      const Token& token = tokens_[t - 1];
+      if (mark_at(doc_.text(), doc_.sentences()[next].span, token.span.begin,
+                  resources_.german_marks)) {
+        return;  // the next sentence has a quote of its own
+      }
+      if (!is_word(token)) continue;
+      if (++words_after > kVerbFromSentenceEnd) break;
+      if (!is_speech_verb(t - 1) || is_according(t - 1)) continue;
+      Span speaker;
+      if (resources_.subject_first) {
+        subject_speaker(t - 1, first, quote, speaker);
+      } else {
+        speaker_before(t - 1, first, speaker);
+      }
+      if (speaker.empty()) return;
+      quote.cue = tokens_[t - 1].span;
+      quote.speaker = speaker;
+      return;
+    }
+  }
+
+  // A speaker phrase right after a preposition is no subject: "Am Montag", "Bei der Feier".
+  bool after_preposition(Span speaker, std::size_t first) const {
+    const std::size_t t = first_token_at_or_after(speaker.begin, first, tokens_.size());
+    if (t == first || !is_word(tokens_[t - 1])) return false;
+    const std::string& word = key(t - 1);
+    return resources_.stopwords.contains(word) && !resources_.determiners.contains(word) &&
+           !resources_.auxiliaries.contains(word) && !is_pronoun(tokens_[t - 1].span);
+  }
+
+  // Who a sentence is about: its opening noun phrase when a verb follows ("Inspector Carla Moss
+  // spoke", "The airline apologised", "Der Trainer fand"); in Japanese the first phrase marked
+  // by は or が; in Chinese a leading name, a run of single-character words after at most a
+  // title ("警长郑海峰带队"). Empty when the sentence opens otherwise ("In 2019, ...").
+  Span sentence_subject(std::uint32_t sentence) const {
+    const auto [first, last] = token_range(sentence);
+    if (first == last || !is_word(tokens_[first])) return {};
+    std::size_t end = first;
+    if (!resources_.speaker_particles.empty()) {
+      std::size_t particle = first;
+      while (particle < last && is_word(tokens_[particle]) &&
+             !resources_.speaker_particles.contains(key(particle))) {
+        ++particle;
+      }
+      if (particle == last || particle == first) return {};
+      for (end = first; end < particle; ++end) {
+        if (resources_.speaker_stops.contains(key(end))) return {};
+      }
+    } else if (resources_.subject_first) {
+      std::size_t run = first;
+      while (run < last && run < first + kTitleTokens && !single_character(run)) ++run;
+      end = run;
+      while (end < last && end < run + kNameCharacters && single_character(end)) ++end;
+      if (end - run < 2) return {};
+    } else {
+      const std::string& word = key(first);
+      if (is_pronoun(tokens_[first].span)) {
+        end = first + 1;
+      } else if (resources_.determiners.contains(word) || !resources_.stopwords.contains(word)) {
+        end = first + 1;
+        if (resources_.determiners.contains(word) && end < last && is_word(tokens_[end])) ++end;
+        while (end < last && is_word(tokens_[end]) && is_capitalised(end) &&
+               !resources_.stopwords.contains(key(end))) {
+          ++end;
+        }
+      }
+      // A verb must follow, in lower case: "Residents, angry" or "Yesterday the" is no subject.
+      if (end == first || end >= last || !is_word(tokens_[end]) || is_capitalised(end)) return {};
+      if (!resources_.determiners.contains(word) && !is_pronoun(tokens_[first].span) &&
+          !is_capitalised(first)) {
+        return {};
+      }
+    }
+    return {tokens_[first].span.begin, tokens_[end - 1].span.end};
+  }
+
+  bool single_character(std::size_t t) const {
+    return is_word(tokens_[t]) &&
+           detail::code_point_at(doc_.text(), tokens_[t].span.begin).size == tokens_[t].span.size();
   }
 
   // A pronoun stands for the last named speaker, or the last capitalised name in the two
@@ -762,6 +943,13 @@ class QuoteReader {
     }
     if (quote.speaker.empty() && quote.cue.empty()) {
       quote.kind = sentence_like || words > 8 ? QuoteKind::kDirect : QuoteKind::kScare;
+      // "Dmitri Volkov has run the ferry for 31 years. “I have never seen ...”": a quote that is
+      // a sentence of its own speaks for the previous sentence's subject.
+      if (quote.kind == QuoteKind::kDirect && open == first && quote.sentence != kNoSentence &&
+          quote.sentence > 0) {
+        quote.speaker = sentence_subject(quote.sentence - 1);
+        resolve(quote);
+      }
       return;
     }
     // The second half of a quote split by its attribution ("...," he said, "and ...") is as

@@ -120,6 +120,55 @@ TEST(QuoteFinder, ChineseAndJapaneseSpeakers) {
   EXPECT_EQ(speaker_of("孙雅婷对市议会说：“我的租户从十一月起就没有热水了。”", "zh"), "孙雅婷");
 }
 
+// A terminator inside the marks splits the sentence; the speaker still stands before the quote.
+// Chinese speakers behind a parenthesis, an appositive or a clause ending in 的.
+TEST(QuoteFinder, ChineseAndJapaneseSpeakersAcrossClauses) {
+  const auto speaker_of = [](const std::string& text, const char* lang) {
+    const auto found = quotes(text, lang);
+    return found.empty() ? std::string("(no quote)") : found.front().speaker;
+  };
+  EXPECT_EQ(speaker_of("川村町長は「橋は直す。道路も直す」と述べた。", "ja"), "川村町長");
+  EXPECT_EQ(speaker_of("彼女は、新しい堤防は子どもには「低すぎる」と指摘した。", "ja"), "彼女");
+  EXPECT_EQ(speaker_of("唐明（市水务局局长）说：“水库已经满了。”", "zh"), "唐明");
+  EXPECT_EQ(speaker_of("方志远，一位开了三十年渡船的船长，说：“湖面从没这么早结冰。”", "zh"),
+            "方志远");
+  EXPECT_EQ(speaker_of("“我们等了十年，”住在河边的居民韦春兰说。", "zh"), "居民韦春兰");
+}
+
+// A short sentence after a quote can attribute it: "“……。”周立文说。", "「…」。X氏はこう指摘した。"
+TEST(QuoteFinder, SpeakerInTheNextShortSentence) {
+  const auto zh = quotes("“新桥将在五月通车。”包德明说。", "zh");
+  ASSERT_FALSE(zh.empty());
+  EXPECT_EQ(zh.front().speaker, "包德明");
+  const auto ja = quotes("「燃料はまだ足りる」。漁協の村瀬健氏はこう指摘した。", "ja");
+  ASSERT_FALSE(ja.empty());
+  EXPECT_EQ(ja.front().speaker, "村瀬健氏");
+  // A speech verb that opens a clause introduces a report, not the quote before it.
+  const auto en = quotes("“We will rebuild.” Mayor Ines Hart said the repairs would take a year.");
+  ASSERT_FALSE(en.empty());
+  EXPECT_EQ(en.front().speaker, "");
+}
+
+// A quote that is a sentence of its own, with no cue, speaks for the subject of the sentence
+// before; the speaker may also follow its verb ("said X, "and ..."", German "Am Montag sagte X:").
+TEST(QuoteFinder, SpeakerOfThePreviousSentenceOrAfterTheVerb) {
+  const auto seen = quotes(
+      "Inspector Lena Grau spoke to reporters at the bridge. \"The river will peak tonight.\"");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].speaker, "Inspector Lena Grau");
+  EXPECT_EQ(seen[0].key, "grau");
+  EXPECT_EQ(quotes("The council met on Tuesday. \"Nobody voted for this.\"").front().speaker,
+            "The council");
+  EXPECT_EQ(quotes("In 2019, the dam broke. \"Nobody voted for this.\"").front().speaker, "");
+  const auto split =
+      quotes("\"The ferry is late,\" said Oskar Lund, a pilot, \"and the fog is getting worse.\"");
+  ASSERT_EQ(split.size(), 2u);
+  EXPECT_EQ(split[1].speaker, "Oskar Lund");
+  EXPECT_EQ(
+      quotes("Am Dienstag sagte Bürgermeisterin Ida Roth: „Wir bauen neu.“", "de").front().speaker,
+      "Bürgermeisterin Ida Roth");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
