@@ -24,6 +24,10 @@ class QuoteResources {
         speaker_stops(language.list("speaker_stops").begin(), language.list("speaker_stops").end()),
         subject_first(language.language() == "ja" || language.language() == "zh"),
         title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
+        fragment_particles(language.list("fragment_particles").begin(),
+                           language.list("fragment_particles").end()),
+        quotatives(language.list("quote_continuations").begin(),
+                   language.list("quote_continuations").end()),
         stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
         german_marks(language.language() == "de") {
     for (const auto& verb : language.list("speech_verbs")) {
@@ -38,6 +42,8 @@ class QuoteResources {
   StringSet speaker_stops;      // Chinese, Japanese: end a speaker phrase ("の", "对")
   bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
+  StringSet fragment_particles;  // Japanese: before a quote, make it part of the writer's clause
+  StringSet quotatives;          // Japanese: after a quote, report it ("」と述べた")
   StringSet stopwords;
   bool german_marks;  // „…“ ‚…‘ »…«: “ ‘ « close rather than open
   std::vector<std::string> cjk_speech_verbs;  // matched as text prefixes
@@ -942,6 +948,15 @@ class QuoteReader {
       }
     }
     if (quote.speaker.empty() && quote.cue.empty()) {
+      // "the "Affordable Care Act"", "「自転車に安全な街づくり条例」を可決": a name of a law or a
+      // report that nobody says.
+      const std::size_t end = first_token_at_or_after(quote.span.end, first, tokens_.size());
+      if (!sentence_like && words <= 8 && end > open && is_word(tokens_[end - 1]) &&
+          resources_.title_cues.contains(key(end - 1))) {
+        quote.kind = QuoteKind::kTitle;
+        quote.kind_cue = tokens_[end - 1].span;
+        return;
+      }
       quote.kind = sentence_like || words > 8 ? QuoteKind::kDirect : QuoteKind::kScare;
       // "Dmitri Volkov has run the ferry for 31 years. “I have never seen ...”": a quote that is
       // a sentence of its own speaks for the previous sentence's subject.
@@ -956,11 +971,29 @@ class QuoteReader {
     // direct as the first.
     const bool continues_direct =
         previous_direct_cue_ == quote.cue && previous_sentence_ == quote.sentence;
-    quote.kind = sentence_like || continues_direct ? QuoteKind::kDirect : QuoteKind::kPartial;
+    quote.kind = sentence_like || continues_direct || reported_utterance(quote, open, first)
+                     ? QuoteKind::kDirect
+                     : QuoteKind::kPartial;
     if (quote.kind == QuoteKind::kDirect) {
       previous_direct_cue_ = quote.cue;
       previous_sentence_ = quote.sentence;
     }
+  }
+
+  // Japanese quotes rarely end in a terminator: a quote that a quotative particle reports
+  // ("」と述べた", not the modifier "」との見方") is a whole utterance unless a particle before it
+  // makes it part of the writer's clause ("この計画を「…」と").
+  bool reported_utterance(const Quote& quote, std::size_t open, std::size_t first) const {
+    if (resources_.quotatives.empty() || resources_.fragment_particles.empty()) return false;
+    const std::size_t after = first_token_at_or_after(quote.marks.end, open, tokens_.size());
+    if (after >= tokens_.size() || !resources_.quotatives.contains(key(after)) ||
+        key(after + 1) == "の") {
+      return false;
+    }
+    if (open == first) return true;
+    return !resources_.fragment_particles.contains(key(open - 1)) &&
+           (open - 1 == first ||
+            !resources_.fragment_particles.contains(key(open - 2) + key(open - 1)));
   }
 
   const Document& doc_;

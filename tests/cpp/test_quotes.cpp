@@ -169,6 +169,20 @@ TEST(QuoteFinder, SpeakerOfThePreviousSentenceOrAfterTheVerb) {
       "Bürgermeisterin Ida Roth");
 }
 
+// Japanese quotes rarely end in a terminator: the quotative particle and what precedes the quote
+// tell an utterance from a fragment; title words before or at the end make a title.
+TEST(QuoteFinder, JapaneseKinds) {
+  const auto kind_of = [](const std::string& text) {
+    const auto found = quotes(text, "ja");
+    return found.empty() ? std::string("(no quote)") : found.front().kind;
+  };
+  EXPECT_EQ(kind_of("漁協の村瀬健氏は会見で「燃料はまだ足りる」と述べた。"), "direct");
+  EXPECT_EQ(kind_of("村瀬氏は、その案を「机上の空論」と切り捨てた。"), "partial");
+  EXPECT_EQ(kind_of("村瀬氏は、価格が「当面下がらない」との見方を示した。"), "partial");
+  EXPECT_EQ(kind_of("同協会は報告書「海と暮らす」を公表した。"), "title");
+  EXPECT_EQ(kind_of("市議会は「空き家対策条例」を可決した。"), "title");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
