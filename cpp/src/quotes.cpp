@@ -30,6 +30,15 @@ class QuoteResources {
                    language.list("quote_continuations").end()),
         stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
         german_marks(language.language() == "de") {
+    for (const auto& cue : language.list("according_cues")) {
+      std::vector<std::string> words;
+      for (std::size_t from = 0; from < cue.size();) {
+        const std::size_t space = std::min(cue.find(' ', from), cue.size());
+        words.push_back(cue.substr(from, space - from));
+        from = space + 1;
+      }
+      if (words.size() <= 2) according_cues.push_back(std::move(words));
+    }
     for (const auto& verb : language.list("speech_verbs")) {
       if (static_cast<unsigned char>(verb[0]) >= 0xE2) cjk_speech_verbs.push_back(verb);
     }
@@ -42,6 +51,7 @@ class QuoteResources {
   StringSet speaker_stops;      // Chinese, Japanese: end a speaker phrase ("の", "对")
   bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
+  std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
   StringSet fragment_particles;  // Japanese: before a quote, make it part of the writer's clause
   StringSet quotatives;          // Japanese: after a quote, report it ("」と述べた")
   StringSet stopwords;
@@ -303,9 +313,9 @@ class QuoteReader {
       quote.kind = QuoteKind::kIndirect;
       quote.sentence = sentence;
       quote.cue = tokens_[t].span;
-      if (is_according(t)) {
-        quote.cue = {tokens_[t].span.begin, tokens_[t + 1].span.end};
-        const std::size_t speaker_end = speaker_after(t + 2, last, quote.speaker);
+      if (const std::size_t length = according_length(t); length > 0) {
+        quote.cue = {tokens_[t].span.begin, tokens_[t + length - 1].span.end};
+        const std::size_t speaker_end = speaker_after(t + length, last, quote.speaker);
         if (quote.speaker.empty()) continue;
         std::size_t content = speaker_end;
         while (content < last && !is_word(tokens_[content])) ++content;
@@ -425,9 +435,17 @@ class QuoteReader {
     const std::string& word = key(t);
     return word == "told" || word == "tell" || word == "tells" || word == "telling";
   }
-  bool is_according(std::size_t t) const {
-    return key(t) == "according" && t + 1 < tokens_.size() && key(t + 1) == "to";
+  // How many tokens the "according to" cue at `t` spans ("according to", "selon", "d'après",
+  // "laut", "según"), or 0.
+  std::size_t according_length(std::size_t t) const {
+    if (!is_word(tokens_[t])) return 0;
+    for (const auto& cue : resources_.according_cues) {
+      if (cue.size() == 1 && key(t) == cue[0]) return 1;
+      if (cue.size() == 2 && key(t) == cue[0] && key(t + 1) == cue[1]) return 2;
+    }
+    return 0;
   }
+  bool is_according(std::size_t t) const { return according_length(t) > 0; }
   bool is_capitalised(std::size_t t) const {
     return u_isupper(detail::code_point_at(doc_.text(), tokens_[t].span.begin).value);
   }
@@ -697,6 +715,8 @@ class QuoteReader {
         quote.cue = tokens_[t - 1].span;
         if (resources_.subject_first) {
           subject_speaker(t - 1, first, quote, quote.speaker);
+        } else if (key(t - 1).find('-') != std::string::npos) {
+          quote.speaker = tokens_[t - 1].span;  // "dit-elle, « mais ... »"
         } else {
           speaker_before(t - 1, first, quote.speaker);
           // "..., said Felix Amundsen, "and ..."" and German "Am Montag sagte Tom Färber: „…“":
@@ -715,9 +735,10 @@ class QuoteReader {
       const std::size_t reach = std::min(last, close + kReachTokens);
       for (std::size_t t = open > first + kReachTokens ? open - kReachTokens : first; t + 1 < reach;
            ++t) {
-        if (!is_according(t)) continue;
-        quote.cue = {tokens_[t].span.begin, tokens_[t + 1].span.end};
-        speaker_after(t + 2, last, quote.speaker);
+        const std::size_t length = according_length(t);
+        if (length == 0) continue;
+        quote.cue = {tokens_[t].span.begin, tokens_[t + length - 1].span.end};
+        speaker_after(t + length, last, quote.speaker);
         break;
       }
     }

@@ -183,6 +183,22 @@ TEST(QuoteFinder, JapaneseKinds) {
   EXPECT_EQ(kind_of("市議会は「空き家対策条例」を可決した。"), "title");
 }
 
+// "according to" in each language names the source after it; a verb carrying its pronoun
+// ("dit-elle") speaks for the second half of a split quote too.
+TEST(QuoteFinder, AccordingToInEveryLanguage) {
+  EXPECT_EQ(
+      quotes("Selon Anaïs Perrin, les loyers ont « presque doublé » en dix ans.", "fr").back(),
+      (Seen{"presque doublé", "partial", "Anaïs Perrin", "perrin"}));
+  EXPECT_EQ(quotes("Según Bruno Ortega, el puerto perdió «la mitad de sus barcos».", "es").back(),
+            (Seen{"la mitad de sus barcos", "partial", "Bruno Ortega", "ortega"}));
+  EXPECT_EQ(quotes("Laut Jonas Brandt ist der Hafen „viel zu klein“.", "de").back(),
+            (Seen{"viel zu klein", "partial", "Jonas Brandt", "brandt"}));
+  const auto split =
+      quotes("« Le quai est neuf », dit-elle, « mais personne ne l’utilise. »", "fr");
+  ASSERT_EQ(split.size(), 2u);
+  EXPECT_EQ(split[1].speaker, "dit-elle");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
