@@ -322,6 +322,9 @@ class QuoteReader {
         if (t == first && content >= last) continue;
         quote.span = t == first ? Span{tokens_[content].span.begin, whole.end}
                                 : Span{whole.begin, tokens_[t].span.begin};
+      } else if (resources_.subject_first) {
+        quote.span = subject_first_report(t, first, last, quote);
+        if (quote.span.empty()) continue;
       } else if (const std::size_t comma = inverted_report(t, first, last, quote.speaker);
                  comma != last) {
         quote.span = {whole.begin, tokens_[comma].span.begin};
@@ -356,6 +359,44 @@ class QuoteReader {
   }
 
  private:
+  // Reported speech in Chinese and Japanese, with the speaker at the head of the clause: the
+  // words after the verb in Chinese ("谢俊杰表示，谈判进展顺利"); in Japanese the clause between
+  // the speaker's particle and the quotative particle before the verb ("原田氏は、交渉は順調に
+  // 進んだと述べた"). Empty when there is no speaker or no clause.
+  Span subject_first_report(std::size_t verb, std::size_t first, std::size_t last,
+                            Quote& quote) const {
+    subject_speaker(verb, first, quote, quote.speaker);
+    if (quote.speaker.empty()) return {};
+    if (resources_.speaker_particles.empty()) {
+      std::size_t content = verb + 1;
+      while (content < last && !is_word(tokens_[content]) &&
+             !mark_at(doc_.text(), doc_.sentences()[quote.sentence].span,
+                      tokens_[content].span.begin, resources_.german_marks)) {
+        ++content;
+      }
+      if (content >= last || !is_word(tokens_[content])) return {};
+      return {tokens_[content].span.begin, doc_.sentences()[quote.sentence].span.end};
+    }
+    // The particle may be a token of its own or end one ("完成|すると"); right after a closing
+    // mark it reports the marked quote, not a clause ("その案を「机上の空論」と切り捨てた").
+    if (verb == first || !is_word(tokens_[verb - 1])) return {};
+    const std::string& particle = key(verb - 1);
+    const auto quotative =
+        std::find_if(resources_.quotatives.begin(), resources_.quotatives.end(),
+                     [&](const std::string& q) { return particle.ends_with(q); });
+    if (quotative == resources_.quotatives.end()) return {};
+    std::size_t content = first_token_at_or_after(quote.speaker.end, first, verb) + 1;
+    while (content < verb && !is_word(tokens_[content])) ++content;
+    const Span clause = {
+        content < verb ? tokens_[content].span.begin : 0,
+        tokens_[verb - 1].span.end - static_cast<std::uint32_t>(quotative->size())};
+    if (content >= verb || clause.end <= clause.begin ||
+        closes_quote(detail::code_point_before(doc_.text(), clause.end).value)) {
+      return {};
+    }
+    return clause;
+  }
+
   // "CLAUSE, X said." or "CLAUSE, said X.": the verb stands near the sentence's end after a
   // comma and a short speaker phrase. Returns the comma's token (or `last` when not so).
   std::size_t inverted_report(std::size_t verb, std::size_t first, std::size_t last,
@@ -648,6 +689,11 @@ class QuoteReader {
     return found;
   }
 
+  static bool closes_quote(UChar32 c) {
+    const auto type = u_charType(c);
+    return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION;
+  }
+
   bool is_comma(std::size_t t) const {
     const std::string_view text = doc_.text(tokens_[t].span);
     return text == "," || text == "，" || text == "、";
@@ -861,7 +907,7 @@ class QuoteReader {
   }
 
   bool single_character(std::size_t t) const {
-    return is_word(tokens_[t]) &&
+    return is_word(tokens_[t]) && !resources_.stopwords.contains(key(t)) &&
            detail::code_point_at(doc_.text(), tokens_[t].span.begin).size == tokens_[t].span.size();
   }
 
@@ -950,6 +996,18 @@ class QuoteReader {
         (((u_isupper(opening) || open == first) &&
           (words >= 5 || open == first || ends_sentence)) ||
          (!u_hasBinaryProperty(opening, UCHAR_CASED) && u_isalpha(opening) && ends_sentence));
+    // Dictionary scripts cut title cues into pieces ("题|为"): match the text before the mark.
+    if (resources_.subject_first) {
+      const std::string_view head = doc_.text().substr(0, quote.marks.begin);
+      for (const auto& cue : resources_.title_cues) {
+        if (!head.ends_with(cue)) continue;
+        quote.kind = QuoteKind::kTitle;
+        quote.kind_cue = {static_cast<std::uint32_t>(head.size() - cue.size()), quote.marks.begin};
+        quote.speaker = quote.cue = Span{};
+        quote.speaker_key.clear();
+        return;
+      }
+    }
     if (before > first) {
       const std::string previous = key(before - 1);
       if (resources_.title_cues.contains(previous)) {

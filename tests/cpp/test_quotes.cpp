@@ -199,6 +199,18 @@ TEST(QuoteFinder, AccordingToInEveryLanguage) {
   EXPECT_EQ(split[1].speaker, "dit-elle");
 }
 
+// Chinese and Japanese reported speech: the clause after a Chinese verb, the clause before a
+// Japanese quotative particle; Chinese titles by the text before the mark ("题|为").
+TEST(QuoteFinder, ChineseAndJapaneseReportsAndTitles) {
+  EXPECT_EQ(quotes("牛建军表示，新渡口下月启用。", "zh"),
+            (Seens{{"新渡口下月启用", "indirect", "牛建军", "牛建军"}}));
+  EXPECT_EQ(quotes("柴田氏は、堤防は来年完成すると述べた。", "ja"),
+            (Seens{{"堤防は来年完成する", "indirect", "柴田氏", "柴田氏"}}));
+  const auto title = quotes("该协会发布了题为“海边的生活”的报告。", "zh");
+  ASSERT_EQ(title.size(), 1u);
+  EXPECT_EQ(title[0].kind, "title");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
