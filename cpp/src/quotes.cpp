@@ -24,6 +24,8 @@ class QuoteResources {
         speaker_stops(language.list("speaker_stops").begin(), language.list("speaker_stops").end()),
         subject_first(language.language() == "ja" || language.language() == "zh"),
         title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
+        participles(language.list("speech_participles").begin(),
+                    language.list("speech_participles").end()),
         fragment_particles(language.list("fragment_particles").begin(),
                            language.list("fragment_particles").end()),
         quotatives(language.list("quote_continuations").begin(),
@@ -51,6 +53,7 @@ class QuoteResources {
   StringSet speaker_stops;      // Chinese, Japanese: end a speaker phrase ("の", "对")
   bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
+  StringSet participles;  // "saying", "adding": speak for the subject of their clause
   std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
   StringSet fragment_particles;  // Japanese: before a quote, make it part of the writer's clause
   StringSet quotatives;          // Japanese: after a quote, report it ("」と述べた")
@@ -325,11 +328,13 @@ class QuoteReader {
       } else if (resources_.subject_first) {
         quote.span = subject_first_report(t, first, last, quote);
         if (quote.span.empty()) continue;
-      } else if (const std::size_t comma = inverted_report(t, first, last, quote.speaker);
+      } else if (const std::size_t comma =
+                     is_participle(t) ? last : inverted_report(t, first, last, quote.speaker);
                  comma != last) {
         quote.span = {whole.begin, tokens_[comma].span.begin};
       } else {
-        speaker_before(t, first, quote.speaker);
+        if (is_participle(t)) quote.speaker = participle_speaker(t, sentence);
+        if (quote.speaker.empty()) speaker_before(t, first, quote.speaker);
         if (quote.speaker.empty() || t + 1 >= last) continue;
         std::size_t content = t + 1;
         // "said that ...", "told reporters that ...": the clause starts after "that"; without
@@ -689,6 +694,22 @@ class QuoteReader {
     return found;
   }
 
+  bool is_participle(std::size_t t) const {
+    return is_word(tokens_[t]) && resources_.participles.contains(key(t));
+  }
+
+  // "Clinton posted a comment of her own, saying ...", "“...,” Anderson said, adding that ...":
+  // a participle speaks for its clause's subject, the speaker already named in the sentence or
+  // the noun phrase that opens it.
+  Span participle_speaker(std::size_t verb, std::uint32_t sentence) const {
+    const std::uint32_t at = tokens_[verb].span.begin;
+    if (last_speaker_ && last_speaker_sentence_ == sentence && last_speaker_->end <= at) {
+      return *last_speaker_;
+    }
+    const Span subject = sentence_subject(sentence);
+    return subject.end <= at ? subject : Span{};
+  }
+
   static bool closes_quote(UChar32 c) {
     const auto type = u_charType(c);
     return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION;
@@ -734,6 +755,10 @@ class QuoteReader {
         subject_speaker(t, first, quote, quote.speaker);
         break;
       }
+      if (is_participle(t)) {
+        quote.speaker = participle_speaker(t, quote.sentence);
+        break;
+      }
       std::size_t subject = close;
       // Function words between the quote and the verb are no speaker: "as" (as X agreed),
       // auxiliaries ("», a déclaré le ministre"), particles ("」と述べた").
@@ -763,6 +788,9 @@ class QuoteReader {
           subject_speaker(t - 1, first, quote, quote.speaker);
         } else if (key(t - 1).find('-') != std::string::npos) {
           quote.speaker = tokens_[t - 1].span;  // "dit-elle, « mais ... »"
+        } else if (is_participle(t - 1) &&
+                   !(quote.speaker = participle_speaker(t - 1, quote.sentence)).empty()) {
+          // the clause's subject speaks
         } else {
           speaker_before(t - 1, first, quote.speaker);
           // "..., said Felix Amundsen, "and ..."" and German "Am Montag sagte Tom Färber: „…“":
@@ -891,8 +919,12 @@ class QuoteReader {
       } else if (resources_.determiners.contains(word) || !resources_.stopwords.contains(word)) {
         end = first + 1;
         if (resources_.determiners.contains(word) && end < last && is_word(tokens_[end])) ++end;
-        while (end < last && is_word(tokens_[end]) && is_capitalised(end) &&
-               !resources_.stopwords.contains(key(end))) {
+        // A name may hold one lower-case word between capitals: "Secretary of State Kerry".
+        while (end < last && is_word(tokens_[end]) &&
+               ((is_capitalised(end) && !resources_.stopwords.contains(key(end))) ||
+                (end + 1 < last && resources_.stopwords.contains(key(end)) &&
+                 !is_capitalised(end) && is_word(tokens_[end + 1]) && is_capitalised(end + 1) &&
+                 !resources_.stopwords.contains(key(end + 1))))) {
           ++end;
         }
       }

@@ -211,6 +211,21 @@ TEST(QuoteFinder, ChineseAndJapaneseReportsAndTitles) {
   EXPECT_EQ(title[0].kind, "title");
 }
 
+// A participle speaks for its clause's subject, not for the words right before it.
+TEST(QuoteFinder, ParticiplesSpeakForTheirSubject) {
+  const auto posted = quotes(
+      "Senator Maria Ostrova posted a long message on Friday, saying \"We will not give up the "
+      "harbour.\"");
+  ASSERT_FALSE(posted.empty());
+  EXPECT_EQ(posted.back().speaker, "Senator Maria Ostrova");
+  const auto added = quotes(
+      "\"The budget is fair,\" Ruth Kemal said, adding that the plan was \"the best we "
+      "have\".");
+  ASSERT_FALSE(added.empty());
+  EXPECT_EQ(added.back().text, "the best we have");
+  EXPECT_EQ(added.back().speaker, "Ruth Kemal");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
