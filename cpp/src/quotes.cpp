@@ -26,6 +26,7 @@ class QuoteResources {
         title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
         participles(language.list("speech_participles").begin(),
                     language.list("speech_participles").end()),
+        naming_verbs(language.list("naming_verbs").begin(), language.list("naming_verbs").end()),
         fragment_particles(language.list("fragment_particles").begin(),
                            language.list("fragment_particles").end()),
         quotatives(language.list("quote_continuations").begin(),
@@ -53,7 +54,8 @@ class QuoteResources {
   StringSet speaker_stops;      // Chinese, Japanese: end a speaker phrase ("の", "对")
   bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
-  StringSet participles;  // "saying", "adding": speak for the subject of their clause
+  StringSet participles;   // "saying", "adding": speak for the subject of their clause
+  StringSet naming_verbs;  // "called": attribute only a quote after them
   std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
   StringSet fragment_particles;  // Japanese: before a quote, make it part of the writer's clause
   StringSet quotatives;          // Japanese: after a quote, report it ("」と述べた")
@@ -311,7 +313,11 @@ class QuoteReader {
             return q.kind == QuoteKind::kDirect && q.cue.begin <= tokens_[t].span.begin &&
                    tokens_[t].span.end <= q.cue.end;
           });
-      if (attributes_a_quote) continue;
+      // A verb that named a title ("a newsletter called the "Ferry Times"") reports nothing.
+      const bool names_a_title = std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
+        return q.kind == QuoteKind::kTitle && q.kind_cue == tokens_[t].span;
+      });
+      if (attributes_a_quote || names_a_title) continue;
       Quote quote;
       quote.kind = QuoteKind::kIndirect;
       quote.sentence = sentence;
@@ -747,7 +753,10 @@ class QuoteReader {
     // Chinese and Japanese words are short tokens: "」と、医師の大野綾子さんは語った" is nine.
     const std::size_t after = resources_.subject_first ? kReachTokens : 8;
     for (std::size_t t = close; t < std::min(close_last, close + after); ++t) {
-      if (!is_speech_verb(t) || is_according(t)) continue;
+      // A naming verb ("called", "dubbed") names what follows it, never a quote before it.
+      if (!is_speech_verb(t) || is_according(t) || resources_.naming_verbs.contains(key(t))) {
+        continue;
+      }
       quote.cue = tokens_[t].span;
       if (resources_.subject_first) {
         // From the opening sentence: a terminator inside the marks may split the sentence, and
@@ -1042,9 +1051,12 @@ class QuoteReader {
     }
     if (before > first) {
       const std::string previous = key(before - 1);
-      if (resources_.title_cues.contains(previous)) {
+      // "a blog called the "Feed"": a determiner may stand between the cue and the title.
+      const std::size_t cue =
+          resources_.determiners.contains(previous) && before - 1 > first ? before - 2 : before - 1;
+      if (resources_.title_cues.contains(key(cue))) {
         quote.kind = QuoteKind::kTitle;
-        quote.kind_cue = tokens_[before - 1].span;
+        quote.kind_cue = tokens_[cue].span;
         quote.speaker = quote.cue = Span{};
         quote.speaker_key.clear();
         return;

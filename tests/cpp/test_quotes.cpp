@@ -226,6 +226,18 @@ TEST(QuoteFinder, ParticiplesSpeakForTheirSubject) {
   EXPECT_EQ(added.back().speaker, "Ruth Kemal");
 }
 
+// "called" attributes a quote after its object and names one right after it; it never
+// attributes a quote before it.
+TEST(QuoteFinder, CalledQuotesAndNames) {
+  EXPECT_EQ(quotes("Mayor Ada Quist called the budget \"a disgrace\" on Monday.").back(),
+            (Seen{"a disgrace", "partial", "Mayor Ada Quist", "quist"}));
+  EXPECT_EQ(quotes("They read a newsletter called the \"Ferry Times\" every week.").front().kind,
+            "title");
+  const auto before = quotes("The \"Harbour Plan\" was what the council called its budget.");
+  ASSERT_FALSE(before.empty());
+  EXPECT_EQ(before.front().speaker, "");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
@@ -237,7 +249,7 @@ TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("''That was not fair,'' he complained.").front().text, "That was not fair,");
   // Apostrophes are not quotes: don't, students' votes, the '90s.
   EXPECT_TRUE(quotes("The students' votes don't count since the '90s.").empty());
-  EXPECT_EQ(quotes("She called it 'a mistake' and left.").front().text, "a mistake");
+  EXPECT_EQ(quotes("She called it 'a mistake' and left.").back().text, "a mistake");
 }
 
 TEST(QuoteFinder, NestedAndMultiParagraphQuotes) {
