@@ -33,6 +33,9 @@ class QuoteResources {
                    language.list("quote_continuations").end()),
         stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
         german_marks(language.language() == "de") {
+    const auto& options = language.list("quote_options");
+    title_case_titles =
+        std::find(options.begin(), options.end(), "title-case-titles") != options.end();
     for (const auto& cue : language.list("according_cues")) {
       std::vector<std::string> words;
       for (std::size_t from = 0; from < cue.size();) {
@@ -60,7 +63,8 @@ class QuoteResources {
   StringSet fragment_particles;  // Japanese: before a quote, make it part of the writer's clause
   StringSet quotatives;          // Japanese: after a quote, report it ("」と述べた")
   StringSet stopwords;
-  bool german_marks;  // „…“ ‚…‘ »…«: “ ‘ « close rather than open
+  bool german_marks;               // „…“ ‚…‘ »…«: “ ‘ « close rather than open
+  bool title_case_titles = false;  // English: "Meet the Press" is a title
   std::vector<std::string> cjk_speech_verbs;  // matched as text prefixes
 };
 
@@ -173,6 +177,8 @@ constexpr std::size_t kVerbFromSentenceEnd = 4;
 // the dictionary does not know, each a token of its own.
 constexpr std::size_t kTitleTokens = 2;
 constexpr std::size_t kNameCharacters = 3;
+// How many words a quoted title in title case may have ("The Lead with Jake Tapper").
+constexpr std::uint32_t kTitleWords = 8;
 // Reported clauses per sentence (a sentence of a thousand "said" is not a thousand reports).
 constexpr std::size_t kMaxReportsPerSentence = 8;
 
@@ -1070,6 +1076,16 @@ class QuoteReader {
         return;
       }
     }
+    // "on NBC's "Meet the Press"", "“Jane The Virgin” star": a short quote in title case (or in
+    // capitals, a headline) names a work or a slogan; speech ends in a comma before its cue, or
+    // exclaims or asks.
+    if (title_case(quote.span, words) && !content.ends_with(",") && !content.ends_with("!") &&
+        !content.ends_with("?")) {
+      quote.kind = QuoteKind::kTitle;
+      quote.speaker = quote.cue = Span{};
+      quote.speaker_key.clear();
+      return;
+    }
     if (quote.speaker.empty() && quote.cue.empty()) {
       // "the "Affordable Care Act"", "「自転車に安全な街づくり条例」を可決": a name of a law or a
       // report that nobody says.
@@ -1101,6 +1117,24 @@ class QuoteReader {
       previous_direct_cue_ = quote.cue;
       previous_sentence_ = quote.sentence;
     }
+  }
+
+  // Two to eight words, every one that is not a stopword capitalised: "Meet the Press".
+  bool title_case(Span span, std::uint32_t words) const {
+    if (!resources_.title_case_titles || words < 2 || words > kTitleWords) return false;
+    std::vector<Token> tokens;
+    tokenizer_.tokenize(doc_.text(), span, 0, tokens);
+    std::size_t capitals = 0;
+    for (const Token& token : tokens) {
+      if (token.kind != TokenKind::kWord) continue;
+      const UChar32 c = detail::code_point_at(doc_.text(), token.span.begin).value;
+      if (!u_hasBinaryProperty(c, UCHAR_CASED)) return false;
+      const bool stopword = resources_.stopwords.contains(tokenizer_.key(doc_.text(token.span)));
+      if (!u_isupper(c) && !stopword) return false;
+      capitals += u_isupper(c) && !stopword;
+    }
+    // "I'm with her.", "Too many.": a sentence capitalises its first word only.
+    return capitals >= 2;
   }
 
   // Japanese quotes rarely end in a terminator: a quote that a quotative particle reports

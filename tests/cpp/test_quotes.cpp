@@ -238,6 +238,17 @@ TEST(QuoteFinder, CalledQuotesAndNames) {
   EXPECT_EQ(before.front().speaker, "");
 }
 
+// English writes titles in title case: a short quote so written names a show or a slogan.
+TEST(QuoteFinder, TitleCaseQuotesAreTitles) {
+  EXPECT_EQ(quotes("Mayor Ines Hart spoke on Sunday on “Harbour Watch Tonight.”").front().kind,
+            "title");
+  EXPECT_EQ(quotes("The crowd chanted “Build the Bridge” until noon.").front().kind, "title");
+  // Speech: a sentence capitalises its first word only; exclamations; quotes before a cue.
+  EXPECT_EQ(quotes("\"I'm with her,\" she said.").front().kind, "direct");
+  EXPECT_EQ(quotes("Ida Roth waved. “Welcome Home Everyone!”").front().kind, "direct");
+  EXPECT_EQ(quotes("„Das Geld ist da“, sagte Farah Nasser.", "de").front().kind, "direct");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
