@@ -24,6 +24,7 @@ class QuoteResources {
         speaker_stops(language.list("speaker_stops").begin(), language.list("speaker_stops").end()),
         subject_first(language.language() == "ja" || language.language() == "zh"),
         title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
+        bylines(language.list("byline_prefixes").begin(), language.list("byline_prefixes").end()),
         participles(language.list("speech_participles").begin(),
                     language.list("speech_participles").end()),
         naming_verbs(language.list("naming_verbs").begin(), language.list("naming_verbs").end()),
@@ -57,6 +58,7 @@ class QuoteResources {
   StringSet speaker_stops;      // Chinese, Japanese: end a speaker phrase ("の", "对")
   bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
+  StringSet bylines;       // "by": after a quote, make it the title of a piece
   StringSet participles;   // "saying", "adding": speak for the subject of their clause
   StringSet naming_verbs;  // "called": attribute only a quote after them
   std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
@@ -1078,9 +1080,10 @@ class QuoteReader {
     }
     // "on NBC's "Meet the Press"", "“Jane The Virgin” star": a short quote in title case (or in
     // capitals, a headline) names a work or a slogan; speech ends in a comma before its cue, or
-    // exclaims or asks.
-    if (title_case(quote.span, words) && !content.ends_with(",") && !content.ends_with("!") &&
-        !content.ends_with("?")) {
+    // exclaims or asks. So does a quote that a byline follows.
+    if ((title_case(quote.span, words) && !content.ends_with(",") && !content.ends_with("!") &&
+         !content.ends_with("?")) ||
+        byline_follows(quote)) {
       quote.kind = QuoteKind::kTitle;
       quote.speaker = quote.cue = Span{};
       quote.speaker_key.clear();
@@ -1117,6 +1120,14 @@ class QuoteReader {
       previous_direct_cue_ = quote.cue;
       previous_sentence_ = quote.sentence;
     }
+  }
+
+  // "“Pop-up art show opens,” by Eddie Small": a quoted headline and its writer.
+  bool byline_follows(const Quote& quote) const {
+    std::size_t t = first_token_at_or_after(quote.marks.end, 0, tokens_.size());
+    if (t < tokens_.size() && doc_.text(tokens_[t].span) == ",") ++t;
+    return t + 1 < tokens_.size() && resources_.bylines.contains(key(t)) &&
+           is_word(tokens_[t + 1]) && is_capitalised(t + 1);
   }
 
   // Two to eight words, every one that is not a stopword capitalised: "Meet the Press".

@@ -247,6 +247,9 @@ TEST(QuoteFinder, TitleCaseQuotesAreTitles) {
   EXPECT_EQ(quotes("\"I'm with her,\" she said.").front().kind, "direct");
   EXPECT_EQ(quotes("Ida Roth waved. “Welcome Home Everyone!”").front().kind, "direct");
   EXPECT_EQ(quotes("„Das Geld ist da“, sagte Farah Nasser.", "de").front().kind, "direct");
+  // A quoted headline with its byline.
+  EXPECT_EQ(quotes("READ—\"Ferry fares rise again in spring,\" by Ivo Stark.").front().kind,
+            "title");
 }
 
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
