@@ -1081,8 +1081,9 @@ class QuoteReader {
     // "on NBC's "Meet the Press"", "“Jane The Virgin” star": a short quote in title case (or in
     // capitals, a headline) names a work or a slogan; speech ends in a comma before its cue, or
     // exclaims or asks. So does a quote that a byline follows.
-    if ((title_case(quote.span, words) && !content.ends_with(",") && !content.ends_with("!") &&
-         !content.ends_with("?")) ||
+    if ((title_case(quote.span, words) &&
+         ((!content.ends_with(",") && !content.ends_with("!") && !content.ends_with("?")) ||
+          after_possessive(quote))) ||
         byline_follows(quote)) {
       quote.kind = QuoteKind::kTitle;
       quote.speaker = quote.cue = Span{};
@@ -1120,6 +1121,15 @@ class QuoteReader {
       previous_direct_cue_ = quote.cue;
       previous_sentence_ = quote.sentence;
     }
+  }
+
+  // "on CNN's “State of the Union,” ...": a name in title case owned by someone is a title even
+  // before a comma.
+  bool after_possessive(const Quote& quote) const {
+    std::string_view before = doc_.text().substr(0, quote.marks.begin);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    return before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'") ||
+           before.ends_with("s’");
   }
 
   // "“Pop-up art show opens,” by Eddie Small": a quoted headline and its writer.

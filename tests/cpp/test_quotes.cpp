@@ -247,6 +247,9 @@ TEST(QuoteFinder, TitleCaseQuotesAreTitles) {
   EXPECT_EQ(quotes("\"I'm with her,\" she said.").front().kind, "direct");
   EXPECT_EQ(quotes("Ida Roth waved. “Welcome Home Everyone!”").front().kind, "direct");
   EXPECT_EQ(quotes("„Das Geld ist da“, sagte Farah Nasser.", "de").front().kind, "direct");
+  // A name in title case after a possessive, even before a comma.
+  EXPECT_EQ(quotes("On Sunday on NBC's \"Harbour Watch Tonight,\" the mayor spoke.").front().kind,
+            "title");
   // A quoted headline with its byline.
   EXPECT_EQ(quotes("READ—\"Ferry fares rise again in spring,\" by Ivo Stark.").front().kind,
             "title");
