@@ -24,6 +24,7 @@ class QuoteResources {
         speaker_stops(language.list("speaker_stops").begin(), language.list("speaker_stops").end()),
         subject_first(language.language() == "ja" || language.language() == "zh"),
         title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
+        noun_markers(language.list("noun_markers").begin(), language.list("noun_markers").end()),
         bylines(language.list("byline_prefixes").begin(), language.list("byline_prefixes").end()),
         participles(language.list("speech_participles").begin(),
                     language.list("speech_participles").end()),
@@ -58,6 +59,7 @@ class QuoteResources {
   StringSet speaker_stops;      // Chinese, Japanese: end a speaker phrase ("の", "对")
   bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
+  StringSet noun_markers;  // "the", "his": make the speech verb after them a noun
   StringSet bylines;       // "by": after a quote, make it the title of a piece
   StringSet participles;   // "saying", "adding": speak for the subject of their clause
   StringSet naming_verbs;  // "called": attribute only a quote after them
@@ -477,6 +479,10 @@ class QuoteReader {
   bool is_speech_verb(std::size_t t) const {
     if (!is_word(tokens_[t])) return false;
     const std::string& word = key(t);
+    // "his hopes", "the proposed rule", "her show": after a determiner, a noun or an adjective.
+    if (t > 0 && is_word(tokens_[t - 1]) && resources_.noun_markers.contains(key(t - 1))) {
+      return false;
+    }
     if (resources_.speech_verbs.contains(word)) return true;
     // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
     if (const auto hyphen = word.find('-'); hyphen != std::string::npos) {

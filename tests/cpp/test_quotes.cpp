@@ -255,6 +255,15 @@ TEST(QuoteFinder, TitleCaseQuotesAreTitles) {
             "title");
 }
 
+// After a determiner a speech verb is a noun ("his hopes"), and cues nothing.
+TEST(QuoteFinder, SpeechVerbsAfterADeterminerAreNouns) {
+  const auto seen = quotes("Ada Quist pinned her hopes on the \"harbour deal\" this year.");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].kind, "scare");
+  EXPECT_EQ(seen[0].speaker, "");
+  EXPECT_EQ(quotes("\"Everyone out!\" the captain shouted.").front().speaker, "the captain");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
