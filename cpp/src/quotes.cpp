@@ -183,6 +183,9 @@ constexpr std::size_t kTitleTokens = 2;
 constexpr std::size_t kNameCharacters = 3;
 // How many words a quoted title in title case may have ("The Lead with Jake Tapper").
 constexpr std::uint32_t kTitleWords = 8;
+// How many words a quoted fragment needs to speak for its clause's subject without a listed
+// verb: shorter ones are mostly scare quotes.
+constexpr std::uint32_t kUnlistedVerbWords = 3;
 // Reported clauses per sentence (a sentence of a thousand "said" is not a thousand reports).
 constexpr std::size_t kMaxReportsPerSentence = 8;
 
@@ -1113,6 +1116,26 @@ class QuoteReader {
           quote.sentence > 0) {
         quote.speaker = sentence_subject(quote.sentence - 1);
         resolve(quote);
+      }
+      // "Clinton slammed the proposal as “reprehensible and divisive.”": a fragment of three
+      // words or more in a clause whose subject is a name or a pronoun quotes that subject, the
+      // verb unlisted. Not when a comma or a copula ("Zach Carter is a host of “...”") intervenes.
+      if (open > first && words >= kUnlistedVerbWords && !resources_.subject_first &&
+          !resources_.determiners.contains(key(first))) {
+        const Span subject = sentence_subject(quote.sentence);
+        const std::size_t verb = first_token_at_or_after(subject.end, first, open);
+        const bool comma = std::any_of(
+            tokens_.begin() + static_cast<std::ptrdiff_t>(verb),
+            tokens_.begin() + static_cast<std::ptrdiff_t>(open), [&](const Token& token) {
+              return doc_.text(token.span) == "," || doc_.text(token.span) == "—";
+            });
+        if (!subject.empty() && verb < open && !comma &&
+            (!resources_.stopwords.contains(key(verb)) ||
+             resources_.auxiliaries.contains(key(verb)))) {
+          quote.speaker = subject;
+          quote.kind = QuoteKind::kPartial;
+          resolve(quote);
+        }
       }
       return;
     }

@@ -264,6 +264,17 @@ TEST(QuoteFinder, SpeechVerbsAfterADeterminerAreNouns) {
   EXPECT_EQ(quotes("\"Everyone out!\" the captain shouted.").front().speaker, "the captain");
 }
 
+// A fragment of some length quotes the name or pronoun that heads its clause, whatever the verb;
+// not across a comma or a copula, and short terms stay scare quotes.
+TEST(QuoteFinder, FragmentsSpeakForTheirClausesSubject) {
+  EXPECT_EQ(quotes("Ida Roth slammed the ferry plan as \"slow, costly and unfair.\"").front(),
+            (Seen{"slow, costly and unfair.", "partial", "Ida Roth", "roth"}));
+  EXPECT_EQ(
+      quotes("Ida Roth is the host of \"a show about the harbour\" on Fridays.").front().speaker,
+      "");
+  EXPECT_EQ(quotes("Ida Roth mocked the \"experts\" again.").front().kind, "scare");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
