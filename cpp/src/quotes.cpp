@@ -296,12 +296,14 @@ class QuoteReader {
     }
   }
 
-  Quote marked(const Pair& pair) {
+  // `within`: the words of the quote this one is nested in, where its attribution must lie
+  // ("“The inspector said, ‘...’”": the inspector, not the outer quote's speaker).
+  Quote marked(const Pair& pair, std::optional<Span> within) {
     Quote quote;
     quote.marks = {pair.open.at, pair.close.at + pair.close.size};
     quote.span = detail::trim_space(doc_.text(), {pair.open.at + pair.open.size, pair.close.at});
     quote.sentence = sentence_of(pair.open.at);
-    attribute(quote);
+    attribute(quote, within);
     classify(quote);
     if (!quote.speaker.empty()) remember(quote);
     return quote;
@@ -759,13 +761,22 @@ class QuoteReader {
   // "..., X said", "... as X agreed"), then before the opening mark ("X said: ...", "X told the
   // council ..."), then "according to X"; failing those, a quote that opens its sentence
   // continues the last speaker of the two sentences before.
-  void attribute(Quote& quote) {
-    const auto [first, last] = token_range(quote.sentence);
-    if (first == last) return;
-    const std::size_t open = first_token_at_or_after(quote.marks.begin, first, last);
+  void attribute(Quote& quote, std::optional<Span> within) {
+    auto [first, last] = token_range(quote.sentence);
     // After: up to eight tokens, in the sentence where the quote closes.
     const std::uint32_t closing_sentence = sentence_of(quote.marks.end - 1);
-    const auto [close_first, close_last] = token_range(closing_sentence);
+    auto [close_first, close_last] = token_range(closing_sentence);
+    if (within) {
+      const auto clamp = [&](std::size_t& from, std::size_t& to) {
+        from = std::max(from, first_token_at_or_after(within->begin, 0, tokens_.size()));
+        to = std::min(to, first_token_at_or_after(within->end, 0, tokens_.size()));
+        to = std::max(from, to);
+      };
+      clamp(first, last);
+      clamp(close_first, close_last);
+    }
+    if (first == last) return;
+    const std::size_t open = first_token_at_or_after(quote.marks.begin, first, last);
     const std::size_t close = first_token_at_or_after(quote.marks.end, close_first, close_last);
     // Chinese and Japanese words are short tokens: "」と、医師の大野綾子さんは語った" is nine.
     const std::size_t after = resources_.subject_first ? kReachTokens : 8;
@@ -819,6 +830,7 @@ class QuoteReader {
           // the clause's subject speaks
         } else {
           speaker_before(t - 1, first, quote.speaker);
+          if (quote.speaker.empty()) quote.speaker = clause_subject(t - 1, first);
           // "..., said Felix Amundsen, "and ..."" and German "Am Montag sagte Tom Färber: „…“":
           // the speaker follows the verb when none (or only a prepositional phrase) precedes it.
           Span inverted;
@@ -861,7 +873,7 @@ class QuoteReader {
       }
       if (start < end) quote.speaker = {tokens_[start].span.begin, tokens_[end - 1].span.end};
     }
-    if (quote.cue.empty() &&
+    if (quote.cue.empty() && !within &&
         std::none_of(tokens_.begin() + static_cast<std::ptrdiff_t>(close),
                      tokens_.begin() + static_cast<std::ptrdiff_t>(close_last), is_word)) {
       attribute_from_next(quote, closing_sentence);
@@ -920,6 +932,22 @@ class QuoteReader {
   // title ("警长郑海峰带队"). Empty when the sentence opens otherwise ("In 2019, ...").
   Span sentence_subject(std::uint32_t sentence) const {
     const auto [first, last] = token_range(sentence);
+    return subject_at(first, last);
+  }
+
+  // The subject of the clause that `verb` ends, when the words right before the verb name none
+  // ("The inspector looked at the wiring and said", "When it ended, Senator Dubois stood and
+  // declared"): the clause starts after the last comma or colon.
+  Span clause_subject(std::size_t verb, std::size_t first) const {
+    std::size_t start = verb;
+    while (start > first && !is_comma(start - 1) && doc_.text(tokens_[start - 1].span) != ":") {
+      --start;
+    }
+    const Span subject = subject_at(start, verb);
+    return subject.end <= tokens_[verb].span.begin ? subject : Span{};
+  }
+
+  Span subject_at(std::size_t first, std::size_t last) const {
     if (first == last || !is_word(tokens_[first])) return {};
     std::size_t end = first;
     if (!resources_.speaker_particles.empty()) {
@@ -1251,20 +1279,36 @@ Quotes QuoteFinder::find(const Document& document) const {
   std::sort(result.unpaired_marks.begin(), result.unpaired_marks.end());
 
   QuoteReader reader(document, tokenizer_, *resources_);
+  // The words of the innermost quote each pair is nested in.
+  std::vector<std::optional<Span>> within(pairs.size());
+  std::vector<std::size_t> enclosing;
+  for (std::size_t p = 0; p < pairs.size(); ++p) {
+    while (!enclosing.empty() && pairs[enclosing.back()].close.at < pairs[p].open.at) {
+      enclosing.pop_back();
+    }
+    if (!enclosing.empty()) {
+      const Pair& outer = pairs[enclosing.back()];
+      within[p] = Span{outer.open.at + outer.open.size, outer.close.at};
+    }
+    enclosing.push_back(p);
+  }
   std::size_t next_pair = 0;
   std::vector<Quote> open_quotes;  // marked quotes that reach into the current sentence
   for (std::uint32_t s = 0; s < document.sentences().size(); ++s) {
     const Span sentence = document.sentences()[s].span;
     std::erase_if(open_quotes, [&](const Quote& q) { return q.marks.end <= sentence.begin; });
     while (next_pair < pairs.size() && pairs[next_pair].open.at < sentence.end) {
-      Quote quote = reader.marked(pairs[next_pair++]);
+      Quote quote = reader.marked(pairs[next_pair], within[next_pair]);
+      ++next_pair;
       result.quotes.push_back(quote);
       open_quotes.push_back(std::move(quote));
     }
     reader.reported(s, open_quotes, result.quotes);
   }
   // Marks outside every sentence (none in practice) still give their quotes.
-  while (next_pair < pairs.size()) result.quotes.push_back(reader.marked(pairs[next_pair++]));
+  for (; next_pair < pairs.size(); ++next_pair) {
+    result.quotes.push_back(reader.marked(pairs[next_pair], within[next_pair]));
+  }
   std::stable_sort(result.quotes.begin(), result.quotes.end(),
                    [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
   return result;

@@ -275,6 +275,21 @@ TEST(QuoteFinder, FragmentsSpeakForTheirClausesSubject) {
   EXPECT_EQ(quotes("Ida Roth mocked the \"experts\" again.").front().kind, "scare");
 }
 
+// A quote nested in another is attributed within it; a verb after "and" speaks for its clause's
+// subject.
+TEST(QuoteFinder, NestedQuotesAndClauseSubjects) {
+  const auto nested = quotes(
+      "Ida Roth said: \"The pilot checked the ropes and said, 'We sail at dawn.' Then he left.\"");
+  ASSERT_EQ(nested.size(), 2u);
+  EXPECT_EQ(nested[0].speaker, "Ida Roth");
+  EXPECT_EQ(nested[1].text, "We sail at dawn.");
+  EXPECT_EQ(nested[1].speaker, "The pilot");
+  EXPECT_EQ(quotes("When the vote ended, Senator Ada Quist stood and declared: \"We have lost.\"")
+                .front()
+                .speaker,
+            "Senator Ada Quist");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
