@@ -38,6 +38,8 @@ class QuoteResources {
     const auto& options = language.list("quote_options");
     title_case_titles =
         std::find(options.begin(), options.end(), "title-case-titles") != options.end();
+    compound_title_cues =
+        std::find(options.begin(), options.end(), "compound-title-cues") != options.end();
     for (const auto& cue : language.list("according_cues")) {
       std::vector<std::string> words;
       for (std::size_t from = 0; from < cue.size();) {
@@ -69,6 +71,7 @@ class QuoteResources {
   StringSet stopwords;
   bool german_marks;               // „…“ ‚…‘ »…«: “ ‘ « close rather than open
   bool title_case_titles = false;  // English: "Meet the Press" is a title
+  bool compound_title_cues = false;           // German: "Jahresbericht" ends in the cue "bericht"
   std::vector<std::string> cjk_speech_verbs;  // matched as text prefixes
 };
 
@@ -719,6 +722,14 @@ class QuoteReader {
     return found;
   }
 
+  bool is_title_cue(std::size_t t) const {
+    const std::string& word = key(t);
+    if (resources_.title_cues.contains(word)) return true;
+    return resources_.compound_title_cues &&
+           std::any_of(resources_.title_cues.begin(), resources_.title_cues.end(),
+                       [&](const std::string& cue) { return word.ends_with(cue); });
+  }
+
   bool is_participle(std::size_t t) const {
     return is_word(tokens_[t]) && resources_.participles.contains(key(t));
   }
@@ -1099,7 +1110,7 @@ class QuoteReader {
       // "a blog called the "Feed"": a determiner may stand between the cue and the title.
       const std::size_t cue =
           resources_.determiners.contains(previous) && before - 1 > first ? before - 2 : before - 1;
-      if (resources_.title_cues.contains(key(cue))) {
+      if (is_title_cue(cue)) {
         quote.kind = QuoteKind::kTitle;
         quote.kind_cue = tokens_[cue].span;
         quote.speaker = quote.cue = Span{};

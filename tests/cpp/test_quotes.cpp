@@ -290,6 +290,15 @@ TEST(QuoteFinder, NestedQuotesAndClauseSubjects) {
             "Senator Ada Quist");
 }
 
+// Title cues in French, Spanish and German, German ones also ending a compound.
+TEST(QuoteFinder, TitlesInEuropeanLanguages) {
+  EXPECT_EQ(quotes("Le documentaire « La Dernière Marée » sort vendredi.", "fr").front().kind,
+            "title");
+  EXPECT_EQ(quotes("Su novela «La sal del puerto» se agotó.", "es").front().kind, "title");
+  EXPECT_EQ(quotes("Ihr Kriminalroman „Die kalte Mole“ erscheint im Mai.", "de").front().kind,
+            "title");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
