@@ -24,6 +24,7 @@ class QuoteResources {
         speaker_stops(language.list("speaker_stops").begin(), language.list("speaker_stops").end()),
         subject_first(language.language() == "ja" || language.language() == "zh"),
         title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
+        coordinators(language.list("coordinators").begin(), language.list("coordinators").end()),
         noun_markers(language.list("noun_markers").begin(), language.list("noun_markers").end()),
         bylines(language.list("byline_prefixes").begin(), language.list("byline_prefixes").end()),
         participles(language.list("speech_participles").begin(),
@@ -61,6 +62,7 @@ class QuoteResources {
   StringSet speaker_stops;      // Chinese, Japanese: end a speaker phrase ("の", "对")
   bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
+  StringSet coordinators;  // "and": before a speech verb, end a reported clause
   StringSet noun_markers;  // "the", "his": make the speech verb after them a noun
   StringSet bylines;       // "by": after a quote, make it the title of a piece
   StringSet participles;   // "saying", "adding": speak for the subject of their clause
@@ -347,7 +349,7 @@ class QuoteReader {
         std::size_t content = speaker_end;
         while (content < last && !is_word(tokens_[content])) ++content;
         if (t == first && content >= last) continue;
-        quote.span = t == first ? Span{tokens_[content].span.begin, whole.end}
+        quote.span = t == first ? Span{tokens_[content].span.begin, clause_end(content, last)}
                                 : Span{whole.begin, tokens_[t].span.begin};
       } else if (resources_.subject_first) {
         quote.span = subject_first_report(t, first, last, quote);
@@ -359,6 +361,7 @@ class QuoteReader {
       } else {
         if (is_participle(t)) quote.speaker = participle_speaker(t, sentence);
         if (quote.speaker.empty()) speaker_before(t, first, quote.speaker);
+        if (quote.speaker.empty()) quote.speaker = clause_subject(t, first);
         if (quote.speaker.empty() || t + 1 >= last) continue;
         std::size_t content = t + 1;
         // "said that ...", "told reporters that ...": the clause starts after "that"; without
@@ -374,7 +377,7 @@ class QuoteReader {
           ++content;
         }
         if (content >= last || !is_word(tokens_[content])) continue;
-        quote.span = {tokens_[content].span.begin, whole.end};
+        quote.span = {tokens_[content].span.begin, clause_end(content, last)};
       }
       quote.span = trim_end_punctuation(quote.span);
       if (quote.span.empty() || words_in(quote.span) < 3 || covered_by_direct(quote.span, marked)) {
@@ -720,6 +723,19 @@ class QuoteReader {
       }
     }
     return found;
+  }
+
+  // Where a reported clause starting at token `content` ends: before "and" with a speech verb,
+  // which reports again ("said the talks failed and said that ..."), else at the sentence's end.
+  // (Dashes and "but" do not end it: news annotators keep what follows in the clause.)
+  std::uint32_t clause_end(std::size_t content, std::size_t last) const {
+    for (std::size_t t = content + 1; t + 1 < last; ++t) {
+      if (is_word(tokens_[t]) && resources_.coordinators.contains(key(t)) &&
+          is_speech_verb(t + 1)) {
+        return tokens_[t].span.begin;
+      }
+    }
+    return tokens_[last - 1].span.end;
   }
 
   bool is_title_cue(std::size_t t) const {

@@ -299,6 +299,14 @@ TEST(QuoteFinder, TitlesInEuropeanLanguages) {
             "title");
 }
 
+// A reported clause ends where "and" brings another speech verb; a verb after "and" reports
+// for its clause's subject.
+TEST(QuoteFinder, CoordinatedReports) {
+  EXPECT_EQ(quotes("Ida Roth said the ferry was late and added that the fares would rise."),
+            (Seens{{"the ferry was late", "indirect", "Ida Roth", "roth"},
+                   {"the fares would rise", "indirect", "Ida Roth", "roth"}}));
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
