@@ -339,6 +339,7 @@ class QuoteReader {
       });
       if (attributes_a_quote || names_a_title) continue;
       Quote quote;
+      bool parenthetical = false;
       quote.kind = QuoteKind::kIndirect;
       quote.sentence = sentence;
       quote.cue = tokens_[t].span;
@@ -355,13 +356,24 @@ class QuoteReader {
         quote.span = subject_first_report(t, first, last, quote);
         if (quote.span.empty()) continue;
       } else if (const std::size_t comma =
-                     is_participle(t) ? last : inverted_report(t, first, last, quote.speaker);
+                     is_participle(t)
+                         ? last
+                         : inverted_report(t, first, last, quote.speaker, parenthetical);
                  comma != last) {
-        quote.span = {whole.begin, tokens_[comma].span.begin};
+        quote.span = {whole.begin, parenthetical ? whole.end : tokens_[comma].span.begin};
       } else {
         if (is_participle(t)) quote.speaker = participle_speaker(t, sentence);
         if (quote.speaker.empty()) speaker_before(t, first, quote.speaker);
         if (quote.speaker.empty()) quote.speaker = clause_subject(t, first);
+        // "..., who said he typically votes Democratic": the relative pronoun speaks.
+        std::size_t subject = t;
+        while (subject > first && is_word(tokens_[subject - 1]) &&
+               resources_.auxiliaries.contains(key(subject - 1))) {
+          --subject;
+        }
+        if (quote.speaker.empty() && subject > first && is_relative(subject - 1)) {
+          quote.speaker = tokens_[subject - 1].span;
+        }
         if (quote.speaker.empty() || t + 1 >= last) continue;
         std::size_t content = t + 1;
         // "said that ...", "told reporters that ...": the clause starts after "that"; without
@@ -431,8 +443,10 @@ class QuoteReader {
 
   // "CLAUSE, X said." or "CLAUSE, said X.": the verb stands near the sentence's end after a
   // comma and a short speaker phrase. Returns the comma's token (or `last` when not so).
-  std::size_t inverted_report(std::size_t verb, std::size_t first, std::size_t last,
-                              Span& speaker) const {
+  // With `parenthetical` set, the speaker and verb stand inside the clause between commas
+  // ("Many of the closures, he said, have involved ..."): the clause is the whole sentence.
+  std::size_t inverted_report(std::size_t verb, std::size_t first, std::size_t last, Span& speaker,
+                              bool& parenthetical) const {
     std::size_t tail = verb + 1;
     Span after;
     const std::size_t after_end = speaker_after(tail, last, after);
@@ -443,7 +457,12 @@ class QuoteReader {
     }
     std::size_t words_left = 0;
     for (std::size_t k = rest; k < last && words_left <= 4; ++k) words_left += is_word(tokens_[k]);
-    if (words_left > 4) return last;  // "on Thursday" may follow, a clause may not
+    const bool comma_after = rest + 1 < last && doc_.text(tokens_[rest].span) == ",";
+    // ", said Ed Rendell, who chairs the committee.": a relative clause may follow the speaker.
+    const bool relative_after = comma_after && !after.empty() && is_relative(rest + 1);
+    parenthetical = comma_after && after.empty() && words_left > 0;
+    // "on Thursday" may follow, a clause may not
+    if (words_left > 4 && !relative_after && !parenthetical) return last;
     // ", said X" / ", X said"
     if (verb > first && doc_.text(tokens_[verb - 1].span) == "," && !after.empty()) {
       speaker = after;
@@ -452,7 +471,9 @@ class QuoteReader {
     for (std::size_t k = verb; k > first && verb - k < 8; --k) {
       if (doc_.text(tokens_[k - 1].span) != ",") continue;
       if (k - 1 == first || k == verb || is_relative(k)) return last;  // ", whom he had found"
-      if (!starts_noun_phrase(k) && verb - k > 3) return last;         // "officials said" is short
+      if (!starts_noun_phrase(k) && (verb - k > 3 || parenthetical)) {
+        return last;  // "officials said" is short; ", doch der Betreiber betont, ..." no aside
+      }
       speaker = {tokens_[k].span.begin, tokens_[verb - 1].span.end};
       return k - 1;
     }

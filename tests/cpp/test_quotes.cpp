@@ -307,6 +307,22 @@ TEST(QuoteFinder, CoordinatedReports) {
                    {"the fares would rise", "indirect", "Ida Roth", "roth"}}));
 }
 
+// Reports with the speaker as an aside, followed by a relative clause, or a relative pronoun.
+TEST(QuoteFinder, AsidesAndRelativeSpeakers) {
+  EXPECT_EQ(quotes("Most of the ferries, he said, have stopped running.").front().text,
+            "Most of the ferries, he said, have stopped running");
+  EXPECT_EQ(quotes("The fund is short of money, said Ed Rendell, who chairs the board.").front(),
+            (Seen{"The fund is short of money", "indirect", "Ed Rendell", "rendell"}));
+  const auto who = quotes("Voters cheered Ida Roth, who said she would run again.");
+  ASSERT_EQ(who.size(), 1u);
+  EXPECT_EQ(who[0].text, "she would run again");
+  EXPECT_EQ(who[0].speaker, "who");
+  // German puts a comma after the verb: no aside.
+  EXPECT_EQ(
+      quotes("Es regnet, doch der Betreiber betont, die Anlage sei sicher.", "de").front().text,
+      "die Anlage sei sicher");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
