@@ -376,6 +376,8 @@ class QuoteReader {
         }
         if (quote.speaker.empty() || t + 1 >= last) continue;
         std::size_t content = t + 1;
+        // German sets the clause off with a comma: "der Betreiber betont, die Anlage sei sicher".
+        if (content + 1 < last && is_comma(content) && is_word(tokens_[content + 1])) ++content;
         // "said that ...", "told reporters that ...": the clause starts after "that"; without
         // it, "told the council the plan ..." skips its listener.
         for (std::size_t k = content; k < std::min(last, content + 6); ++k) {

@@ -318,9 +318,9 @@ TEST(QuoteFinder, AsidesAndRelativeSpeakers) {
   EXPECT_EQ(who[0].text, "she would run again");
   EXPECT_EQ(who[0].speaker, "who");
   // German puts a comma after the verb: no aside.
-  EXPECT_EQ(
-      quotes("Es regnet, doch der Betreiber betont, die Anlage sei sicher.", "de").front().text,
-      "die Anlage sei sicher");
+  const auto german = quotes("Es regnet, doch der Betreiber betont, die Anlage sei sicher.", "de");
+  ASSERT_EQ(german.size(), 1u);
+  EXPECT_EQ(german[0].text, "die Anlage sei sicher");
 }
 
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
