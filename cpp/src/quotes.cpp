@@ -191,6 +191,8 @@ constexpr std::uint32_t kTitleWords = 8;
 // How many words a quoted fragment needs to speak for its clause's subject without a listed
 // verb: shorter ones are mostly scare quotes.
 constexpr std::uint32_t kUnlistedVerbWords = 3;
+// How far before a colon the name that speaks may end ("As Dr. Lindqvist put it:").
+constexpr std::size_t kColonReach = 5;
 // Reported clauses per sentence (a sentence of a thousand "said" is not a thousand reports).
 constexpr std::size_t kMaxReportsPerSentence = 8;
 
@@ -465,10 +467,15 @@ class QuoteReader {
     parenthetical = comma_after && after.empty() && words_left > 0;
     // "on Thursday" may follow, a clause may not
     if (words_left > 4 && !relative_after && !parenthetical) return last;
-    // ", said X" / ", X said"
-    if (verb > first && doc_.text(tokens_[verb - 1].span) == "," && !after.empty()) {
+    // ", said X" / ", X said"; auxiliaries may come first: ", a indiqué la préfecture".
+    std::size_t head = verb;
+    while (head > first && is_word(tokens_[head - 1]) &&
+           resources_.auxiliaries.contains(key(head - 1))) {
+      --head;
+    }
+    if (head > first && doc_.text(tokens_[head - 1].span) == "," && !after.empty()) {
       speaker = after;
-      return verb - 1;
+      return head - 1;
     }
     for (std::size_t k = verb; k > first && verb - k < 8; --k) {
       if (doc_.text(tokens_[k - 1].span) != ",") continue;
@@ -555,9 +562,19 @@ class QuoteReader {
     return kRelatives.contains(key(t));
   }
   bool is_pronoun(Span speaker) const {
+    return is_pronoun_word(tokenizer_.key(doc_.text(speaker)));
+  }
+  static bool is_pronoun_word(std::string_view word) {
     static const detail::StringSet kPronouns = {"he",    "she", "they", "il", "elle", "ils",
                                                 "elles", "er",  "sie",  "él", "ella", "ellos"};
-    return kPronouns.contains(tokenizer_.key(doc_.text(speaker)));
+    return kPronouns.contains(word);
+  }
+  // "a-t-il", "dit-elle": a verb carrying its subject pronoun.
+  bool carries_pronoun(std::size_t t) const {
+    const std::string& word = key(t);
+    const auto hyphen = word.rfind('-');
+    return hyphen != std::string::npos &&
+           is_pronoun_word(std::string_view(word).substr(hyphen + 1));
   }
 
   // Binary search: a sentence may hold thousands of quotes.
@@ -574,7 +591,17 @@ class QuoteReader {
   bool starts_noun_phrase(std::size_t t) const {
     if (!is_word(tokens_[t])) return false;
     if (is_capitalised(t) || is_pronoun(tokens_[t].span)) return true;
-    return resources_.determiners.contains(key(t));
+    if (resources_.determiners.contains(key(t))) return true;
+    // An elided determiner: "l’adjoint au maire".
+    const std::string_view text = doc_.text(tokens_[t].span);
+    for (const std::string_view apostrophe : {"'", "’"}) {
+      const auto at = text.find(apostrophe);
+      if (at != std::string_view::npos && at > 0 && at <= 2 &&
+          resources_.determiners.contains(tokenizer_.key(text.substr(0, at)) + "'")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The noun phrase right after token `t` ("said Dr. Amara Lindqvist, who ..."): words and the
@@ -846,6 +873,15 @@ class QuoteReader {
         quote.speaker = participle_speaker(t, quote.sentence);
         break;
       }
+      // "», a-t-il expliqué": the pronoun rides on the auxiliary.
+      if (const auto carrier = std::find_if(
+              tokens_.begin() + static_cast<std::ptrdiff_t>(close),
+              tokens_.begin() + static_cast<std::ptrdiff_t>(t),
+              [&](const Token& token) { return carries_pronoun(&token - tokens_.data()); });
+          carrier != tokens_.begin() + static_cast<std::ptrdiff_t>(t)) {
+        quote.speaker = carrier->span;
+        break;
+      }
       std::size_t subject = close;
       // Function words between the quote and the verb are no speaker: "as" (as X agreed),
       // auxiliaries ("», a déclaré le ministre"), particles ("」と述べた").
@@ -904,24 +940,12 @@ class QuoteReader {
         break;
       }
     }
-    // "As Dr. Lindqvist put it: "..."": the name nearest before the colon.
+    // "The coach was blunt: "..."": the subject of the clause before the colon; failing that
+    // ("As Dr. Lindqvist put it: "...""), the name nearest before the colon.
     if (quote.cue.empty() && open > first && doc_.text(tokens_[open - 1].span) == ":") {
       quote.cue = tokens_[open - 1].span;
-      std::size_t end = open - 1;
-      while (end > first && end + 6 >= open &&
-             !(is_word(tokens_[end - 1]) && is_capitalised(end - 1))) {
-        --end;
-      }
-      std::size_t start = end;
-      while (start > first &&
-             (is_capitalised(start - 1) || doc_.text(tokens_[start - 1].span) == ".")) {
-        --start;
-      }
-      while (start < end &&
-             (!is_word(tokens_[start]) || resources_.stopwords.contains(key(start)))) {
-        ++start;  // "As Dr. Lindqvist": the sentence's first word is no part of the name
-      }
-      if (start < end) quote.speaker = {tokens_[start].span.begin, tokens_[end - 1].span.end};
+      quote.speaker = clause_subject(open - 1, first);
+      if (quote.speaker.empty()) quote.speaker = name_before(open - 1, first);
     }
     if (quote.cue.empty() && !within &&
         std::none_of(tokens_.begin() + static_cast<std::ptrdiff_t>(close),
@@ -965,6 +989,24 @@ class QuoteReader {
       quote.speaker = speaker;
       return;
     }
+  }
+
+  // The run of capitalised words nearest before token `colon`, within six tokens.
+  Span name_before(std::size_t colon, std::size_t first) const {
+    std::size_t end = colon;
+    while (end > first && end + kColonReach >= colon &&
+           !(is_word(tokens_[end - 1]) && is_capitalised(end - 1))) {
+      --end;
+    }
+    std::size_t start = end;
+    while (start > first &&
+           (is_capitalised(start - 1) || doc_.text(tokens_[start - 1].span) == ".")) {
+      --start;
+    }
+    while (start < end && (!is_word(tokens_[start]) || resources_.stopwords.contains(key(start)))) {
+      ++start;  // "As Dr. Lindqvist": the sentence's first word is no part of the name
+    }
+    return start < end ? Span{tokens_[start].span.begin, tokens_[end - 1].span.end} : Span{};
   }
 
   // A speaker phrase right after a preposition is no subject: "Am Montag", "Bei der Feier".

@@ -323,6 +323,18 @@ TEST(QuoteFinder, AsidesAndRelativeSpeakers) {
   EXPECT_EQ(german[0].text, "die Anlage sei sicher");
 }
 
+// Before a colon the clause's subject speaks; French pronouns riding on the auxiliary, elided
+// determiners and auxiliaries before an inverted verb.
+TEST(QuoteFinder, ColonsAndFrenchInversions) {
+  EXPECT_EQ(quotes("Der Kapitän fand klare Worte: „Wir fahren nicht.“", "de").front().speaker,
+            "Der Kapitän");
+  EXPECT_EQ(quotes("« Le quai a tenu », a-t-il expliqué.", "fr").front().speaker, "a-t-il");
+  EXPECT_EQ(quotes("« Le quai a tenu », a reconnu l’adjoint au maire.", "fr").front().speaker,
+            "l’adjoint au maire");
+  EXPECT_EQ(quotes("Le bac reprendra lundi, a indiqué la préfecture.", "fr").front(),
+            (Seen{"Le bac reprendra lundi", "indirect", "la préfecture", "la préfecture"}));
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
