@@ -50,6 +50,7 @@ class QuoteResources {
       }
       if (words.size() <= 2) according_cues.push_back(std::move(words));
     }
+    source_markers = language.list("source_markers");
     for (const auto& verb : language.list("speech_verbs")) {
       if (static_cast<unsigned char>(verb[0]) >= 0xE2) cjk_speech_verbs.push_back(verb);
     }
@@ -75,6 +76,7 @@ class QuoteResources {
   bool title_case_titles = false;  // English: "Meet the Press" is a title
   bool compound_title_cues = false;           // German: "Jahresbericht" ends in the cue "bericht"
   std::vector<std::string> cjk_speech_verbs;  // matched as text prefixes
+  std::vector<std::string> source_markers;    // Japanese: "Xによると": X is the source
 };
 
 }  // namespace detail
@@ -425,6 +427,17 @@ class QuoteReader {
       if (content >= last || !is_word(tokens_[content])) return {};
       return {tokens_[content].span.begin, doc_.sentences()[quote.sentence].span.end};
     }
+    // "気象庁によると、台風は…見込みだ": the clause after the source marker.
+    if (const std::size_t after = source_marker_end(verb); after != verb) {
+      std::size_t content = after;
+      while (content < last && !is_word(tokens_[content]) &&
+             !mark_at(doc_.text(), doc_.sentences()[quote.sentence].span,
+                      tokens_[content].span.begin, resources_.german_marks)) {
+        ++content;
+      }
+      if (content >= last || !is_word(tokens_[content])) return {};
+      return {tokens_[content].span.begin, tokens_[last - 1].span.end};
+    }
     // The particle may be a token of its own or end one ("完成|すると"); right after a closing
     // mark it reports the marked quote, not a clause ("その案を「机上の空論」と切り捨てた").
     if (verb == first || !is_word(tokens_[verb - 1])) return {};
@@ -709,7 +722,8 @@ class QuoteReader {
     std::size_t end = verb;
     if (!resources_.speaker_particles.empty()) {
       const std::size_t particle = speaker_particle(verb, first, quoted);
-      if (particle == verb) return;
+      // Without a particle, the words right before a source marker speak ("組合によると").
+      if (particle == verb && source_marker_end(verb) == verb) return;
       start = end = particle;
       while (start > first && (!stops(start - 1) || is_parenthesis(start - 1, ')'))) {
         start = is_parenthesis(start - 1, ')') ? opening_parenthesis(start - 1, first) : start - 1;
@@ -810,6 +824,17 @@ class QuoteReader {
     }
     const Span subject = sentence_subject(sentence);
     return subject.end <= at ? subject : Span{};
+  }
+
+  // The token after the source marker ("によると") that starts at token `t`, or `t` if none.
+  std::size_t source_marker_end(std::size_t t) const {
+    const std::string_view rest = doc_.text().substr(tokens_[t].span.begin);
+    for (const auto& marker : resources_.source_markers) {
+      if (!rest.starts_with(marker)) continue;
+      return first_token_at_or_after(
+          tokens_[t].span.begin + static_cast<std::uint32_t>(marker.size()), t, tokens_.size());
+    }
+    return t;
   }
 
   static bool closes_quote(UChar32 c) {
@@ -1041,6 +1066,7 @@ class QuoteReader {
 
   Span subject_at(std::size_t first, std::size_t last) const {
     if (first == last || !is_word(tokens_[first])) return {};
+    std::size_t start = first;
     std::size_t end = first;
     if (!resources_.speaker_particles.empty()) {
       std::size_t particle = first;
@@ -1049,9 +1075,11 @@ class QuoteReader {
         ++particle;
       }
       if (particle == last || particle == first) return {};
+      // "工場長の河合恵氏は", "追悼式でロウ神父は": the phrase after the last stop.
       for (end = first; end < particle; ++end) {
-        if (resources_.speaker_stops.contains(key(end))) return {};
+        if (resources_.speaker_stops.contains(key(end))) start = end + 1;
       }
+      if (start == end) return {};
     } else if (resources_.subject_first) {
       std::size_t run = first;
       while (run < last && run < first + kTitleTokens && !single_character(run)) ++run;
@@ -1081,7 +1109,7 @@ class QuoteReader {
         return {};
       }
     }
-    return {tokens_[first].span.begin, tokens_[end - 1].span.end};
+    return {tokens_[start].span.begin, tokens_[end - 1].span.end};
   }
 
   bool single_character(std::size_t t) const {
@@ -1313,8 +1341,12 @@ class QuoteReader {
   bool reported_utterance(const Quote& quote, std::size_t open, std::size_t first) const {
     if (resources_.quotatives.empty() || resources_.fragment_particles.empty()) return false;
     const std::size_t after = first_token_at_or_after(quote.marks.end, open, tokens_.size());
-    if (after >= tokens_.size() || !resources_.quotatives.contains(key(after)) ||
-        key(after + 1) == "の") {
+    // "」と述べた", "」という": the quotative may begin a longer token.
+    const bool quotative =
+        after < tokens_.size() &&
+        std::any_of(resources_.quotatives.begin(), resources_.quotatives.end(),
+                    [&](const std::string& q) { return key(after).starts_with(q); });
+    if (!quotative || key(after + 1) == "の") {
       return false;
     }
     if (open == first) return true;

@@ -335,6 +335,17 @@ TEST(QuoteFinder, ColonsAndFrenchInversions) {
             (Seen{"Le bac reprendra lundi", "indirect", "la préfecture", "la préfecture"}));
 }
 
+// Japanese: a source marked by によると speaks and reports the clause after it; the subject of
+// a sentence before a cue-less quote is the phrase after its last stop ("工場長の河合氏は").
+TEST(QuoteFinder, JapaneseSourcesAndSubjects) {
+  EXPECT_EQ(quotes("漁協によると、今年の漁獲量は半分に減った。", "ja"),
+            (Seens{{"今年の漁獲量は半分に減った", "indirect", "漁協", "漁協"}}));
+  const auto presented =
+      quotes("船長の村瀬健氏は記者に次のように語った。「港は来月再開する」", "ja");
+  ASSERT_FALSE(presented.empty());
+  EXPECT_EQ(presented.back().speaker, "村瀬健氏");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
