@@ -531,12 +531,12 @@ class QuoteReader {
     return t < tokens_.size() ? doc_.key(tokens_[t]) : kNone;
   }
   bool is_speech_verb(std::size_t t) const {
-    if (!is_word(tokens_[t])) return false;
-    const std::string& word = key(t);
+    if (!is_word(tokens_[t]) || !is_verb_form(t)) return false;
     // "his hopes", "the proposed rule", "her show": after a determiner, a noun or an adjective.
-    if (t > 0 && is_word(tokens_[t - 1]) && resources_.noun_markers.contains(key(t - 1))) {
-      return false;
-    }
+    return t == 0 || !is_word(tokens_[t - 1]) || !resources_.noun_markers.contains(key(t - 1));
+  }
+  bool is_verb_form(std::size_t t) const {
+    const std::string& word = key(t);
     if (resources_.speech_verbs.contains(word)) return true;
     // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
     if (const auto hyphen = word.find('-'); hyphen != std::string::npos) {
@@ -1057,7 +1057,8 @@ class QuoteReader {
   // declared"): the clause starts after the last comma or colon.
   Span clause_subject(std::size_t verb, std::size_t first) const {
     std::size_t start = verb;
-    while (start > first && !is_comma(start - 1) && doc_.text(tokens_[start - 1].span) != ":") {
+    while (start > first && verb - start < kReachTokens && !is_comma(start - 1) &&
+           doc_.text(tokens_[start - 1].span) != ":") {
       --start;
     }
     const Span subject = subject_at(start, verb);
@@ -1320,14 +1321,13 @@ class QuoteReader {
   // Two to eight words, every one that is not a stopword capitalised: "Meet the Press".
   bool title_case(Span span, std::uint32_t words) const {
     if (!resources_.title_case_titles || words < 2 || words > kTitleWords) return false;
-    std::vector<Token> tokens;
-    tokenizer_.tokenize(doc_.text(), span, 0, tokens);
     std::size_t capitals = 0;
-    for (const Token& token : tokens) {
-      if (token.kind != TokenKind::kWord) continue;
-      const UChar32 c = detail::code_point_at(doc_.text(), token.span.begin).value;
+    for (std::size_t t = first_token_at_or_after(span.begin, 0, tokens_.size());
+         t < tokens_.size() && tokens_[t].span.end <= span.end; ++t) {
+      if (tokens_[t].kind != TokenKind::kWord) continue;
+      const UChar32 c = detail::code_point_at(doc_.text(), tokens_[t].span.begin).value;
       if (!u_hasBinaryProperty(c, UCHAR_CASED)) return false;
-      const bool stopword = resources_.stopwords.contains(tokenizer_.key(doc_.text(token.span)));
+      const bool stopword = resources_.stopwords.contains(key(t));
       if (!u_isupper(c) && !stopword) return false;
       capitals += u_isupper(c) && !stopword;
     }
