@@ -1239,16 +1239,26 @@ class QuoteReader {
     // "on NBC's "Meet the Press"", "“Jane The Virgin” star": a short quote in title case (or in
     // capitals, a headline) names a work or a slogan; speech ends in a comma before its cue, or
     // exclaims or asks. So does a quote that a byline follows.
+    const bool unattributed = quote.speaker.empty() && quote.cue.empty();
     if ((title_case(quote.span, words) &&
          ((!content.ends_with(",") && !content.ends_with("!") && !content.ends_with("?")) ||
-          after_possessive(quote))) ||
+          after_possessive(quote) || (unattributed && content.ends_with(",")))) ||
         byline_follows(quote)) {
       quote.kind = QuoteKind::kTitle;
       quote.speaker = quote.cue = Span{};
       quote.speaker_key.clear();
       return;
     }
-    if (quote.speaker.empty() && quote.cue.empty()) {
+    // "Gov. C.L. "Butch" Otter": a nickname between the parts of a name.
+    if (words <= 2 && before > first && is_capitalised(before - 1) && within_name(quote) &&
+        !u_ispunct(
+            detail::code_point_before(content, static_cast<std::uint32_t>(content.size())).value)) {
+      quote.kind = QuoteKind::kScare;
+      quote.speaker = quote.cue = Span{};
+      quote.speaker_key.clear();
+      return;
+    }
+    if (unattributed) {
       // "the "Affordable Care Act"", "「自転車に安全な街づくり条例」を可決": a name of a law or a
       // report that nobody says.
       const std::size_t end = first_token_at_or_after(quote.span.end, first, tokens_.size());
@@ -1308,6 +1318,14 @@ class QuoteReader {
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     return before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'") ||
            before.ends_with("s’");
+  }
+
+  // A capitalised word that is no stopword follows the quote at once: "“Butch” Otter".
+  bool within_name(const Quote& quote) const {
+    const std::size_t next = first_token_at_or_after(quote.marks.end, 0, tokens_.size());
+    return next < tokens_.size() && tokens_[next].span.begin == quote.marks.end + 1 &&
+           is_word(tokens_[next]) && is_capitalised(next) &&
+           !resources_.stopwords.contains(key(next));
   }
 
   // "“Pop-up art show opens,” by Eddie Small": a quoted headline and its writer.

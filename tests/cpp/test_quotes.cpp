@@ -250,6 +250,11 @@ TEST(QuoteFinder, TitleCaseQuotesAreTitles) {
   // A name in title case after a possessive, even before a comma.
   EXPECT_EQ(quotes("On Sunday on NBC's \"Harbour Watch Tonight,\" the mayor spoke.").front().kind,
             "title");
+  // Titles listed with commas, nobody saying them; a nickname inside a name.
+  EXPECT_EQ(quotes("She acted in “Harbour Lights,” “The Long Pier” and other films.").front().kind,
+            "title");
+  EXPECT_EQ(quotes("The ferry was run by Capt. Ida \"Storm\" Roth for years.").front().kind,
+            "scare");
   // A quoted headline with its byline.
   EXPECT_EQ(quotes("READ—\"Ferry fares rise again in spring,\" by Ivo Stark.").front().kind,
             "title");
