@@ -120,6 +120,237 @@ TEST(QuoteFinder, ChineseAndJapaneseSpeakers) {
   EXPECT_EQ(speaker_of("孙雅婷对市议会说：“我的租户从十一月起就没有热水了。”", "zh"), "孙雅婷");
 }
 
+// A terminator inside the marks splits the sentence; the speaker still stands before the quote.
+// Chinese speakers behind a parenthesis, an appositive or a clause ending in 的.
+TEST(QuoteFinder, ChineseAndJapaneseSpeakersAcrossClauses) {
+  const auto speaker_of = [](const std::string& text, const char* lang) {
+    const auto found = quotes(text, lang);
+    return found.empty() ? std::string("(no quote)") : found.front().speaker;
+  };
+  EXPECT_EQ(speaker_of("川村町長は「橋は直す。道路も直す」と述べた。", "ja"), "川村町長");
+  EXPECT_EQ(speaker_of("彼女は、新しい堤防は子どもには「低すぎる」と指摘した。", "ja"), "彼女");
+  EXPECT_EQ(speaker_of("唐明（市水务局局长）说：“水库已经满了。”", "zh"), "唐明");
+  EXPECT_EQ(speaker_of("方志远，一位开了三十年渡船的船长，说：“湖面从没这么早结冰。”", "zh"),
+            "方志远");
+  EXPECT_EQ(speaker_of("“我们等了十年，”住在河边的居民韦春兰说。", "zh"), "居民韦春兰");
+}
+
+// A short sentence after a quote can attribute it: "“……。”周立文说。", "「…」。X氏はこう指摘した。"
+TEST(QuoteFinder, SpeakerInTheNextShortSentence) {
+  const auto zh = quotes("“新桥将在五月通车。”包德明说。", "zh");
+  ASSERT_FALSE(zh.empty());
+  EXPECT_EQ(zh.front().speaker, "包德明");
+  const auto ja = quotes("「燃料はまだ足りる」。漁協の村瀬健氏はこう指摘した。", "ja");
+  ASSERT_FALSE(ja.empty());
+  EXPECT_EQ(ja.front().speaker, "村瀬健氏");
+  // A speech verb that opens a clause introduces a report, not the quote before it.
+  const auto en = quotes("“We will rebuild.” Mayor Ines Hart said the repairs would take a year.");
+  ASSERT_FALSE(en.empty());
+  EXPECT_EQ(en.front().speaker, "");
+}
+
+// A quote that is a sentence of its own, with no cue, speaks for the subject of the sentence
+// before; the speaker may also follow its verb ("said X, "and ..."", German "Am Montag sagte X:").
+TEST(QuoteFinder, SpeakerOfThePreviousSentenceOrAfterTheVerb) {
+  const auto seen = quotes(
+      "Inspector Lena Grau spoke to reporters at the bridge. \"The river will peak tonight.\"");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].speaker, "Inspector Lena Grau");
+  EXPECT_EQ(seen[0].key, "grau");
+  EXPECT_EQ(quotes("The council met on Tuesday. \"Nobody voted for this.\"").front().speaker,
+            "The council");
+  EXPECT_EQ(quotes("In 2019, the dam broke. \"Nobody voted for this.\"").front().speaker, "");
+  const auto split =
+      quotes("\"The ferry is late,\" said Oskar Lund, a pilot, \"and the fog is getting worse.\"");
+  ASSERT_EQ(split.size(), 2u);
+  EXPECT_EQ(split[1].speaker, "Oskar Lund");
+  EXPECT_EQ(
+      quotes("Am Dienstag sagte Bürgermeisterin Ida Roth: „Wir bauen neu.“", "de").front().speaker,
+      "Bürgermeisterin Ida Roth");
+}
+
+// Japanese quotes rarely end in a terminator: the quotative particle and what precedes the quote
+// tell an utterance from a fragment; title words before or at the end make a title.
+TEST(QuoteFinder, JapaneseKinds) {
+  const auto kind_of = [](const std::string& text) {
+    const auto found = quotes(text, "ja");
+    return found.empty() ? std::string("(no quote)") : found.front().kind;
+  };
+  EXPECT_EQ(kind_of("漁協の村瀬健氏は会見で「燃料はまだ足りる」と述べた。"), "direct");
+  EXPECT_EQ(kind_of("村瀬氏は、その案を「机上の空論」と切り捨てた。"), "partial");
+  EXPECT_EQ(kind_of("村瀬氏は、価格が「当面下がらない」との見方を示した。"), "partial");
+  EXPECT_EQ(kind_of("同協会は報告書「海と暮らす」を公表した。"), "title");
+  EXPECT_EQ(kind_of("市議会は「空き家対策条例」を可決した。"), "title");
+}
+
+// "according to" in each language names the source after it; a verb carrying its pronoun
+// ("dit-elle") speaks for the second half of a split quote too.
+TEST(QuoteFinder, AccordingToInEveryLanguage) {
+  EXPECT_EQ(
+      quotes("Selon Anaïs Perrin, les loyers ont « presque doublé » en dix ans.", "fr").back(),
+      (Seen{"presque doublé", "partial", "Anaïs Perrin", "perrin"}));
+  EXPECT_EQ(quotes("Según Bruno Ortega, el puerto perdió «la mitad de sus barcos».", "es").back(),
+            (Seen{"la mitad de sus barcos", "partial", "Bruno Ortega", "ortega"}));
+  EXPECT_EQ(quotes("Laut Jonas Brandt ist der Hafen „viel zu klein“.", "de").back(),
+            (Seen{"viel zu klein", "partial", "Jonas Brandt", "brandt"}));
+  const auto split =
+      quotes("« Le quai est neuf », dit-elle, « mais personne ne l’utilise. »", "fr");
+  ASSERT_EQ(split.size(), 2u);
+  EXPECT_EQ(split[1].speaker, "dit-elle");
+}
+
+// Chinese and Japanese reported speech: the clause after a Chinese verb, the clause before a
+// Japanese quotative particle; Chinese titles by the text before the mark ("题|为").
+TEST(QuoteFinder, ChineseAndJapaneseReportsAndTitles) {
+  EXPECT_EQ(quotes("牛建军表示，新渡口下月启用。", "zh"),
+            (Seens{{"新渡口下月启用", "indirect", "牛建军", "牛建军"}}));
+  EXPECT_EQ(quotes("柴田氏は、堤防は来年完成すると述べた。", "ja"),
+            (Seens{{"堤防は来年完成する", "indirect", "柴田氏", "柴田氏"}}));
+  const auto title = quotes("该协会发布了题为“海边的生活”的报告。", "zh");
+  ASSERT_EQ(title.size(), 1u);
+  EXPECT_EQ(title[0].kind, "title");
+}
+
+// A participle speaks for its clause's subject, not for the words right before it.
+TEST(QuoteFinder, ParticiplesSpeakForTheirSubject) {
+  const auto posted = quotes(
+      "Senator Maria Ostrova posted a long message on Friday, saying \"We will not give up the "
+      "harbour.\"");
+  ASSERT_FALSE(posted.empty());
+  EXPECT_EQ(posted.back().speaker, "Senator Maria Ostrova");
+  const auto added = quotes(
+      "\"The budget is fair,\" Ruth Kemal said, adding that the plan was \"the best we "
+      "have\".");
+  ASSERT_FALSE(added.empty());
+  EXPECT_EQ(added.back().text, "the best we have");
+  EXPECT_EQ(added.back().speaker, "Ruth Kemal");
+}
+
+// "called" attributes a quote after its object and names one right after it; it never
+// attributes a quote before it.
+TEST(QuoteFinder, CalledQuotesAndNames) {
+  EXPECT_EQ(quotes("Mayor Ada Quist called the budget \"a disgrace\" on Monday.").back(),
+            (Seen{"a disgrace", "partial", "Mayor Ada Quist", "quist"}));
+  EXPECT_EQ(quotes("They read a newsletter called the \"Ferry Times\" every week.").front().kind,
+            "title");
+  const auto before = quotes("The \"Harbour Plan\" was what the council called its budget.");
+  ASSERT_FALSE(before.empty());
+  EXPECT_EQ(before.front().speaker, "");
+}
+
+// English writes titles in title case: a short quote so written names a show or a slogan.
+TEST(QuoteFinder, TitleCaseQuotesAreTitles) {
+  EXPECT_EQ(quotes("Mayor Ines Hart spoke on Sunday on “Harbour Watch Tonight.”").front().kind,
+            "title");
+  EXPECT_EQ(quotes("The crowd chanted “Build the Bridge” until noon.").front().kind, "title");
+  // Speech: a sentence capitalises its first word only; exclamations; quotes before a cue.
+  EXPECT_EQ(quotes("\"I'm with her,\" she said.").front().kind, "direct");
+  EXPECT_EQ(quotes("Ida Roth waved. “Welcome Home Everyone!”").front().kind, "direct");
+  EXPECT_EQ(quotes("„Das Geld ist da“, sagte Farah Nasser.", "de").front().kind, "direct");
+  // A name in title case after a possessive, even before a comma.
+  EXPECT_EQ(quotes("On Sunday on NBC's \"Harbour Watch Tonight,\" the mayor spoke.").front().kind,
+            "title");
+  // Titles listed with commas, nobody saying them; a nickname inside a name.
+  EXPECT_EQ(quotes("She acted in “Harbour Lights,” “The Long Pier” and other films.").front().kind,
+            "title");
+  EXPECT_EQ(quotes("The ferry was run by Capt. Ida \"Storm\" Roth for years.").front().kind,
+            "scare");
+  // A quoted headline with its byline.
+  EXPECT_EQ(quotes("READ—\"Ferry fares rise again in spring,\" by Ivo Stark.").front().kind,
+            "title");
+}
+
+// After a determiner a speech verb is a noun ("his hopes"), and cues nothing.
+TEST(QuoteFinder, SpeechVerbsAfterADeterminerAreNouns) {
+  const auto seen = quotes("Ada Quist pinned her hopes on the \"harbour deal\" this year.");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].kind, "scare");
+  EXPECT_EQ(seen[0].speaker, "");
+  EXPECT_EQ(quotes("\"Everyone out!\" the captain shouted.").front().speaker, "the captain");
+}
+
+// A fragment of some length quotes the name or pronoun that heads its clause, whatever the verb;
+// not across a comma or a copula, and short terms stay scare quotes.
+TEST(QuoteFinder, FragmentsSpeakForTheirClausesSubject) {
+  EXPECT_EQ(quotes("Ida Roth slammed the ferry plan as \"slow, costly and unfair.\"").front(),
+            (Seen{"slow, costly and unfair.", "partial", "Ida Roth", "roth"}));
+  EXPECT_EQ(
+      quotes("Ida Roth is the host of \"a show about the harbour\" on Fridays.").front().speaker,
+      "");
+  EXPECT_EQ(quotes("Ida Roth mocked the \"experts\" again.").front().kind, "scare");
+}
+
+// A quote nested in another is attributed within it; a verb after "and" speaks for its clause's
+// subject.
+TEST(QuoteFinder, NestedQuotesAndClauseSubjects) {
+  const auto nested = quotes(
+      "Ida Roth said: \"The pilot checked the ropes and said, 'We sail at dawn.' Then he left.\"");
+  ASSERT_EQ(nested.size(), 2u);
+  EXPECT_EQ(nested[0].speaker, "Ida Roth");
+  EXPECT_EQ(nested[1].text, "We sail at dawn.");
+  EXPECT_EQ(nested[1].speaker, "The pilot");
+  EXPECT_EQ(quotes("When the vote ended, Senator Ada Quist stood and declared: \"We have lost.\"")
+                .front()
+                .speaker,
+            "Senator Ada Quist");
+}
+
+// Title cues in French, Spanish and German, German ones also ending a compound.
+TEST(QuoteFinder, TitlesInEuropeanLanguages) {
+  EXPECT_EQ(quotes("Le documentaire « La Dernière Marée » sort vendredi.", "fr").front().kind,
+            "title");
+  EXPECT_EQ(quotes("Su novela «La sal del puerto» se agotó.", "es").front().kind, "title");
+  EXPECT_EQ(quotes("Ihr Kriminalroman „Die kalte Mole“ erscheint im Mai.", "de").front().kind,
+            "title");
+}
+
+// A reported clause ends where "and" brings another speech verb; a verb after "and" reports
+// for its clause's subject.
+TEST(QuoteFinder, CoordinatedReports) {
+  EXPECT_EQ(quotes("Ida Roth said the ferry was late and added that the fares would rise."),
+            (Seens{{"the ferry was late", "indirect", "Ida Roth", "roth"},
+                   {"the fares would rise", "indirect", "Ida Roth", "roth"}}));
+}
+
+// Reports with the speaker as an aside, followed by a relative clause, or a relative pronoun.
+TEST(QuoteFinder, AsidesAndRelativeSpeakers) {
+  EXPECT_EQ(quotes("Most of the ferries, he said, have stopped running.").front().text,
+            "Most of the ferries, he said, have stopped running");
+  EXPECT_EQ(quotes("The fund is short of money, said Ed Rendell, who chairs the board.").front(),
+            (Seen{"The fund is short of money", "indirect", "Ed Rendell", "rendell"}));
+  const auto who = quotes("Voters cheered Ida Roth, who said she would run again.");
+  ASSERT_EQ(who.size(), 1u);
+  EXPECT_EQ(who[0].text, "she would run again");
+  EXPECT_EQ(who[0].speaker, "who");
+  // German puts a comma after the verb: no aside.
+  const auto german = quotes("Es regnet, doch der Betreiber betont, die Anlage sei sicher.", "de");
+  ASSERT_EQ(german.size(), 1u);
+  EXPECT_EQ(german[0].text, "die Anlage sei sicher");
+}
+
+// Before a colon the clause's subject speaks; French pronouns riding on the auxiliary, elided
+// determiners and auxiliaries before an inverted verb.
+TEST(QuoteFinder, ColonsAndFrenchInversions) {
+  EXPECT_EQ(quotes("Der Kapitän fand klare Worte: „Wir fahren nicht.“", "de").front().speaker,
+            "Der Kapitän");
+  EXPECT_EQ(quotes("« Le quai a tenu », a-t-il expliqué.", "fr").front().speaker, "a-t-il");
+  EXPECT_EQ(quotes("« Le quai a tenu », a reconnu l’adjoint au maire.", "fr").front().speaker,
+            "l’adjoint au maire");
+  EXPECT_EQ(quotes("Le bac reprendra lundi, a indiqué la préfecture.", "fr").front(),
+            (Seen{"Le bac reprendra lundi", "indirect", "la préfecture", "la préfecture"}));
+}
+
+// Japanese: a source marked by によると speaks and reports the clause after it; the subject of
+// a sentence before a cue-less quote is the phrase after its last stop ("工場長の河合氏は").
+TEST(QuoteFinder, JapaneseSourcesAndSubjects) {
+  EXPECT_EQ(quotes("漁協によると、今年の漁獲量は半分に減った。", "ja"),
+            (Seens{{"今年の漁獲量は半分に減った", "indirect", "漁協", "漁協"}}));
+  const auto presented =
+      quotes("船長の村瀬健氏は記者に次のように語った。「港は来月再開する」", "ja");
+  ASSERT_FALSE(presented.empty());
+  EXPECT_EQ(presented.back().speaker, "村瀬健氏");
+}
+
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
@@ -131,7 +362,7 @@ TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("''That was not fair,'' he complained.").front().text, "That was not fair,");
   // Apostrophes are not quotes: don't, students' votes, the '90s.
   EXPECT_TRUE(quotes("The students' votes don't count since the '90s.").empty());
-  EXPECT_EQ(quotes("She called it 'a mistake' and left.").front().text, "a mistake");
+  EXPECT_EQ(quotes("She called it 'a mistake' and left.").back().text, "a mistake");
 }
 
 TEST(QuoteFinder, NestedAndMultiParagraphQuotes) {
