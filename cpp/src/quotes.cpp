@@ -1251,6 +1251,7 @@ class QuoteReader {
     }
     // "Gov. C.L. "Butch" Otter": a nickname between the parts of a name.
     if (words <= 2 && before > first && is_capitalised(before - 1) && within_name(quote) &&
+        !content.empty() &&
         !u_ispunct(
             detail::code_point_before(content, static_cast<std::uint32_t>(content.size())).value)) {
       quote.kind = QuoteKind::kScare;

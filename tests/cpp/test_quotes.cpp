@@ -391,6 +391,15 @@ TEST(QuoteFinder, SpeakerSpansAreNeverInverted) {
   }
 }
 
+// Found by fuzz_quotes (fuzz/corpus/quotes/regression-empty-nickname.bin): an empty quote between
+// the parts of a name was read back from its end.
+TEST(QuoteFinder, EmptyQuoteInsideANameIsRead) {
+  const std::string text = "\" he said a déclaré„\"\"\"\"Anna Ruiz」„\"\"It's\"";
+  for (const char* lang : {"ja", "en", "de"}) {
+    for (const Seen& seen : quotes(text, lang)) EXPECT_LE(seen.text.size(), text.size());
+  }
+}
+
 TEST(QuoteFinder, UnbalancedMarksStayInTheirParagraph) {
   Options options;
   options.detect_structure = false;
