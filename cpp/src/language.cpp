@@ -4,6 +4,9 @@
 #include <cctype>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 #include "detail/embedded_files.hpp"
@@ -100,6 +103,24 @@ std::vector<std::string> parse_lexicon(std::string_view contents, std::string_vi
   return entries;
 }
 
+namespace {
+
+// A built-in list, parsed the first time any pack asks for it (the embedded text never changes):
+// analyzers made one after another share their lists instead of parsing them again.
+std::shared_ptr<const std::vector<std::string>> builtin_list(const detail::EmbeddedFile& file) {
+  static std::mutex mutex;
+  static std::map<std::string_view, std::shared_ptr<const std::vector<std::string>>> parsed;
+  const std::lock_guard lock(mutex);
+  auto& list = parsed[file.path];
+  if (!list) {
+    list =
+        std::make_shared<const std::vector<std::string>>(parse_lexicon(file.contents, file.path));
+  }
+  return list;
+}
+
+}  // namespace
+
 LanguagePack LanguagePack::builtin(std::string_view code) {
   LanguagePack pack;
   pack.language_ = primary_language(code);
@@ -109,7 +130,7 @@ LanguagePack LanguagePack::builtin(std::string_view code) {
     if (!file.path.starts_with(prefix) || !file.path.ends_with(".txt")) continue;
     std::string_view name = file.path.substr(prefix.size());
     name.remove_suffix(4);
-    pack.lists_[std::string(name)] = parse_lexicon(file.contents, file.path);
+    pack.lists_[std::string(name)] = builtin_list(file);
     pack.has_builtin_data_ = true;
   }
   return pack;
@@ -126,7 +147,7 @@ std::vector<std::string> LanguagePack::builtin_languages() {
 
 void LanguagePack::set_list(std::string_view name, std::vector<std::string> entries) {
   check_list_name(name);
-  lists_[std::string(name)] = std::move(entries);
+  lists_[std::string(name)] = std::make_shared<const std::vector<std::string>>(std::move(entries));
 }
 
 void LanguagePack::load_list(std::string_view name, const std::filesystem::path& file) {
@@ -148,7 +169,7 @@ void LanguagePack::load_directory(const std::filesystem::path& directory) {
 const std::vector<std::string>& LanguagePack::list(std::string_view name) const {
   static const std::vector<std::string> kEmpty;
   const auto found = lists_.find(name);
-  return found == lists_.end() ? kEmpty : found->second;
+  return found == lists_.end() ? kEmpty : *found->second;
 }
 
 std::vector<std::string> LanguagePack::list_names() const {

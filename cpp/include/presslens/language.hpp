@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,7 +49,9 @@ class LanguagePack {
   std::string code_;
   std::string language_;
   bool has_builtin_data_ = false;
-  std::map<std::string, std::vector<std::string>, std::less<>> lists_;
+  // Lists are immutable once made and shared: built-in lists are parsed once per process, and
+  // copying a pack copies pointers, not entries.
+  std::map<std::string, std::shared_ptr<const std::vector<std::string>>, std::less<>> lists_;
 };
 
 }  // namespace presslens
