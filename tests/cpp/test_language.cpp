@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include "presslens/error.hpp"
 #include "presslens/language.hpp"
@@ -98,6 +100,27 @@ TEST(LanguagePack, UserFilesReplaceBuiltinLists) {
   pack.set_list("abbreviations", {"Xyz."});
   EXPECT_EQ(pack.list("abbreviations"), std::vector<std::string>{"Xyz."});
   EXPECT_THROW(pack.set_list("../escape", {}), InvalidArgument);
+}
+
+// Built-in lists are parsed once and shared: a pack's own changes never reach another pack, and
+// packs made on several threads at once see the same lists (ThreadSanitizer checks the cache).
+TEST(LanguagePack, BuiltinListsAreSharedButNeverChangedThroughAPack) {
+  auto changed = LanguagePack::builtin("en");
+  changed.set_list("stopwords", {"only"});
+  EXPECT_EQ(changed.list("stopwords"), std::vector<std::string>{"only"});
+  const auto fresh = LanguagePack::builtin("en");
+  EXPECT_GT(fresh.list("stopwords").size(), 100u);
+
+  std::vector<std::size_t> sizes(8);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    threads.emplace_back([&sizes, i] {
+      sizes[i] = LanguagePack::builtin(i % 2 ? "fr" : "en").list("stopwords").size();
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (std::size_t i = 2; i < sizes.size(); ++i) EXPECT_EQ(sizes[i], sizes[i % 2]);
+  EXPECT_EQ(sizes[0], fresh.list("stopwords").size());
 }
 
 TEST(LanguagePack, BadFilesGiveClearErrors) {
