@@ -1,0 +1,109 @@
+// The quote reader's entry point for a marked quote and the word and token tests it shares.
+#include "detail/quote_reader.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace presslens::detail {
+
+QuoteReader::QuoteReader(const Document& document, const Tokenizer& tokenizer,
+                         const detail::QuoteResources& resources)
+    : doc_(document), tokenizer_(tokenizer), resources_(resources), tokens_(document.tokens()) {
+  sentence_first_token_.assign(document.sentences().size() + 1, tokens_.size());
+  for (std::size_t t = tokens_.size(); t > 0; --t) {
+    const auto s = tokens_[t - 1].sentence;
+    if (s != kNoSentence) sentence_first_token_[s] = t - 1;
+  }
+  for (std::size_t s = document.sentences().size(); s > 0; --s) {
+    sentence_first_token_[s - 1] = std::min(sentence_first_token_[s - 1], sentence_first_token_[s]);
+  }
+}
+
+// `within`: the words of the quote this one is nested in, where its attribution must lie
+// ("“The inspector said, ‘...’”": the inspector, not the outer quote's speaker).
+Quote QuoteReader::marked(const Pair& pair, std::optional<Span> within) {
+  Quote quote;
+  quote.marks = {pair.open.at, pair.close.at + pair.close.size};
+  quote.span = detail::trim_space(doc_.text(), {pair.open.at + pair.open.size, pair.close.at});
+  quote.sentence = sentence_of(pair.open.at);
+  attribute(quote, within);
+  classify(quote);
+  if (!quote.speaker.empty()) remember(quote);
+  return quote;
+}
+
+std::uint32_t QuoteReader::sentence_of(std::uint32_t at) const {
+  const auto& sentences = doc_.sentences();
+  const auto found =
+      std::upper_bound(sentences.begin(), sentences.end(), at,
+                       [](std::uint32_t a, const Sentence& s) { return a < s.span.begin; });
+  if (found == sentences.begin()) return kNoSentence;
+  return static_cast<std::uint32_t>(found - sentences.begin() - 1);
+}
+
+bool QuoteReader::is_verb_form(std::size_t t) const {
+  const std::string& word = key(t);
+  if (resources_.speech_verbs.contains(word)) return true;
+  // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
+  if (const auto hyphen = word.find('-'); hyphen != std::string::npos) {
+    return resources_.speech_verbs.contains(std::string_view(word).substr(0, hyphen));
+  }
+  // Dictionary scripts cut verbs into pieces ("述|べた"): match the text from here.
+  const std::string_view rest = doc_.text().substr(tokens_[t].span.begin, 24);
+  return std::any_of(resources_.cjk_speech_verbs.begin(), resources_.cjk_speech_verbs.end(),
+                     [&](const std::string& verb) { return rest.starts_with(verb); });
+}
+
+// How many tokens the "according to" cue at `t` spans ("according to", "selon", "d'après",
+// "laut", "según"), or 0.
+std::size_t QuoteReader::according_length(std::size_t t) const {
+  if (!is_word(tokens_[t])) return 0;
+  for (const auto& cue : resources_.according_cues) {
+    if (cue.size() == 1 && key(t) == cue[0]) return 1;
+    if (cue.size() == 2 && key(t) == cue[0] && key(t + 1) == cue[1]) return 2;
+  }
+  return 0;
+}
+
+// A speaker phrase starts with a capitalised word, a determiner or a pronoun.
+bool QuoteReader::starts_noun_phrase(std::size_t t) const {
+  if (!is_word(tokens_[t])) return false;
+  if (is_capitalised(t) || is_pronoun(tokens_[t].span)) return true;
+  if (resources_.determiners.contains(key(t))) return true;
+  // An elided determiner: "l’adjoint au maire".
+  const std::string_view text = doc_.text(tokens_[t].span);
+  for (const std::string_view apostrophe : {"'", "’"}) {
+    const auto at = text.find(apostrophe);
+    if (at != std::string_view::npos && at > 0 && at <= 2 &&
+        resources_.determiners.contains(tokenizer_.key(text.substr(0, at)) + "'")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The token of the parenthesis that the closing one at `t` closes (`t` itself if none near).
+std::size_t QuoteReader::opening_parenthesis(std::size_t t, std::size_t first) const {
+  for (std::size_t k = t; k > first && t - k < kAppositiveTokens * 2; --k) {
+    if (is_parenthesis(k - 1, '(')) return k - 1;
+  }
+  return t;
+}
+
+std::uint32_t QuoteReader::words_in(Span span) const {
+  std::vector<Token> words;
+  tokenizer_.tokenize(doc_.text(), span, 0, words);
+  return static_cast<std::uint32_t>(std::count_if(words.begin(), words.end(), is_word));
+}
+
+Span QuoteReader::trim_end_punctuation(Span span) const {
+  while (span.end > span.begin) {
+    const detail::CodePoint c = detail::code_point_before(doc_.text(), span.end);
+    if (!u_ispunct(c.value) && !u_isUWhiteSpace(c.value)) break;
+    span.end -= c.size;
+  }
+  return span;
+}
+
+}  // namespace presslens::detail

@@ -1,0 +1,199 @@
+// The reader of quotes: the kind of each quotation, its speaker and cue, and reported speech.
+#pragma once
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "detail/quote_marks.hpp"
+#include "detail/quote_resources.hpp"
+#include "detail/sentence_lexicon.hpp"
+#include "detail/utf8.hpp"
+#include "presslens/document.hpp"
+#include "presslens/quotes.hpp"
+#include "presslens/text.hpp"
+#include "presslens/tokens.hpp"
+
+namespace presslens::detail {
+
+// How long an appositive between a speaker and its verb may be ("Marek Kowalczyk, a lasher who
+// has worked at the port for 31 years, said").
+constexpr std::size_t kAppositiveTokens = 16;
+// How many tokens around a quote its attribution is looked for in.
+constexpr std::size_t kReachTokens = 40;
+// How short a sentence that attributes the quote before it must be, and how near its end the
+// speech verb ("周立文说。", "Smith said on Monday.").
+constexpr std::size_t kNextSentenceTokens = 20;
+constexpr std::size_t kVerbFromSentenceEnd = 4;
+// A Chinese name opening a sentence: up to two words of title, then two or three characters
+// the dictionary does not know, each a token of its own.
+constexpr std::size_t kTitleTokens = 2;
+constexpr std::size_t kNameCharacters = 3;
+// How many words a quoted title in title case may have ("The Lead with Jake Tapper").
+constexpr std::uint32_t kTitleWords = 8;
+// How many words a quoted fragment needs to speak for its clause's subject without a listed
+// verb: shorter ones are mostly scare quotes.
+constexpr std::uint32_t kUnlistedVerbWords = 3;
+// How far before a colon the name that speaks may end ("As Dr. Lindqvist put it:").
+constexpr std::size_t kColonReach = 5;
+// Reported clauses per sentence (a sentence of a thousand "said" is not a thousand reports).
+constexpr std::size_t kMaxReportsPerSentence = 8;
+
+inline bool is_word(const Token& token) {
+  return token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber;
+}
+
+// Reads the attribution and the kind of each quote from the tokens around it.
+class QuoteReader {
+ public:
+  QuoteReader(const Document& document, const Tokenizer& tokenizer,
+              const detail::QuoteResources& resources);
+  Quote marked(const Pair& pair, std::optional<Span> within);
+  void reported(std::uint32_t sentence, const std::vector<Quote>& marked,
+                std::vector<Quote>& quotes);
+
+ private:
+  // Kinds of quotes (quote_kinds.cpp).
+  bool is_title_cue(std::size_t t) const;
+  void classify(Quote& quote);
+  bool after_possessive(const Quote& quote) const;
+  bool within_name(const Quote& quote) const;
+  bool byline_follows(const Quote& quote) const;
+  bool title_case(Span span, std::uint32_t words) const;
+  bool reported_utterance(const Quote& quote, std::size_t open, std::size_t first) const;
+
+  // Attribution: cues and speakers (quote_attribution.cpp).
+  std::size_t speaker_after(std::size_t t, std::size_t last, Span& speaker) const;
+  void speaker_before(std::size_t verb, std::size_t first, Span& speaker) const;
+  void subject_speaker(std::size_t verb, std::size_t first, const Quote& quote,
+                       Span& speaker) const;
+  template <typename Quoted>
+  std::size_t speaker_particle(std::size_t verb, std::size_t first, const Quoted& quoted) const;
+  Span participle_speaker(std::size_t verb, std::uint32_t sentence) const;
+  std::size_t source_marker_end(std::size_t t) const;
+  void attribute(Quote& quote, std::optional<Span> within);
+  void attribute_from_next(Quote& quote, std::uint32_t closing_sentence);
+  Span name_before(std::size_t colon, std::size_t first) const;
+  bool after_preposition(Span speaker, std::size_t first) const;
+  Span sentence_subject(std::uint32_t sentence) const;
+  Span clause_subject(std::size_t verb, std::size_t first) const;
+  Span subject_at(std::size_t first, std::size_t last) const;
+  void resolve(Quote& quote);
+  void find_recent_name(std::uint32_t sentence);
+  std::string surname(Span speaker) const;
+  void remember(const Quote& quote);
+
+  // Reported speech (reported_speech.cpp).
+  Span subject_first_report(std::size_t verb, std::size_t first, std::size_t last,
+                            Quote& quote) const;
+  std::size_t inverted_report(std::size_t verb, std::size_t first, std::size_t last, Span& speaker,
+                              bool& parenthetical) const;
+  bool covered_by_direct(Span span, const std::vector<Quote>& marked) const;
+  std::uint32_t clause_end(std::size_t content, std::size_t last) const;
+
+  // Word and token tests (quote_reader.cpp).
+  std::uint32_t sentence_of(std::uint32_t at) const;
+  bool is_verb_form(std::size_t t) const;
+  std::size_t according_length(std::size_t t) const;
+  bool starts_noun_phrase(std::size_t t) const;
+  std::size_t opening_parenthesis(std::size_t t, std::size_t first) const;
+  std::uint32_t words_in(Span span) const;
+  Span trim_end_punctuation(Span span) const;
+
+  // Small word and token tests.
+  std::pair<std::size_t, std::size_t> token_range(std::uint32_t sentence) const {
+    if (sentence == kNoSentence || sentence >= doc_.sentences().size()) return {0, 0};
+    return {sentence_first_token_[sentence], sentence_first_token_[sentence + 1]};
+  }
+  const std::string& key(std::size_t t) const {
+    static const std::string kNone;
+    return t < tokens_.size() ? doc_.key(tokens_[t]) : kNone;
+  }
+  bool is_speech_verb(std::size_t t) const {
+    if (!is_word(tokens_[t]) || !is_verb_form(t)) return false;
+    // "his hopes", "the proposed rule", "her show": after a determiner, a noun or an adjective.
+    return t == 0 || !is_word(tokens_[t - 1]) || !resources_.noun_markers.contains(key(t - 1));
+  }
+  bool is_that(std::size_t t) const {
+    const std::string& word = key(t);
+    return word == "that" || word == "que" || word == "dass";
+  }
+  bool is_telling(std::size_t t) const {
+    const std::string& word = key(t);
+    return word == "told" || word == "tell" || word == "tells" || word == "telling";
+  }
+  bool is_according(std::size_t t) const { return according_length(t) > 0; }
+  bool is_capitalised(std::size_t t) const {
+    return u_isupper(detail::code_point_at(doc_.text(), tokens_[t].span.begin).value);
+  }
+  bool is_relative(std::size_t t) const {
+    static const detail::StringSet kRelatives = {"who",  "whom",  "which",   "whose", "qui",
+                                                 "dont", "quien", "quienes", "cuyo",  "cuya"};
+    return kRelatives.contains(key(t));
+  }
+  bool is_pronoun(Span speaker) const {
+    return is_pronoun_word(tokenizer_.key(doc_.text(speaker)));
+  }
+  static bool is_pronoun_word(std::string_view word) {
+    static const detail::StringSet kPronouns = {"he",    "she", "they", "il", "elle", "ils",
+                                                "elles", "er",  "sie",  "él", "ella", "ellos"};
+    return kPronouns.contains(word);
+  }
+  // "a-t-il", "dit-elle": a verb carrying its subject pronoun.
+  bool carries_pronoun(std::size_t t) const {
+    const std::string& word = key(t);
+    const auto hyphen = word.rfind('-');
+    return hyphen != std::string::npos &&
+           is_pronoun_word(std::string_view(word).substr(hyphen + 1));
+  }
+  // Binary search: a sentence may hold thousands of quotes.
+  std::size_t first_token_at_or_after(std::uint32_t at, std::size_t from, std::size_t to) const {
+    const auto begin = tokens_.begin() + static_cast<std::ptrdiff_t>(from);
+    const auto end = tokens_.begin() + static_cast<std::ptrdiff_t>(to);
+    return static_cast<std::size_t>(
+        std::lower_bound(begin, end, at,
+                         [](const Token& t, std::uint32_t a) { return t.span.begin < a; }) -
+        tokens_.begin());
+  }
+  bool is_participle(std::size_t t) const {
+    return is_word(tokens_[t]) && resources_.participles.contains(key(t));
+  }
+  static bool closes_quote(UChar32 c) {
+    const auto type = u_charType(c);
+    return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION;
+  }
+  bool is_comma(std::size_t t) const {
+    const std::string_view text = doc_.text(tokens_[t].span);
+    return text == "," || text == "，" || text == "、";
+  }
+  // `close` is ')' for a closing parenthesis (ASCII or full width), '(' for an opening one.
+  bool is_parenthesis(std::size_t t, char close) const {
+    const std::string_view text = doc_.text(tokens_[t].span);
+    return close == ')' ? text == ")" || text == "）" : text == "(" || text == "（";
+  }
+  bool single_character(std::size_t t) const {
+    return is_word(tokens_[t]) && !resources_.stopwords.contains(key(t)) &&
+           detail::code_point_at(doc_.text(), tokens_[t].span.begin).size == tokens_[t].span.size();
+  }
+
+  const Document& doc_;
+  const Tokenizer& tokenizer_;
+  const detail::QuoteResources& resources_;
+  const std::vector<Token>& tokens_;
+  std::vector<std::size_t> sentence_first_token_;  // one past the end for the last sentence
+  std::optional<Span> last_speaker_;
+  std::string last_speaker_key_;
+  std::uint32_t last_speaker_sentence_ = 0;
+  std::string last_named_key_;
+  Span previous_direct_cue_;
+  std::uint32_t previous_sentence_ = kNoSentence;
+};
+
+}  // namespace presslens::detail

@@ -1,0 +1,50 @@
+// The word lists of the quote stage, compiled from a language pack.
+#include "detail/quote_resources.hpp"
+
+#include <algorithm>
+
+namespace presslens::detail {
+
+QuoteResources::QuoteResources(const LanguagePack& language)
+    : speech_verbs(language.list("speech_verbs").begin(), language.list("speech_verbs").end()),
+      auxiliaries(language.list("speech_auxiliaries").begin(),
+                  language.list("speech_auxiliaries").end()),
+      determiners(language.list("determiners").begin(), language.list("determiners").end()),
+      speaker_particles(language.list("speaker_particles").begin(),
+                        language.list("speaker_particles").end()),
+      speaker_stops(language.list("speaker_stops").begin(), language.list("speaker_stops").end()),
+      subject_first(language.language() == "ja" || language.language() == "zh"),
+      title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
+      coordinators(language.list("coordinators").begin(), language.list("coordinators").end()),
+      noun_markers(language.list("noun_markers").begin(), language.list("noun_markers").end()),
+      bylines(language.list("byline_prefixes").begin(), language.list("byline_prefixes").end()),
+      participles(language.list("speech_participles").begin(),
+                  language.list("speech_participles").end()),
+      naming_verbs(language.list("naming_verbs").begin(), language.list("naming_verbs").end()),
+      fragment_particles(language.list("fragment_particles").begin(),
+                         language.list("fragment_particles").end()),
+      quotatives(language.list("quote_continuations").begin(),
+                 language.list("quote_continuations").end()),
+      stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
+      german_marks(language.language() == "de") {
+  const auto& options = language.list("quote_options");
+  title_case_titles =
+      std::find(options.begin(), options.end(), "title-case-titles") != options.end();
+  compound_title_cues =
+      std::find(options.begin(), options.end(), "compound-title-cues") != options.end();
+  for (const auto& cue : language.list("according_cues")) {
+    std::vector<std::string> words;
+    for (std::size_t from = 0; from < cue.size();) {
+      const std::size_t space = std::min(cue.find(' ', from), cue.size());
+      words.push_back(cue.substr(from, space - from));
+      from = space + 1;
+    }
+    if (words.size() <= 2) according_cues.push_back(std::move(words));
+  }
+  source_markers = language.list("source_markers");
+  for (const auto& verb : language.list("speech_verbs")) {
+    if (static_cast<unsigned char>(verb[0]) >= 0xE2) cjk_speech_verbs.push_back(verb);
+  }
+}
+
+}  // namespace presslens::detail

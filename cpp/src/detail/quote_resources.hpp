@@ -1,0 +1,40 @@
+// The word lists of the quote stage, compiled from a language pack.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "detail/sentence_lexicon.hpp"
+#include "presslens/language.hpp"
+
+namespace presslens::detail {
+
+// The language's speech verbs, title cues and stopwords, and its quotation-mark conventions.
+class QuoteResources {
+ public:
+  explicit QuoteResources(const LanguagePack& language);
+
+  StringSet speech_verbs;
+  StringSet auxiliaries;        // may stand between a speaker and the verb: "he has said"
+  StringSet determiners;        // may start a speaker phrase: "the", "le", "der"
+  StringSet speaker_particles;  // Japanese: mark the speaker ("大野さんは語った")
+  StringSet speaker_stops;      // Chinese, Japanese: end a speaker phrase ("の", "对")
+  bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
+  StringSet title_cues;
+  StringSet coordinators;  // "and": before a speech verb, end a reported clause
+  StringSet noun_markers;  // "the", "his": make the speech verb after them a noun
+  StringSet bylines;       // "by": after a quote, make it the title of a piece
+  StringSet participles;   // "saying", "adding": speak for the subject of their clause
+  StringSet naming_verbs;  // "called": attribute only a quote after them
+  std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
+  StringSet fragment_particles;  // Japanese: before a quote, make it part of the writer's clause
+  StringSet quotatives;          // Japanese: after a quote, report it ("」と述べた")
+  StringSet stopwords;
+  bool german_marks;               // „…“ ‚…‘ »…«: “ ‘ « close rather than open
+  bool title_case_titles = false;  // English: "Meet the Press" is a title
+  bool compound_title_cues = false;           // German: "Jahresbericht" ends in the cue "bericht"
+  std::vector<std::string> cjk_speech_verbs;  // matched as text prefixes
+  std::vector<std::string> source_markers;    // Japanese: "Xによると": X is the source
+};
+
+}  // namespace presslens::detail

@@ -1,0 +1,210 @@
+// Reported speech without quotation marks: "X said (that) ...", "according to X, ...".
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "detail/quote_reader.hpp"
+
+namespace presslens::detail {
+
+// Reported speech in a sentence: "X said (that) CLAUSE", "CLAUSE, X said", "CLAUSE, said X",
+// "according to X, CLAUSE" and "CLAUSE, according to X". A clause that a direct quote of the
+// sentence already covers is not reported twice.
+void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& marked,
+                           std::vector<Quote>& quotes) {
+  const auto [first, last] = token_range(sentence);
+  const Span whole = doc_.sentences()[sentence].span;
+  std::size_t from = first;
+  const std::size_t reports_before = quotes.size();
+  for (std::size_t t = first; t < last && quotes.size() - reports_before < kMaxReportsPerSentence;
+       ++t) {
+    if (!is_speech_verb(t) || t < from) continue;
+    // The verb that attributes a direct quote reports nothing more; one that attributes a
+    // partial quote also reports the clause around it.
+    const bool attributes_a_quote = std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
+      return q.kind == QuoteKind::kDirect && q.cue.begin <= tokens_[t].span.begin &&
+             tokens_[t].span.end <= q.cue.end;
+    });
+    // A verb that named a title ("a newsletter called the "Ferry Times"") reports nothing.
+    const bool names_a_title = std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
+      return q.kind == QuoteKind::kTitle && q.kind_cue == tokens_[t].span;
+    });
+    if (attributes_a_quote || names_a_title) continue;
+    Quote quote;
+    bool parenthetical = false;
+    quote.kind = QuoteKind::kIndirect;
+    quote.sentence = sentence;
+    quote.cue = tokens_[t].span;
+    if (const std::size_t length = according_length(t); length > 0) {
+      quote.cue = {tokens_[t].span.begin, tokens_[t + length - 1].span.end};
+      const std::size_t speaker_end = speaker_after(t + length, last, quote.speaker);
+      if (quote.speaker.empty()) continue;
+      std::size_t content = speaker_end;
+      while (content < last && !is_word(tokens_[content])) ++content;
+      if (t == first && content >= last) continue;
+      quote.span = t == first ? Span{tokens_[content].span.begin, clause_end(content, last)}
+                              : Span{whole.begin, tokens_[t].span.begin};
+    } else if (resources_.subject_first) {
+      quote.span = subject_first_report(t, first, last, quote);
+      if (quote.span.empty()) continue;
+    } else if (const std::size_t comma =
+                   is_participle(t) ? last
+                                    : inverted_report(t, first, last, quote.speaker, parenthetical);
+               comma != last) {
+      quote.span = {whole.begin, parenthetical ? whole.end : tokens_[comma].span.begin};
+    } else {
+      if (is_participle(t)) quote.speaker = participle_speaker(t, sentence);
+      if (quote.speaker.empty()) speaker_before(t, first, quote.speaker);
+      if (quote.speaker.empty()) quote.speaker = clause_subject(t, first);
+      // "..., who said he typically votes Democratic": the relative pronoun speaks.
+      std::size_t subject = t;
+      while (subject > first && is_word(tokens_[subject - 1]) &&
+             resources_.auxiliaries.contains(key(subject - 1))) {
+        --subject;
+      }
+      if (quote.speaker.empty() && subject > first && is_relative(subject - 1)) {
+        quote.speaker = tokens_[subject - 1].span;
+      }
+      if (quote.speaker.empty() || t + 1 >= last) continue;
+      std::size_t content = t + 1;
+      // German sets the clause off with a comma: "der Betreiber betont, die Anlage sei sicher".
+      if (content + 1 < last && is_comma(content) && is_word(tokens_[content + 1])) ++content;
+      // "said that ...", "told reporters that ...": the clause starts after "that"; without
+      // it, "told the council the plan ..." skips its listener.
+      for (std::size_t k = content; k < std::min(last, content + 6); ++k) {
+        if (is_that(k)) {
+          content = k + 1;
+          break;
+        }
+      }
+      if (content == t + 1 && is_telling(t)) {
+        if (resources_.determiners.contains(key(content))) ++content;
+        ++content;
+      }
+      if (content >= last || !is_word(tokens_[content])) continue;
+      quote.span = {tokens_[content].span.begin, clause_end(content, last)};
+    }
+    quote.span = trim_end_punctuation(quote.span);
+    if (quote.span.empty() || words_in(quote.span) < 3 || covered_by_direct(quote.span, marked)) {
+      continue;
+    }
+    resolve(quote);
+    remember(quote);
+    from = t + 1;
+    quotes.push_back(std::move(quote));
+  }
+}
+
+// Reported speech in Chinese and Japanese, with the speaker at the head of the clause: the
+// words after the verb in Chinese ("谢俊杰表示，谈判进展顺利"); in Japanese the clause between
+// the speaker's particle and the quotative particle before the verb ("原田氏は、交渉は順調に
+// 進んだと述べた"). Empty when there is no speaker or no clause.
+Span QuoteReader::subject_first_report(std::size_t verb, std::size_t first, std::size_t last,
+                                       Quote& quote) const {
+  subject_speaker(verb, first, quote, quote.speaker);
+  if (quote.speaker.empty()) return {};
+  if (resources_.speaker_particles.empty()) {
+    std::size_t content = verb + 1;
+    while (content < last && !is_word(tokens_[content]) &&
+           !mark_at(doc_.text(), doc_.sentences()[quote.sentence].span, tokens_[content].span.begin,
+                    resources_.german_marks)) {
+      ++content;
+    }
+    if (content >= last || !is_word(tokens_[content])) return {};
+    return {tokens_[content].span.begin, doc_.sentences()[quote.sentence].span.end};
+  }
+  // "気象庁によると、台風は…見込みだ": the clause after the source marker.
+  if (const std::size_t after = source_marker_end(verb); after != verb) {
+    std::size_t content = after;
+    while (content < last && !is_word(tokens_[content]) &&
+           !mark_at(doc_.text(), doc_.sentences()[quote.sentence].span, tokens_[content].span.begin,
+                    resources_.german_marks)) {
+      ++content;
+    }
+    if (content >= last || !is_word(tokens_[content])) return {};
+    return {tokens_[content].span.begin, tokens_[last - 1].span.end};
+  }
+  // The particle may be a token of its own or end one ("完成|すると"); right after a closing
+  // mark it reports the marked quote, not a clause ("その案を「机上の空論」と切り捨てた").
+  if (verb == first || !is_word(tokens_[verb - 1])) return {};
+  const std::string& particle = key(verb - 1);
+  const auto quotative = std::find_if(resources_.quotatives.begin(), resources_.quotatives.end(),
+                                      [&](const std::string& q) { return particle.ends_with(q); });
+  if (quotative == resources_.quotatives.end()) return {};
+  std::size_t content = first_token_at_or_after(quote.speaker.end, first, verb) + 1;
+  while (content < verb && !is_word(tokens_[content])) ++content;
+  const Span clause = {content < verb ? tokens_[content].span.begin : 0,
+                       tokens_[verb - 1].span.end - static_cast<std::uint32_t>(quotative->size())};
+  if (content >= verb || clause.end <= clause.begin ||
+      closes_quote(detail::code_point_before(doc_.text(), clause.end).value)) {
+    return {};
+  }
+  return clause;
+}
+
+// "CLAUSE, X said." or "CLAUSE, said X.": the verb stands near the sentence's end after a
+// comma and a short speaker phrase. Returns the comma's token (or `last` when not so).
+// With `parenthetical` set, the speaker and verb stand inside the clause between commas
+// ("Many of the closures, he said, have involved ..."): the clause is the whole sentence.
+std::size_t QuoteReader::inverted_report(std::size_t verb, std::size_t first, std::size_t last,
+                                         Span& speaker, bool& parenthetical) const {
+  std::size_t tail = verb + 1;
+  Span after;
+  const std::size_t after_end = speaker_after(tail, last, after);
+  std::size_t rest = after.empty() ? tail : after_end;
+  // "said he had waited", "said the school would close": a clause follows, not a speaker.
+  if (rest < last && is_word(tokens_[rest]) && resources_.auxiliaries.contains(key(rest))) {
+    return last;
+  }
+  std::size_t words_left = 0;
+  for (std::size_t k = rest; k < last && words_left <= 4; ++k) words_left += is_word(tokens_[k]);
+  const bool comma_after = rest + 1 < last && doc_.text(tokens_[rest].span) == ",";
+  // ", said Ed Rendell, who chairs the committee.": a relative clause may follow the speaker.
+  const bool relative_after = comma_after && !after.empty() && is_relative(rest + 1);
+  parenthetical = comma_after && after.empty() && words_left > 0;
+  // "on Thursday" may follow, a clause may not
+  if (words_left > 4 && !relative_after && !parenthetical) return last;
+  // ", said X" / ", X said"; auxiliaries may come first: ", a indiqué la préfecture".
+  std::size_t head = verb;
+  while (head > first && is_word(tokens_[head - 1]) &&
+         resources_.auxiliaries.contains(key(head - 1))) {
+    --head;
+  }
+  if (head > first && doc_.text(tokens_[head - 1].span) == "," && !after.empty()) {
+    speaker = after;
+    return head - 1;
+  }
+  for (std::size_t k = verb; k > first && verb - k < 8; --k) {
+    if (doc_.text(tokens_[k - 1].span) != ",") continue;
+    if (k - 1 == first || k == verb || is_relative(k)) return last;  // ", whom he had found"
+    if (!starts_noun_phrase(k) && (verb - k > 3 || parenthetical)) {
+      return last;  // "officials said" is short; ", doch der Betreiber betont, ..." no aside
+    }
+    speaker = {tokens_[k].span.begin, tokens_[verb - 1].span.end};
+    return k - 1;
+  }
+  return last;
+}
+
+bool QuoteReader::covered_by_direct(Span span, const std::vector<Quote>& marked) const {
+  return std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
+    const auto overlap = std::min(span.end, q.marks.end) > std::max(span.begin, q.marks.begin)
+                             ? std::min(span.end, q.marks.end) - std::max(span.begin, q.marks.begin)
+                             : 0u;
+    return q.kind == QuoteKind::kDirect && overlap * 2 > span.size();
+  });
+}
+
+// Where a reported clause starting at token `content` ends: before "and" with a speech verb,
+// which reports again ("said the talks failed and said that ..."), else at the sentence's end.
+// (Dashes and "but" do not end it: news annotators keep what follows in the clause.)
+std::uint32_t QuoteReader::clause_end(std::size_t content, std::size_t last) const {
+  for (std::size_t t = content + 1; t + 1 < last; ++t) {
+    if (is_word(tokens_[t]) && resources_.coordinators.contains(key(t)) && is_speech_verb(t + 1)) {
+      return tokens_[t].span.begin;
+    }
+  }
+  return tokens_[last - 1].span.end;
+}
+
+}  // namespace presslens::detail
