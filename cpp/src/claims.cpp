@@ -253,7 +253,9 @@ class SentenceReader {
       }
       i += std::max<std::size_t>(matched, 1);
     }
-    lexicon_.match_text(doc_.text(), span_, matches_);
+    // Unspaced phrases are looked for in the text the tokens read cover, no further.
+    const Span read{span_.begin, tokens_.empty() ? span_.begin : tokens_.back().span.end};
+    lexicon_.match_text(doc_.text(), read, matches_);
   }
 
   static void add_kind(Claim& claim, ClaimKind kind, Span cue) {

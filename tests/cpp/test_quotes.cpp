@@ -392,7 +392,7 @@ TEST(QuoteFinder, SpeakerSpansAreNeverInverted) {
 }
 
 // Found by fuzz_quotes (fuzz/corpus/quotes/regression-empty-nickname.bin): an empty quote between
-// the parts of a name was read back from its end.
+// the parts of a name was read back from its end (the test command runs this under ASan).
 TEST(QuoteFinder, EmptyQuoteInsideANameIsRead) {
   const std::string text = "\" he said a déclaré„\"\"\"\"Anna Ruiz」„\"\"It's\"";
   for (const char* lang : {"ja", "en", "de"}) {
