@@ -430,30 +430,21 @@ std::vector<Span> strongest_cues(const std::vector<Feature>& features, Span sent
   return cues;
 }
 
-// For each sentence, the quote that covers most of it when that is more than half of it: each
-// quote visits the sentences it overlaps (found by binary search), so the cost stays linear.
-std::vector<const Quote*> covering_quotes(const Document& doc) {
-  const auto& sentences = doc.sentences();
-  std::vector<const Quote*> best(sentences.size(), nullptr);
-  std::vector<std::uint32_t> best_overlap(sentences.size(), 0);
-  for (const Quote& quote : doc.quotes()) {
+// The quote that covers most of a sentence, when that is more than half of it.
+const Quote* covering_quote(const Document& doc, const SentenceQuotes& held, Span sentence) {
+  const Quote* best = nullptr;
+  std::uint32_t best_overlap = 0;
+  for (const std::uint32_t q : held.quotes) {
+    const Quote& quote = doc.quotes()[q];
     const Span region = quote.marks.empty() ? quote.span : quote.marks;
-    auto s = std::upper_bound(sentences.begin(), sentences.end(), region.begin,
-                              [](std::uint32_t at, const Sentence& x) { return at < x.span.end; });
-    for (; s != sentences.end() && s->span.begin < region.end; ++s) {
-      const std::uint32_t overlap =
-          std::min(region.end, s->span.end) - std::max(region.begin, s->span.begin);
-      const auto index = static_cast<std::size_t>(s - sentences.begin());
-      if (overlap > best_overlap[index]) {
-        best_overlap[index] = overlap;
-        best[index] = &quote;
-      }
+    const std::uint32_t overlap =
+        std::min(region.end, sentence.end) - std::max(region.begin, sentence.begin);
+    if (overlap > best_overlap) {
+      best_overlap = overlap;
+      best = &quote;
     }
   }
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    if (2 * best_overlap[i] <= sentences[i].span.size()) best[i] = nullptr;
-  }
-  return best;
+  return 2 * best_overlap > sentence.size() ? best : nullptr;
 }
 
 }  // namespace
@@ -502,7 +493,7 @@ std::vector<Claim> ClaimScorer::score(const Document& document) const {
   std::vector<Claim> claims;
   claims.reserve(document.sentences().size());
   const auto& weights = resources_->weights;
-  const std::vector<const Quote*> covering = covering_quotes(document);
+  const std::vector<SentenceQuotes> held = sentence_quotes(document);
   SentenceReader reader(document, *resources_);
   std::vector<Feature> features;
   FeatureDeduplicator unique_features;
@@ -522,7 +513,7 @@ std::vector<Claim> ClaimScorer::score(const Document& document) const {
     claim.score = 1.0 / (1.0 + std::exp(-logit));
     claim.cues = strongest_cues(features, span);
     claim.is_claim = claim.score >= resources_->threshold && !reader.claims_nothing();
-    if (const Quote* quote = covering[s]) {
+    if (const Quote* quote = covering_quote(document, held[s], span)) {
       claim.speaker = quote->speaker;
       claim.speaker_key = quote->speaker_key;
     }

@@ -146,16 +146,23 @@ class TermCounter {
   }
 
  private:
-  // The inside of marked quotes (not titles), merged and in text order.
+  // The quoted words of marked quotes (not titles; an interrupting attribution is the writer's),
+  // merged and in text order.
   std::vector<Span> quoted_regions() const {
-    std::vector<Span> regions;
-    if (options_.quoted == QuotedMatter::kInclude) return regions;
+    std::vector<Span> pieces_in_order;
+    if (options_.quoted == QuotedMatter::kInclude) return pieces_in_order;
     for (const Quote& quote : document_.quotes()) {
       if (quote.marks.empty() || quote.kind == QuoteKind::kTitle) continue;
-      if (!regions.empty() && quote.marks.begin < regions.back().end) {
-        regions.back().end = std::max(regions.back().end, quote.marks.end);
+      for (const Span piece : pieces(quote)) pieces_in_order.push_back(piece);
+    }
+    std::sort(pieces_in_order.begin(), pieces_in_order.end(),
+              [](Span a, Span b) { return a.begin < b.begin; });
+    std::vector<Span> regions;
+    for (const Span piece : pieces_in_order) {
+      if (!regions.empty() && piece.begin < regions.back().end) {
+        regions.back().end = std::max(regions.back().end, piece.end);
       } else {
-        regions.push_back(quote.marks);
+        regions.push_back(piece);
       }
     }
     return regions;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "detail/continued_quotes.hpp"
 #include "detail/quote_marks.hpp"
 #include "detail/quote_reader.hpp"
 #include "detail/quote_resources.hpp"
@@ -79,6 +80,7 @@ Quotes QuoteFinder::find(const Document& document) const {
   }
   std::stable_sort(result.quotes.begin(), result.quotes.end(),
                    [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
+  detail::join_continued_quotes(document, result.quotes);
   return result;
 }
 

@@ -74,15 +74,34 @@ class Paragraph(Span):
 
 
 class Sentence(Span):
-    """A sentence, inside paragraph number ``paragraph``."""
+    """A sentence, inside paragraph number ``paragraph``. ``quotes`` are the indices (into
+    ``Document.quotes``) of the quotes overlapping it; ``quoted_share`` is the share of its
+    characters that are a speaker's quoted words (direct and partial quotes: scare quotes, titles
+    and reported speech are the writer's words), and ``mostly_quoted`` says whether that is more
+    than half."""
 
-    __slots__ = ("index", "paragraph")
-    _fields = ("start", "end", "text", "index", "paragraph")
+    __slots__ = ("index", "paragraph", "quotes", "quoted_share")
+    _fields = ("start", "end", "text", "index", "paragraph", "quotes", "quoted_share")
 
-    def __init__(self, start: int, end: int, text: str, index: int, paragraph: int) -> None:
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        index: int,
+        paragraph: int,
+        quotes: Optional[List[int]] = None,
+        quoted_share: float = 0.0,
+    ) -> None:
         super().__init__(start, end, text)
         self.index = index
         self.paragraph = paragraph
+        self.quotes = list(quotes or [])
+        self.quoted_share = quoted_share
+
+    @property
+    def mostly_quoted(self) -> bool:
+        return self.quoted_share > 0.5
 
 
 class Token(Span):
@@ -125,9 +144,12 @@ class Quote(Span):
     reported clause); ``marks`` the span from opening to closing mark; ``kind`` is "direct",
     "partial", "scare", "title" or "indirect"; ``speaker`` and ``cue`` (spans or None) say who
     said it and which words attribute it; ``kind_cue`` what made it a title or scare quote;
-    ``speaker_key`` groups one speaker's quotes ("kishida"); ``sentence`` is where it starts."""
+    ``speaker_key`` groups one speaker's quotes ("kishida"); ``sentence`` is where it starts.
+    ``parts`` are the quoted words piece by piece: a quote its attribution interrupts ("A," he
+    said, "B.") is one quote whose ``text`` runs from A to B and whose parts are A and B; a quote
+    in one piece has itself as its one part."""
 
-    __slots__ = ("marks", "kind", "speaker", "cue", "kind_cue", "speaker_key", "sentence")
+    __slots__ = ("marks", "kind", "speaker", "cue", "kind_cue", "speaker_key", "sentence", "parts")
     _fields = (
         "start",
         "end",
@@ -139,6 +161,7 @@ class Quote(Span):
         "kind_cue",
         "speaker_key",
         "sentence",
+        "parts",
     )
 
     def __init__(
@@ -153,8 +176,10 @@ class Quote(Span):
         kind_cue: Optional[Span],
         speaker_key: str,
         sentence: Optional[int],
+        parts: Optional[List[Span]] = None,
     ) -> None:
         super().__init__(start, end, text)
+        self.parts = parts or [Span(start, end, text)]
         self.marks = marks
         self.kind = kind
         self.speaker = speaker
@@ -168,6 +193,7 @@ class Quote(Span):
         for name in ("marks", "speaker", "cue", "kind_cue"):
             value = getattr(self, name)
             data[name] = None if value is None else value.to_dict()
+        data["parts"] = [part.to_dict() for part in self.parts]
         return data
 
     def __repr__(self) -> str:
@@ -404,8 +430,9 @@ class Document:
             text = self.text
             self._quotes = [
                 Quote(start, end, text[start:end], self._span(marks), kind, self._span(speaker),
-                      self._span(cue), self._span(kind_cue), key, sentence)
-                for start, end, marks, kind, speaker, cue, kind_cue, key, sentence
+                      self._span(cue), self._span(kind_cue), key, sentence,
+                      [Span(s, e, text[s:e]) for s, e in parts])
+                for start, end, marks, kind, speaker, cue, kind_cue, key, sentence, parts
                 in self._compiled().quotes()
             ]
         return self._quotes
@@ -538,8 +565,9 @@ class Document:
         if self._sentences is None:
             text = self.text
             self._sentences = [
-                Sentence(start, end, text[start:end], index, paragraph)
-                for index, (start, end, paragraph) in enumerate(self._compiled().sentences())
+                Sentence(start, end, text[start:end], index, paragraph, quotes, round(share, 4))
+                for index, (start, end, paragraph, quotes, share)
+                in enumerate(self._compiled().sentences())
             ]
         return self._sentences
 

@@ -28,7 +28,7 @@ def document_rows(
         scores = {c.sentence: c.score for c in doc.sentence_claims}  # none when claims are off
         rows = [
             {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end,
-             "text": s.text, "claim_score": scores.get(s.index)}
+             "text": s.text, "claim_score": scores.get(s.index), "quoted_share": s.quoted_share}
             for s in doc.sentences
         ]
     elif layer == "paragraphs":
@@ -68,7 +68,7 @@ SCHEMAS: Dict[str, Dict[str, str]] = {
     "documents": {"lang": "string", "title": "string", "date": "datetime64[ns]", "authors": "string", "sentences": "int64",
                   "quotes": "int64", "claims": "int64"},
     "sentences": {"index": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
-                  "text": "string", "claim_score": "Float64"},
+                  "text": "string", "claim_score": "Float64", "quoted_share": "float64"},
     "paragraphs": {"index": "int64", "role": "string", "start": "int64", "end": "int64",
                    "text": "string"},
     "tokens": {"start": "int64", "end": "int64", "text": "string", "kind": "string",

@@ -30,11 +30,17 @@ py::list paragraphs(const Document& document) {
   return result;
 }
 
+// (start, end, paragraph, (quote indices), quoted share) of each sentence.
 py::list sentences(const Document& document) {
   py::list result;
-  for (const auto& sentence : document.sentences()) {
+  const std::vector<presslens::SentenceQuotes> held = presslens::sentence_quotes(document);
+  for (std::size_t s = 0; s < document.sentences().size(); ++s) {
+    const auto& sentence = document.sentences()[s];
+    py::tuple quotes(held[s].quotes.size());
+    for (std::size_t q = 0; q < held[s].quotes.size(); ++q) quotes[q] = held[s].quotes[q];
     result.append(py::make_tuple(document.to_code_points(sentence.span.begin),
-                                 document.to_code_points(sentence.span.end), sentence.paragraph));
+                                 document.to_code_points(sentence.span.end), sentence.paragraph,
+                                 quotes, held[s].quoted_share));
   }
   return result;
 }
@@ -80,17 +86,20 @@ py::object span_or_none(const Document& document, presslens::Span span) {
   return span.empty() ? py::object(py::none()) : py::object(code_point_span(document, span));
 }
 
-// (start, end, marks, kind, speaker, cue, kind_cue, speaker_key, sentence) of each quote.
+// (start, end, marks, kind, speaker, cue, kind_cue, speaker_key, sentence, parts) of each quote;
+// parts is empty for a quote in one piece.
 py::list quotes(const Document& document) {
   py::list result;
   for (const auto& q : document.quotes()) {
     const py::object sentence =
         q.sentence == presslens::kNoSentence ? py::object(py::none()) : py::cast(q.sentence);
-    result.append(py::make_tuple(document.to_code_points(q.span.begin),
-                                 document.to_code_points(q.span.end),
-                                 span_or_none(document, q.marks), presslens::to_string(q.kind),
-                                 span_or_none(document, q.speaker), span_or_none(document, q.cue),
-                                 span_or_none(document, q.kind_cue), q.speaker_key, sentence));
+    py::list parts;
+    for (const presslens::Span part : q.parts) parts.append(code_point_span(document, part));
+    result.append(
+        py::make_tuple(document.to_code_points(q.span.begin), document.to_code_points(q.span.end),
+                       span_or_none(document, q.marks), presslens::to_string(q.kind),
+                       span_or_none(document, q.speaker), span_or_none(document, q.cue),
+                       span_or_none(document, q.kind_cue), q.speaker_key, sentence, parts));
   }
   return result;
 }
@@ -201,7 +210,8 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       .def_property_readonly("replacements", &Document::replacements,
                              "How many U+FFFD replaced invalid UTF-8.")
       .def("paragraphs", &paragraphs, "(start, end) of each paragraph.")
-      .def("sentences", &sentences, "(start, end, paragraph) of each sentence.")
+      .def("sentences", &sentences,
+           "(start, end, paragraph, quote indices, quoted share) of each sentence.")
       .def("structure", &structure, "The structure layer as plain data.")
       .def("tokens", &tokens, "(start, end, kind, sentence) of each token.")
       .def("quotes", &quotes, "Quotes as plain tuples (spans in code points).")

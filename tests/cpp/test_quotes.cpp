@@ -42,14 +42,66 @@ TEST(QuoteFinder, DirectQuotesWithTheSpeakerAfterOrBefore) {
             (Seens{{"Wash your hands.", "direct", "Hugh Hill", "hill"}}));
 }
 
+Document analyzed(const std::string& text, const char* lang = "en") {
+  Options options;
+  options.lang = lang;
+  options.detect_structure = false;
+  return Analyzer(options).analyze(text);
+}
+
+std::vector<std::string> parts_of(const Document& doc, const Quote& quote) {
+  std::vector<std::string> parts;
+  for (const Span part : pieces(quote)) parts.emplace_back(doc.text(part));
+  return parts;
+}
+
 TEST(QuoteFinder, SplitQuotesPronounsAndContinuations) {
-  const auto seen = quotes(
+  // One speaker's words, interrupted by "he said" and continued in the next sentence: one quote
+  // in three parts, its span from the first to the last.
+  const Document doc = analyzed(
       "Deputy Mayor Tomas Reyes spoke on Monday. \"We will double the rate,\" he said, \"and we "
       "will start soon.\" \"Nobody will be left behind.\"");
-  ASSERT_EQ(seen.size(), 3u);
-  EXPECT_EQ(seen[0], (Seen{"We will double the rate,", "direct", "he", "reyes"}));
-  EXPECT_EQ(seen[1], (Seen{"and we will start soon.", "direct", "he", "reyes"}));
-  EXPECT_EQ(seen[2].key, "reyes");  // the next sentence's quote keeps the speaker
+  ASSERT_EQ(doc.quotes().size(), 1u);
+  const Quote& quote = doc.quotes()[0];
+  EXPECT_EQ(parts_of(doc, quote),
+            (std::vector<std::string>{"We will double the rate,", "and we will start soon.",
+                                      "Nobody will be left behind."}));
+  EXPECT_EQ(doc.text(quote.speaker), "he");
+  EXPECT_EQ(quote.speaker_key, "reyes");
+  EXPECT_EQ(doc.text(quote.cue), "said");
+  EXPECT_EQ(doc.text(quote.span).substr(0, 30), "We will double the rate,\" he s");
+  EXPECT_EQ(doc.text(quote.marks).front(), '"');
+  EXPECT_EQ(doc.text(quote.marks).back(), '"');
+}
+
+TEST(QuoteFinder, QuotesStaySeparateAcrossSpeakersParagraphsAndTheWritersWords) {
+  // Another speaker; another paragraph; the writer's own words between.
+  for (const char* text :
+       {"\"We will win,\" said Ann Lee. \"We will lose,\" said Bo Park.",
+        "\"We will win,\" said Ann Lee.\n\n\"We will win again.\"",
+        "\"We will win,\" said Ann Lee, who arrived in the city from the north late on a cold "
+        "and rainy Sunday evening with her team. \"We will win again.\""}) {
+    const Document doc = analyzed(text);
+    EXPECT_EQ(doc.quotes().size(), 2u) << text;
+    for (const Quote& quote : doc.quotes()) EXPECT_TRUE(quote.parts.empty()) << text;
+  }
+}
+
+TEST(QuoteFinder, SentencesKnowTheirQuotes) {
+  const Document doc = analyzed(
+      "\"We will win the vote tomorrow,\" said Ann Lee. The so-called \"reform\" passed. Bo Park "
+      "said the vote was close.");
+  const std::vector<SentenceQuotes> held = sentence_quotes(doc);
+  ASSERT_EQ(held.size(), 3u);
+  ASSERT_EQ(held[0].quotes.size(), 1u);
+  EXPECT_EQ(to_string(doc.quotes()[held[0].quotes[0]].kind), std::string("direct"));
+  EXPECT_TRUE(held[0].mostly_quoted());  // 30 of 46 characters
+  EXPECT_NEAR(held[0].quoted_share, 30.0 / 46, 0.001);
+  ASSERT_EQ(held[1].quotes.size(), 1u);
+  EXPECT_EQ(held[1].quoted_share, 0.0f);  // a scare quote is the writer's word
+  ASSERT_EQ(held[2].quotes.size(), 1u);
+  EXPECT_EQ(to_string(doc.quotes()[held[2].quotes[0]].kind), std::string("indirect"));
+  EXPECT_FALSE(held[2].mostly_quoted());
 }
 
 TEST(QuoteFinder, PartialScareAndTitleQuotes) {
@@ -160,10 +212,12 @@ TEST(QuoteFinder, SpeakerOfThePreviousSentenceOrAfterTheVerb) {
   EXPECT_EQ(quotes("The council met on Tuesday. \"Nobody voted for this.\"").front().speaker,
             "The council");
   EXPECT_EQ(quotes("In 2019, the dam broke. \"Nobody voted for this.\"").front().speaker, "");
-  const auto split =
-      quotes("\"The ferry is late,\" said Oskar Lund, a pilot, \"and the fog is getting worse.\"");
-  ASSERT_EQ(split.size(), 2u);
-  EXPECT_EQ(split[1].speaker, "Oskar Lund");
+  const Document split = analyzed(
+      "\"The ferry is late,\" said Oskar Lund, a pilot, \"and the fog is getting worse.\"");
+  ASSERT_EQ(split.quotes().size(), 1u);
+  EXPECT_EQ(parts_of(split, split.quotes()[0]),
+            (std::vector<std::string>{"The ferry is late,", "and the fog is getting worse."}));
+  EXPECT_EQ(split.text(split.quotes()[0].speaker), "Oskar Lund");
   EXPECT_EQ(
       quotes("Am Dienstag sagte Bürgermeisterin Ida Roth: „Wir bauen neu.“", "de").front().speaker,
       "Bürgermeisterin Ida Roth");
@@ -193,10 +247,12 @@ TEST(QuoteFinder, AccordingToInEveryLanguage) {
             (Seen{"la mitad de sus barcos", "partial", "Bruno Ortega", "ortega"}));
   EXPECT_EQ(quotes("Laut Jonas Brandt ist der Hafen „viel zu klein“.", "de").back(),
             (Seen{"viel zu klein", "partial", "Jonas Brandt", "brandt"}));
-  const auto split =
-      quotes("« Le quai est neuf », dit-elle, « mais personne ne l’utilise. »", "fr");
-  ASSERT_EQ(split.size(), 2u);
-  EXPECT_EQ(split[1].speaker, "dit-elle");
+  const Document split =
+      analyzed("« Le quai est neuf », dit-elle, « mais personne ne l’utilise. »", "fr");
+  ASSERT_EQ(split.quotes().size(), 1u);
+  EXPECT_EQ(parts_of(split, split.quotes()[0]),
+            (std::vector<std::string>{"Le quai est neuf", "mais personne ne l’utilise."}));
+  EXPECT_EQ(split.text(split.quotes()[0].speaker), "dit-elle");
 }
 
 // Chinese and Japanese reported speech: the clause after a Chinese verb, the clause before a

@@ -37,7 +37,12 @@ def test_speakers_group_by_surname_and_resolve_pronouns() -> None:
     doc = presslens.analyze(samples.read())
     speakers = doc.speakers()
     assert "Dr. Amara Lindqvist" in speakers and "Deputy Mayor Tomas Reyes" in speakers
-    assert len(speakers["Dr. Amara Lindqvist"]) >= 3  # "said Dr. ...", the next sentence, "As Dr. Lindqvist put it"
+    # "said Dr. ..." and the next sentence are one quote in two parts; "As Dr. Lindqvist put it".
+    lindqvist = speakers["Dr. Amara Lindqvist"]
+    assert len(lindqvist) >= 2 and len(lindqvist[0].parts) == 2
+    for quote in lindqvist:
+        for part in quote.parts:
+            assert doc.text[part.start : part.end] == part.text and quote.start <= part.start < part.end <= quote.end
     assert {q.kind for q in speakers["Deputy Mayor Tomas Reyes"]} >= {"partial", "direct", "indirect"}
     kinds = {q.text: q.kind for q in doc.quotes}
     assert kinds["Living With Heat"] == "title" and kinds["green recovery"] == "scare"
@@ -53,3 +58,19 @@ def test_unbalanced_marks_never_swallow_the_text() -> None:
     assert doc.text[doc.unpaired_quote_marks[0]] == '"'
     many = presslens.analyze('"' * 100_001, detect_structure=False)
     assert len(many.quotes) <= 50_001
+
+
+def test_interrupted_quotes_are_one_quote_and_sentences_know_their_quotes() -> None:
+    text = ('"We will win the vote," said Ann Lee, "and then we rest." The so-called "reform" passed. '
+            "Bo Park said the vote was close.")
+    doc = presslens.Analyzer("en", detect_structure=False).analyze(text)
+    first = doc.quotes[0]
+    assert (first.kind, first.speaker.text) == ("direct", "Ann Lee")
+    assert [p.text for p in first.parts] == ["We will win the vote,", "and then we rest."]
+    assert first.text.startswith("We will win the vote,") and first.text.endswith("and then we rest.")
+    sentences = doc.sentences
+    assert [doc.quotes[i].kind for i in sentences[0].quotes] == ["direct"]
+    assert sentences[0].mostly_quoted and 0.6 < sentences[0].quoted_share < 0.8
+    assert [doc.quotes[i].kind for i in sentences[1].quotes] == ["scare"] and sentences[1].quoted_share == 0
+    assert [doc.quotes[i].kind for i in sentences[2].quotes] == ["indirect"] and not sentences[2].mostly_quoted
+    assert list(doc.to_pandas("sentences")["quoted_share"]) == [s.quoted_share for s in sentences]

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ const char* to_string(QuoteKind kind) noexcept;
 struct Quote {
   Span span;   // the quoted words: inside the marks, or the reported clause
   Span marks;  // opening to closing mark, both included (empty for indirect speech)
+  // The quoted words piece by piece when the attribution interrupts them ("A," he said, "B."):
+  // `span` then runs from the first piece's start to the last one's end. Empty for one piece.
+  std::vector<Span> parts;
   QuoteKind kind = QuoteKind::kDirect;
   Span speaker;   // who, as written ("he", "Deputy Mayor Tomas Reyes"); empty if unknown
   Span cue;       // the speech verb or "according to" that attributes it; may be empty
@@ -41,10 +45,28 @@ struct Quote {
   std::uint32_t sentence = kNoSentence;  // the sentence the quote starts in
 };
 
+// The quoted words piece by piece: the parts, or the one span.
+inline std::span<const Span> pieces(const Quote& quote) noexcept {
+  return quote.parts.empty() ? std::span<const Span>(&quote.span, 1)
+                             : std::span<const Span>(quote.parts);
+}
+
 struct Quotes {
   std::vector<Quote> quotes;                  // in text order
   std::vector<std::uint32_t> unpaired_marks;  // byte offsets of marks left unpaired
 };
+
+// What a sentence holds of the quotes.
+struct SentenceQuotes {
+  std::vector<std::uint32_t> quotes;  // indices into Document::quotes() of those overlapping it
+  // The share of its bytes that are a speaker's quoted words (direct and partial quotes; scare
+  // quotes, titles and reported speech are the writer's words).
+  float quoted_share = 0;
+  bool mostly_quoted() const noexcept { return quoted_share > 0.5f; }
+};
+
+// One entry per sentence of the document; linear in its sentences and quotes.
+std::vector<SentenceQuotes> sentence_quotes(const Document& document);
 
 // Pairs quotation marks in the body (straight and curly quotes, „ “ and ‚ ‘, « » and ‹ ›
 // in either direction, 「 」 and 『 』), telling apostrophes from single quotes, with nesting and

@@ -21,8 +21,10 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
     if (!is_speech_verb(t) || t < from) continue;
     // The verb that attributes a direct quote reports nothing more; one that attributes a
     // partial quote also reports the clause around it.
+    // A naming verb that attributes a quote names it and reports nothing ("called it a "test"").
+    const bool naming = resources_.naming_verbs.contains(key(t));
     const bool attributes_a_quote = std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
-      return q.kind == QuoteKind::kDirect && q.cue.begin <= tokens_[t].span.begin &&
+      return (q.kind == QuoteKind::kDirect || naming) && q.cue.begin <= tokens_[t].span.begin &&
              tokens_[t].span.end <= q.cue.end;
     });
     // A verb that named a title ("a newsletter called the "Ferry Times"") reports nothing.

@@ -1,0 +1,21 @@
+// A speaker's quotation interrupted by its attribution is one quotation: “A,” he said, “B.”
+#pragma once
+
+#include <vector>
+
+#include "presslens/document.hpp"
+#include "presslens/quotes.hpp"
+
+namespace presslens::detail {
+
+// How many words may interrupt a quotation and still leave it one ("he said", "said Mr. Conant,
+// the Republican consultant,").
+constexpr std::uint32_t kInterruptionWords = 12;
+
+// Joins each direct quote to the next one of the same speaker in the same paragraph when only
+// their attribution (or nothing) stands between them: the first takes the second's words as a
+// further part and its closing mark; quotes nested inside either are kept as they are.
+// `quotes` is in text order.
+void join_continued_quotes(const Document& document, std::vector<Quote>& quotes);
+
+}  // namespace presslens::detail
