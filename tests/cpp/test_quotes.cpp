@@ -328,7 +328,7 @@ TEST(QuoteFinder, SpeechVerbsAfterADeterminerAreNouns) {
 // A fragment of some length quotes the name or pronoun that heads its clause, whatever the verb;
 // not across a comma or a copula, and short terms stay scare quotes.
 TEST(QuoteFinder, FragmentsSpeakForTheirClausesSubject) {
-  EXPECT_EQ(quotes("Ida Roth slammed the ferry plan as \"slow, costly and unfair.\"").front(),
+  EXPECT_EQ(quotes("Ida Roth sized up the ferry plan as \"slow, costly and unfair.\"").front(),
             (Seen{"slow, costly and unfair.", "partial", "Ida Roth", "roth"}));
   EXPECT_EQ(
       quotes("Ida Roth is the host of \"a show about the harbour\" on Fridays.").front().speaker,

@@ -43,6 +43,9 @@ constexpr std::uint32_t kTitleWords = 8;
 constexpr std::uint32_t kUnlistedVerbWords = 3;
 // How far before a colon the name that speaks may end ("As Dr. Lindqvist put it:").
 constexpr std::size_t kColonReach = 5;
+// How many words may stand between "and"/"but" and the speech verb that ends a reported clause
+// ("but the plant's operator insisted").
+constexpr std::size_t kCoordinatedSubjectWords = 4;
 // Reported clauses per sentence (a sentence of a thousand "said" is not a thousand reports).
 constexpr std::size_t kMaxReportsPerSentence = 8;
 

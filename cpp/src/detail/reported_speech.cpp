@@ -86,6 +86,14 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       if (content >= last || !is_word(tokens_[content])) continue;
       quote.span = {tokens_[content].span.begin, clause_end(content, last)};
     }
+    // Reported inside a marked quote ("They show lead levels," said X): the speaker's own words
+    // report no further than the quote.
+    for (const Quote& q : marked) {
+      if (!q.marks.empty() && q.marks.begin < quote.cue.begin && quote.cue.end <= q.marks.end) {
+        quote.span = {std::max(quote.span.begin, q.span.begin),
+                      std::max(std::min(quote.span.end, q.span.end), q.span.begin)};
+      }
+    }
     quote.span = trim_end_punctuation(quote.span);
     if (quote.span.empty() || words_in(quote.span) < 3 || covered_by_direct(quote.span, marked)) {
       continue;
@@ -197,13 +205,18 @@ bool QuoteReader::covered_by_direct(Span span, const std::vector<Quote>& marked)
   });
 }
 
-// Where a reported clause starting at token `content` ends: before "and" with a speech verb,
-// which reports again ("said the talks failed and said that ..."), else at the sentence's end.
-// (Dashes and "but" do not end it: news annotators keep what follows in the clause.)
+// Where a reported clause starting at token `content` ends: before "and" or "but" when a speech
+// verb follows, right after or after a short subject, which reports again ("said the talks
+// failed and said that ...", "said it was safe, but the operator insisted ..."), else at the
+// sentence's end. (Dashes do not end it: news annotators keep what follows in the clause.)
 std::uint32_t QuoteReader::clause_end(std::size_t content, std::size_t last) const {
   for (std::size_t t = content + 1; t + 1 < last; ++t) {
-    if (is_word(tokens_[t]) && resources_.coordinators.contains(key(t)) && is_speech_verb(t + 1)) {
-      return tokens_[t].span.begin;
+    if (!is_word(tokens_[t]) || !resources_.coordinators.contains(key(t))) continue;
+    for (std::size_t k = t + 1; k < std::min(last, t + 2 + kCoordinatedSubjectWords); ++k) {
+      if (!is_word(tokens_[k])) break;
+      if (is_speech_verb(k)) {
+        return t > content && is_comma(t - 1) ? tokens_[t - 1].span.begin : tokens_[t].span.begin;
+      }
     }
   }
   return tokens_[last - 1].span.end;
