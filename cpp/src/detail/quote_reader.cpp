@@ -9,7 +9,11 @@ namespace presslens::detail {
 
 QuoteReader::QuoteReader(const Document& document, const Tokenizer& tokenizer,
                          const detail::QuoteResources& resources)
-    : doc_(document), tokenizer_(tokenizer), resources_(resources), tokens_(document.tokens()) {
+    : doc_(document),
+      tokenizer_(tokenizer),
+      resources_(resources),
+      tokens_(document.tokens()),
+      listed_verb_form_(document.keys().size(), -1) {
   sentence_first_token_.assign(document.sentences().size() + 1, tokens_.size());
   for (std::size_t t = tokens_.size(); t > 0; --t) {
     const auto s = tokens_[t - 1].sentence;
@@ -43,12 +47,17 @@ std::uint32_t QuoteReader::sentence_of(std::uint32_t at) const {
 }
 
 bool QuoteReader::is_verb_form(std::size_t t) const {
-  const std::string& word = key(t);
-  if (resources_.speech_verbs.contains(word)) return true;
-  // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
-  if (const auto hyphen = word.find('-'); hyphen != std::string::npos) {
-    return resources_.speech_verbs.contains(std::string_view(word).substr(0, hyphen));
+  // Every word is tested: each distinct form is looked up once per document.
+  std::int8_t& listed = listed_verb_form_[tokens_[t].key];
+  if (listed < 0) {
+    const std::string& word = key(t);
+    // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
+    const auto hyphen = word.find('-');
+    listed = resources_.speech_verbs.contains(word) ||
+             (hyphen != std::string::npos &&
+              resources_.speech_verbs.contains(std::string_view(word).substr(0, hyphen)));
   }
+  if (listed > 0 || resources_.cjk_speech_verbs.empty()) return listed > 0;
   // Dictionary scripts cut verbs into pieces ("述|べた"): match the text from here.
   const std::string_view rest = doc_.text().substr(tokens_[t].span.begin, 24);
   return std::any_of(resources_.cjk_speech_verbs.begin(), resources_.cjk_speech_verbs.end(),
@@ -91,10 +100,14 @@ std::size_t QuoteReader::opening_parenthesis(std::size_t t, std::size_t first) c
   return t;
 }
 
+// The document's words that overlap `span` (no second tokenisation).
 std::uint32_t QuoteReader::words_in(Span span) const {
-  std::vector<Token> words;
-  tokenizer_.tokenize(doc_.text(), span, 0, words);
-  return static_cast<std::uint32_t>(std::count_if(words.begin(), words.end(), is_word));
+  std::uint32_t words = 0;
+  auto t =
+      std::upper_bound(tokens_.begin(), tokens_.end(), span.begin,
+                       [](std::uint32_t at, const Token& token) { return at < token.span.end; });
+  for (; t != tokens_.end() && t->span.begin < span.end; ++t) words += is_word(*t);
+  return words;
 }
 
 Span QuoteReader::trim_end_punctuation(Span span) const {

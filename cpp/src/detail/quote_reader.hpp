@@ -191,6 +191,8 @@ class QuoteReader {
   const detail::QuoteResources& resources_;
   const std::vector<Token>& tokens_;
   std::vector<std::size_t> sentence_first_token_;  // one past the end for the last sentence
+  // Per distinct key of the document: whether it is a listed speech-verb form (-1: not known yet).
+  mutable std::vector<std::int8_t> listed_verb_form_;
   std::optional<Span> last_speaker_;
   std::string last_speaker_key_;
   std::uint32_t last_speaker_sentence_ = 0;
