@@ -87,6 +87,20 @@ TEST(QuoteFinder, QuotesStaySeparateAcrossSpeakersParagraphsAndTheWritersWords) 
   }
 }
 
+// A podcast's title; a term opening a sentence; a speech verb inside a title reports nothing.
+TEST(QuoteFinder, TermsAndTitlesAreNotSpeech) {
+  EXPECT_EQ(quotes("She hosts the weekly podcast \"So, That Happened.\" It airs on Fridays.")
+                .front()
+                .kind,
+            "title");
+  EXPECT_EQ(quotes("\"Refoulement\" is forbidden by international law.").front(),
+            (Seen{"Refoulement", "scare", "", ""}));
+  const auto show =
+      quotes("Sanders will appear on \"The View\" and \"The Late Show With Stephen Colbert.\"");
+  ASSERT_EQ(show.size(), 2u);
+  EXPECT_EQ(show[1], (Seen{"The Late Show With Stephen Colbert.", "title", "", ""}));
+}
+
 TEST(QuoteFinder, SentencesKnowTheirQuotes) {
   const Document doc = analyzed(
       "\"We will win the vote tomorrow,\" said Ann Lee. The so-called \"reform\" passed. Bo Park "

@@ -30,10 +30,12 @@ void QuoteReader::classify(Quote& quote) {
   const bool ends_sentence =
       !content.empty() && detail::is_terminator(detail::sentence_char_before(
                               content, static_cast<std::uint32_t>(content.size())));
-  // Scripts without case (Chinese, Japanese) show a sentence by its end alone.
+  // Scripts without case (Chinese, Japanese) show a sentence by its end alone; a term or two
+  // opening a sentence without ending one is no sentence (""Refoulement" is forbidden").
   const bool sentence_like =
       !content.empty() &&
-      (((u_isupper(opening) || open == first) && (words >= 5 || open == first || ends_sentence)) ||
+      (((u_isupper(opening) || open == first) &&
+        (words >= 5 || (open == first && words >= kSentenceWords) || ends_sentence)) ||
        (!u_hasBinaryProperty(opening, UCHAR_CASED) && u_isalpha(opening) && ends_sentence));
   // Dictionary scripts cut title cues into pieces ("题|为"): match the text before the mark.
   if (resources_.subject_first) {

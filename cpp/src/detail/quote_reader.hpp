@@ -41,6 +41,8 @@ constexpr std::uint32_t kTitleWords = 8;
 // How many words a quoted fragment needs to speak for its clause's subject without a listed
 // verb: shorter ones are mostly scare quotes.
 constexpr std::uint32_t kUnlistedVerbWords = 3;
+// How many words a quote opening its sentence needs to be a sentence without a terminator.
+constexpr std::uint32_t kSentenceWords = 3;
 // How far before a colon the name that speaks may end ("As Dr. Lindqvist put it:").
 constexpr std::size_t kColonReach = 5;
 // How many words may stand between "and"/"but" and the speech verb that ends a reported clause

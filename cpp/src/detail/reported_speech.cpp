@@ -27,9 +27,12 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       return (q.kind == QuoteKind::kDirect || naming) && q.cue.begin <= tokens_[t].span.begin &&
              tokens_[t].span.end <= q.cue.end;
     });
-    // A verb that named a title ("a newsletter called the "Ferry Times"") reports nothing.
+    // A verb that named a title ("a newsletter called the "Ferry Times"") reports nothing, nor
+    // does a verb inside a title or a scare quote ("The Late Show").
     const bool names_a_title = std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
-      return q.kind == QuoteKind::kTitle && q.kind_cue == tokens_[t].span;
+      return (q.kind == QuoteKind::kTitle && q.kind_cue == tokens_[t].span) ||
+             ((q.kind == QuoteKind::kTitle || q.kind == QuoteKind::kScare) &&
+              q.span.begin <= tokens_[t].span.begin && tokens_[t].span.end <= q.span.end);
     });
     if (attributes_a_quote || names_a_title) continue;
     Quote quote;
