@@ -6,6 +6,9 @@ Input: JSONL with "text" and gold "quotes" (code-point "start"/"end", optional "
 "speaker" with "speaker_start"/"speaker_end"), e.g. ../shared/data/quotes/polnear_train.jsonl
 (passed by path) or tests/data/quotes/*.jsonl; optional "lang" per case, else --lang.
 
+Also precision, recall and F1 on gold direct and partial quotes (false positives: unmatched
+predictions of those kinds).
+
 Matching rule (fixed, so figures compare): trim white space, quotation marks and , . ; : ! ? — – -
 from both ends of both spans; a prediction matches a gold span when their character Jaccard
 overlap is at least 0.5, pairing one-to-one greedily by highest overlap; a prediction lying 90%
@@ -31,6 +34,7 @@ import presslens
 
 TRIM = " \t\n\r\"'“”‘’«»„‚‹›「」『』,.;:!?—–-"
 SPEECH = {"direct", "partial", "indirect"}
+MARKED = {"direct", "partial"}
 
 
 def trimmed(text: str, start: int, end: int) -> Tuple[int, int]:
@@ -79,6 +83,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         per_kind: Dict[str, List[int]] = defaultdict(lambda: [0, 0])  # matched, gold
         kind_right = kind_total = speaker_ok = speaker_total = 0
         unattributed = unattributed_as_speech = 0
+        marked_tp = marked_fp = 0  # on gold direct and partial; false: predicted direct or partial
         for case in cases:
             lang = case.get("lang", args.lang)
             if lang not in analyzers:
@@ -111,12 +116,14 @@ def main(argv: Optional[List[str]] = None) -> int:
                 if predicted[i].kind not in SPEECH and not any("kind" in g and g["kind"] in ("scare", "title") for g in gold):
                     continue
                 fp += 1
+                marked_fp += predicted[i].kind in MARKED
             for j, g in enumerate(gold):
                 kind = g.get("kind", "all")
                 per_kind[kind][1] += 1
                 if j in matched_g:
                     per_kind[kind][0] += 1
                     tp += 1
+                    marked_tp += kind in MARKED
                     q = predicted[matched_g[j]]
                     if "kind" in g and g["kind"] in {"direct", "partial", "indirect", "scare", "title"}:
                         kind_total += 1
@@ -137,6 +144,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         f1 = 2 * precision * recall / max(1e-9, precision + recall)
         print(f"\n{source} ({len(cases)} documents)")
         print(f"content spans: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+        marked_gold = sum(per_kind[k][1] for k in MARKED if k in per_kind)
+        if marked_gold:
+            mp, mr = marked_tp / max(1, marked_tp + marked_fp), marked_tp / marked_gold
+            print(f"  direct and partial: precision {mp:.3f}  recall {mr:.3f}  F1 {2 * mp * mr / max(1e-9, mp + mr):.3f}")
         for kind, (m, g) in sorted(per_kind.items()):
             print(f"  recall on gold {kind:<9} {m}/{g} = {m / max(1, g):.3f}")
         if kind_total:

@@ -23,6 +23,15 @@ std::uint32_t words_between(const Document& document, std::uint32_t begin, std::
   return words;
 }
 
+// The sentence holding byte `at`.
+std::size_t sentence_at(const Document& document, std::uint32_t at) {
+  const auto& sentences = document.sentences();
+  return static_cast<std::size_t>(
+      std::upper_bound(sentences.begin(), sentences.end(), at,
+                       [](std::uint32_t a, const Sentence& s) { return a < s.span.end; }) -
+      sentences.begin());
+}
+
 bool crosses_line(std::string_view gap) {
   return gap.find_first_of("\n\r") != std::string_view::npos ||
          gap.find("\u2029") != std::string_view::npos;
@@ -34,6 +43,11 @@ bool continues(const Document& document, const Quote& first, const Quote& next) 
   if (next.marks.begin < first.marks.end) return false;
   const Span gap = {first.marks.end, next.marks.begin};
   if (crosses_line(document.text(gap))) return false;
+  // The next quote opens in the sentence after the first one's end at the latest: a sentence of
+  // the writer's own between them parts them.
+  if (sentence_at(document, next.marks.begin) > sentence_at(document, first.marks.end - 1) + 1) {
+    return false;
+  }
   const std::uint32_t words = words_between(document, gap.begin, gap.end);
   if (words == 0) return true;
   const bool attribution = within(first.cue, gap) || within(first.speaker, gap) ||
@@ -63,7 +77,12 @@ void join_continued_quotes(const Document& document, std::vector<Quote>& quotes)
         continue;
       }
     }
-    last_direct = quote.kind == QuoteKind::kDirect ? joined.size() : quotes.size();
+    // Reported speech in the attribution ("..." Ramos said, referring to ...) stands aside.
+    if (quote.kind == QuoteKind::kDirect) {
+      last_direct = joined.size();
+    } else if (!quote.marks.empty()) {
+      last_direct = quotes.size();
+    }
     joined.push_back(std::move(quote));
   }
   quotes = std::move(joined);

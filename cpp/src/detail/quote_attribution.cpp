@@ -330,20 +330,24 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
 
 // A quote that fills its sentence may be attributed by the short sentence after it:
 // "“大桥将恢复通车。”周立文说。", "「…」。アナリストの森田氏はこう指摘した。". The speech verb
-// must end that sentence, so "She said the talks failed." introduces a report instead.
+// must end that sentence, so "She said the talks failed." introduces a report instead; that
+// sentence is in the quote's paragraph and holds no quote of its own.
 void QuoteReader::attribute_from_next(Quote& quote, std::uint32_t closing_sentence) {
   const std::uint32_t next = closing_sentence + 1;
   if (closing_sentence == kNoSentence || next >= doc_.sentences().size()) return;
   const auto [first, last] = token_range(next);
   if (first == last || last - first > kNextSentenceTokens) return;
-  std::size_t words_after = 0;
-  for (std::size_t t = last; t > first; --t) {
-    const Token& token = tokens_[t - 1];
-    if (mark_at(doc_.text(), doc_.sentences()[next].span, token.span.begin,
-                resources_.german_marks)) {
+  const auto& sentences = doc_.sentences();
+  if (sentences[next].paragraph != sentences[closing_sentence].paragraph) return;
+  for (std::size_t t = first; t < last; ++t) {
+    if (!is_word(tokens_[t]) && mark_at(doc_.text(), sentences[next].span, tokens_[t].span.begin,
+                                        resources_.german_marks)) {
       return;  // the next sentence has a quote of its own
     }
-    if (!is_word(token)) continue;
+  }
+  std::size_t words_after = 0;
+  for (std::size_t t = last; t > first; --t) {
+    if (!is_word(tokens_[t - 1])) continue;
     if (++words_after > kVerbFromSentenceEnd) break;
     if (!is_speech_verb(t - 1) || is_according(t - 1)) continue;
     Span speaker;

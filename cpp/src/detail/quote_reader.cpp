@@ -78,8 +78,9 @@ std::size_t QuoteReader::according_length(std::size_t t) const {
 // A speaker phrase starts with a capitalised word, a determiner or a pronoun.
 bool QuoteReader::starts_noun_phrase(std::size_t t) const {
   if (!is_word(tokens_[t])) return false;
-  if (is_capitalised(t) || is_pronoun(tokens_[t].span)) return true;
-  if (resources_.determiners.contains(key(t))) return true;
+  if (is_pronoun(tokens_[t].span) || resources_.determiners.contains(key(t))) return true;
+  // Capitals start a name, not a day or a month ("said Sunday").
+  if (is_capitalised(t)) return !resources_.date_names.contains(key(t));
   // An elided determiner: "l’adjoint au maire".
   const std::string_view text = doc_.text(tokens_[t].span);
   for (const std::string_view apostrophe : {"'", "’"}) {

@@ -41,6 +41,17 @@ QuoteResources::QuoteResources(const LanguagePack& language)
     }
     if (words.size() <= 2) according_cues.push_back(std::move(words));
   }
+  // Days and months (the claim lexicon's date words, the months' names): "said Sunday".
+  for (const auto& line : language.list("claim_cues")) {
+    if (line.starts_with("date ")) date_names.insert(line.substr(5));
+  }
+  for (const auto& line : language.list("months")) {
+    for (std::size_t from = line.find(' '); from != std::string::npos && from + 1 < line.size();) {
+      const std::size_t space = std::min(line.find(' ', from + 1), line.size());
+      date_names.insert(line.substr(from + 1, space - from - 1));
+      from = space < line.size() ? space : std::string::npos;
+    }
+  }
   source_markers = language.list("source_markers");
   for (const auto& verb : language.list("speech_verbs")) {
     if (static_cast<unsigned char>(verb[0]) >= 0xE2) cjk_speech_verbs.push_back(verb);

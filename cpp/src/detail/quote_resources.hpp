@@ -27,6 +27,7 @@ class QuoteResources {
   StringSet participles;   // "saying", "adding": speak for the subject of their clause
   StringSet naming_verbs;  // "called": attribute only a quote after them
   std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
+  StringSet date_names;          // days and months: "Sunday" heads no speaker phrase
   StringSet fragment_particles;  // Japanese: before a quote, make it part of the writer's clause
   StringSet quotatives;          // Japanese: after a quote, report it ("」と述べた")
   StringSet stopwords;
