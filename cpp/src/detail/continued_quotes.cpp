@@ -39,7 +39,10 @@ bool crosses_line(std::string_view gap) {
 
 bool continues(const Document& document, const Quote& first, const Quote& next) {
   if (first.kind != QuoteKind::kDirect || next.kind != QuoteKind::kDirect) return false;
-  if (first.speaker_key.empty() || first.speaker_key != next.speaker_key) return false;
+  // The same speaker, or none named for the next part: it continues the first one's words.
+  if (first.speaker.empty() || (first.speaker_key != next.speaker_key && !next.cue.empty())) {
+    return false;
+  }
   if (next.marks.begin < first.marks.end) return false;
   const Span gap = {first.marks.end, next.marks.begin};
   if (crosses_line(document.text(gap))) return false;
@@ -77,10 +80,11 @@ void join_continued_quotes(const Document& document, std::vector<Quote>& quotes)
         continue;
       }
     }
-    // Reported speech in the attribution ("..." Ramos said, referring to ...) stands aside.
+    // Reported speech, scare quotes and titles in the attribution ("..." Ramos said, referring
+    // to ...; at a "No-B.S." barbecue) stand aside.
     if (quote.kind == QuoteKind::kDirect) {
       last_direct = joined.size();
-    } else if (!quote.marks.empty()) {
+    } else if (quote.kind == QuoteKind::kPartial) {
       last_direct = quotes.size();
     }
     joined.push_back(std::move(quote));
