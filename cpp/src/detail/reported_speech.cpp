@@ -79,6 +79,8 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       for (std::size_t k = content; k < std::min(last, content + 6); ++k) {
         if (is_that(k)) {
           content = k + 1;
+          // "that, based on what he has seen, Curiel ...": an aside may open the clause.
+          if (content + 1 < last && is_comma(content)) ++content;
           break;
         }
       }
