@@ -79,12 +79,12 @@ TEST(QuoteFinder, LongAttributionsStillJoinAQuote) {
   const Document doc = analyzed(
       "\"The population here has changed,\" said Skip Rook, a longtime loyalist and dean of the "
       "school of public service, who has known the family for decades. \"I think she will carry "
-      "the state.\"\n\n\"We are ready,\" Ann Lee said, referring to the vote. \"Nobody doubts "
+      "the state.\"\n\n\"We are ready,\" Ann Lee said, citing the early count. \"Nobody doubts "
       "it.\"");
   ASSERT_EQ(doc.quotes().size(), 3u);
   EXPECT_EQ(doc.quotes()[0].parts.size(), 2u);
   EXPECT_EQ(doc.quotes()[0].speaker_key, "rook");
-  EXPECT_EQ(to_string(doc.quotes()[2].kind), std::string("indirect"));  // "the vote"
+  EXPECT_EQ(to_string(doc.quotes()[2].kind), std::string("indirect"));  // "the early count"
   EXPECT_EQ(doc.quotes()[1].parts.size(), 2u);
   EXPECT_EQ(doc.quotes()[1].speaker_key, "lee");
   EXPECT_EQ(quotes("\"We are ready,\" Ann Lee's aide said Sunday.").front().speaker,
