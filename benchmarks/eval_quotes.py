@@ -17,7 +17,7 @@ speaker span overlaps the gold one, or one string contains the other on word bou
 case-insensitively. With "unattributed_quoted_spans" in the data, also reports how many of them
 presslens reported as speech (direct, partial or indirect): lower is better.
 
-    python benchmarks/eval_quotes.py ../shared/data/quotes/polnear_train.jsonl
+    python benchmarks/eval_quotes.py ../shared/data/quotes/polnear_train.jsonl [--part heldout]
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections import defaultdict
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -72,11 +73,20 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("inputs", nargs="+")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--limit", type=int, default=0, help="only the first N cases")
+    parser.add_argument(
+        "--part",
+        choices=("all", "development", "heldout"),
+        default="all",
+        help="heldout: the cases whose crc32(id) % 4 == 0 (199 of PolNeAR's 840); development: the rest",
+    )
     args = parser.parse_args(argv)
     analyzers: Dict[str, presslens.Analyzer] = {}
     for source in args.inputs:
         with open(source, encoding="utf-8") as handle:
             cases = [json.loads(line) for line in handle if line.strip()]
+        if args.part != "all":
+            held = lambda case: zlib.crc32(str(case.get("id", "")).encode()) % 4 == 0
+            cases = [case for case in cases if held(case) == (args.part == "heldout")]
         if args.limit:
             cases = cases[: args.limit]
         tp = fp = fn = 0
