@@ -22,11 +22,10 @@ std::size_t QuoteReader::speaker_after(std::size_t t, std::size_t last, Span& sp
   while (end < last && words < 8) {
     const Token& token = tokens_[end];
     if (is_word(token)) {
-      if (!is_capitalised(end) && words > 0 && !resources_.stopwords.contains(key(end)) &&
-          is_capitalised(end - 1)) {
+      if (!is_capitalised(end) && words > 0 && !in(end, kStopword) && is_capitalised(end - 1)) {
         break;  // "said Reyes yesterday"
       }
-      if (words > 0 && resources_.auxiliaries.contains(key(end))) break;  // "the school would"
+      if (words > 0 && in(end, kAuxiliary)) break;  // "the school would"
       ++words;
     } else if (!(doc_.text(token.span) == "." && words > 0) && doc_.text(token.span) != "'") {
       break;
@@ -44,8 +43,7 @@ std::size_t QuoteReader::speaker_after(std::size_t t, std::size_t last, Span& sp
 void QuoteReader::speaker_before(std::size_t verb, std::size_t first, Span& speaker) const {
   std::size_t end = verb;
   // Auxiliaries and adverbs between the speaker and the verb: "he has also said".
-  while (end > first && is_word(tokens_[end - 1]) && resources_.auxiliaries.contains(key(end - 1)))
-    --end;
+  while (end > first && is_word(tokens_[end - 1]) && in(end - 1, kAuxiliary)) --end;
   // An appositive between commas: "Hugh Hill, a doctor, said"; when nothing names the speaker
   // before it ("One of them, a teacher, said"), the appositive does.
   // An age may come first: "Tomasz Wren, 54, a lorry driver, said".
@@ -73,9 +71,9 @@ void QuoteReader::speaker_before(std::size_t verb, std::size_t first, Span& spea
     if (!is_word(token) && doc_.text(token.span) != ".") break;
     if (is_word(token)) {
       const std::string& word = key(start - 1);
-      const bool determiner = resources_.determiners.contains(word);
-      if (resources_.stopwords.contains(word) && !determiner && !is_pronoun(token.span) &&
-          word != "of" && word != "for") {
+      const bool determiner = in(start - 1, kDeterminer);
+      if (in(start - 1, kStopword) && !determiner && !is_pronoun(token.span) && word != "of" &&
+          word != "for") {
         break;
       }
       ++words;
@@ -105,7 +103,7 @@ void QuoteReader::subject_speaker(std::size_t verb, std::size_t first, const Quo
     return quote.marks.begin <= tokens_[t].span.begin && tokens_[t].span.end <= quote.marks.end;
   };
   const auto stops = [&](std::size_t t) {
-    return !is_word(tokens_[t]) || quoted(t) || resources_.speaker_stops.contains(key(t));
+    return !is_word(tokens_[t]) || quoted(t) || in(t, kSpeakerStop);
   };
   std::size_t start = verb;
   std::size_t end = verb;
@@ -133,7 +131,7 @@ void QuoteReader::subject_speaker(std::size_t verb, std::size_t first, const Quo
     const std::size_t head = start;
     while (start > first && is_word(tokens_[start - 1]) && !quoted(start - 1)) --start;
     // "据项目负责人马德华介绍": a clause may open with a word that is no part of its speaker.
-    while (start < head && resources_.speaker_stops.contains(key(start))) ++start;
+    while (start < head && in(start, kSpeakerStop)) ++start;
     end = start;
     while (end < head && !stops(end)) ++end;
     // "农田被淹的农民罗志刚说": a clause ending in "的" describes the speaker after it.
@@ -163,9 +161,8 @@ template <typename Quoted>
 std::size_t QuoteReader::speaker_particle(std::size_t verb, std::size_t first,
                                           const Quoted& quoted) const {
   const auto marks_speaker = [&](std::size_t t) {
-    if (quoted(t) || !resources_.speaker_particles.contains(key(t))) return false;
-    return t == first || !resources_.speaker_stops.contains(key(t - 1)) ||
-           resources_.speaker_particles.contains(key(t - 1));
+    if (quoted(t) || !in(t, kSpeakerParticle)) return false;
+    return t == first || !in(t - 1, kSpeakerStop) || in(t - 1, kSpeakerParticle);
   };
   std::size_t found = verb;
   for (std::size_t t = verb; t > first; --t) {
@@ -227,7 +224,7 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
   const std::size_t after = resources_.subject_first ? kReachTokens : 8;
   for (std::size_t t = close; t < std::min(close_last, close + after); ++t) {
     // A naming verb ("called", "dubbed") names what follows it, never a quote before it.
-    if (!is_speech_verb(t) || is_according(t) || resources_.naming_verbs.contains(key(t))) {
+    if (!is_speech_verb(t) || is_according(t) || in(t, kNamingVerb)) {
       continue;
     }
     quote.cue = tokens_[t].span;
@@ -253,9 +250,8 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
     std::size_t subject = close;
     // Function words between the quote and the verb are no speaker: "as" (as X agreed),
     // auxiliaries ("», a déclaré le ministre"), particles ("」と述べた").
-    while (subject < t &&
-           (!is_word(tokens_[subject]) ||
-            (resources_.stopwords.contains(key(subject)) && !starts_noun_phrase(subject)))) {
+    while (subject < t && (!is_word(tokens_[subject]) ||
+                           (in(subject, kStopword) && !starts_noun_phrase(subject)))) {
       ++subject;
     }
     if (subject < t) {
@@ -375,7 +371,7 @@ Span QuoteReader::name_before(std::size_t colon, std::size_t first) const {
          (is_capitalised(start - 1) || doc_.text(tokens_[start - 1].span) == ".")) {
     --start;
   }
-  while (start < end && (!is_word(tokens_[start]) || resources_.stopwords.contains(key(start)))) {
+  while (start < end && (!is_word(tokens_[start]) || in(start, kStopword))) {
     ++start;  // "As Dr. Lindqvist": the sentence's first word is no part of the name
   }
   return start < end ? Span{tokens_[start].span.begin, tokens_[end - 1].span.end} : Span{};
@@ -385,9 +381,8 @@ Span QuoteReader::name_before(std::size_t colon, std::size_t first) const {
 bool QuoteReader::after_preposition(Span speaker, std::size_t first) const {
   const std::size_t t = first_token_at_or_after(speaker.begin, first, tokens_.size());
   if (t == first || !is_word(tokens_[t - 1])) return false;
-  const std::string& word = key(t - 1);
-  return resources_.stopwords.contains(word) && !resources_.determiners.contains(word) &&
-         !resources_.auxiliaries.contains(word) && !is_pronoun(tokens_[t - 1].span);
+  return in(t - 1, kStopword) && !in(t - 1, kDeterminer) && !in(t - 1, kAuxiliary) &&
+         !is_pronoun(tokens_[t - 1].span);
 }
 
 // Who a sentence is about: its opening noun phrase when a verb follows ("Inspector Carla Moss
@@ -418,14 +413,13 @@ Span QuoteReader::subject_at(std::size_t first, std::size_t last) const {
   std::size_t end = first;
   if (!resources_.speaker_particles.empty()) {
     std::size_t particle = first;
-    while (particle < last && is_word(tokens_[particle]) &&
-           !resources_.speaker_particles.contains(key(particle))) {
+    while (particle < last && is_word(tokens_[particle]) && !in(particle, kSpeakerParticle)) {
       ++particle;
     }
     if (particle == last || particle == first) return {};
     // "工場長の河合恵氏は", "追悼式でロウ神父は": the phrase after the last stop.
     for (end = first; end < particle; ++end) {
-      if (resources_.speaker_stops.contains(key(end))) start = end + 1;
+      if (in(end, kSpeakerStop)) start = end + 1;
     }
     if (start == end) return {};
   } else if (resources_.subject_first) {
@@ -435,25 +429,23 @@ Span QuoteReader::subject_at(std::size_t first, std::size_t last) const {
     while (end < last && end < run + kNameCharacters && single_character(end)) ++end;
     if (end - run < 2) return {};
   } else {
-    const std::string& word = key(first);
+    const bool determiner = in(first, kDeterminer);
     if (is_pronoun(tokens_[first].span)) {
       end = first + 1;
-    } else if (resources_.determiners.contains(word) || !resources_.stopwords.contains(word)) {
+    } else if (determiner || !in(first, kStopword)) {
       end = first + 1;
-      if (resources_.determiners.contains(word) && end < last && is_word(tokens_[end])) ++end;
+      if (determiner && end < last && is_word(tokens_[end])) ++end;
       // A name may hold one lower-case word between capitals: "Secretary of State Kerry".
       while (end < last && is_word(tokens_[end]) &&
-             ((is_capitalised(end) && !resources_.stopwords.contains(key(end))) ||
-              (end + 1 < last && resources_.stopwords.contains(key(end)) && !is_capitalised(end) &&
-               is_word(tokens_[end + 1]) && is_capitalised(end + 1) &&
-               !resources_.stopwords.contains(key(end + 1))))) {
+             ((is_capitalised(end) && !in(end, kStopword)) ||
+              (end + 1 < last && in(end, kStopword) && !is_capitalised(end) &&
+               is_word(tokens_[end + 1]) && is_capitalised(end + 1) && !in(end + 1, kStopword)))) {
         ++end;
       }
     }
     // A verb must follow, in lower case: "Residents, angry" or "Yesterday the" is no subject.
     if (end == first || end >= last || !is_word(tokens_[end]) || is_capitalised(end)) return {};
-    if (!resources_.determiners.contains(word) && !is_pronoun(tokens_[first].span) &&
-        !is_capitalised(first)) {
+    if (!determiner && !is_pronoun(tokens_[first].span) && !is_capitalised(first)) {
       return {};
     }
   }

@@ -9,8 +9,8 @@
 namespace presslens::detail {
 
 bool QuoteReader::is_title_cue(std::size_t t) const {
+  if (in(t, kTitleCue)) return true;
   const std::string& word = key(t);
-  if (resources_.title_cues.contains(word)) return true;
   return resources_.compound_title_cues &&
          std::any_of(resources_.title_cues.begin(), resources_.title_cues.end(),
                      [&](const std::string& cue) { return word.ends_with(cue); });
@@ -53,7 +53,7 @@ void QuoteReader::classify(Quote& quote) {
     const std::string previous = key(before - 1);
     // "a blog called the "Feed"": a determiner may stand between the cue and the title.
     const std::size_t cue =
-        resources_.determiners.contains(previous) && before - 1 > first ? before - 2 : before - 1;
+        in(before - 1, kDeterminer) && before - 1 > first ? before - 2 : before - 1;
     if (is_title_cue(cue)) {
       quote.kind = QuoteKind::kTitle;
       quote.kind_cue = tokens_[cue].span;
@@ -98,7 +98,7 @@ void QuoteReader::classify(Quote& quote) {
     // report that nobody says.
     const std::size_t end = first_token_at_or_after(quote.span.end, first, tokens_.size());
     if (!sentence_like && words <= 8 && end > open && is_word(tokens_[end - 1]) &&
-        resources_.title_cues.contains(key(end - 1))) {
+        in(end - 1, kTitleCue)) {
       quote.kind = QuoteKind::kTitle;
       quote.kind_cue = tokens_[end - 1].span;
       return;
@@ -115,7 +115,7 @@ void QuoteReader::classify(Quote& quote) {
     // words or more in a clause whose subject is a name or a pronoun quotes that subject, the
     // verb unlisted. Not when a comma or a copula ("Zach Carter is a host of “...”") intervenes.
     if (open > first && words >= kUnlistedVerbWords && !resources_.subject_first &&
-        !resources_.determiners.contains(key(first))) {
+        !in(first, kDeterminer)) {
       const Span subject = sentence_subject(quote.sentence);
       const std::size_t verb = first_token_at_or_after(subject.end, first, open);
       const bool comma =
@@ -124,8 +124,7 @@ void QuoteReader::classify(Quote& quote) {
                         return doc_.text(token.span) == "," || doc_.text(token.span) == "—";
                       });
       if (!subject.empty() && verb < open && !comma &&
-          (!resources_.stopwords.contains(key(verb)) ||
-           resources_.auxiliaries.contains(key(verb)))) {
+          (!in(verb, kStopword) || in(verb, kAuxiliary))) {
         quote.speaker = subject;
         quote.kind = QuoteKind::kPartial;
         resolve(quote);
@@ -159,15 +158,14 @@ bool QuoteReader::after_possessive(const Quote& quote) const {
 bool QuoteReader::within_name(const Quote& quote) const {
   const std::size_t next = first_token_at_or_after(quote.marks.end, 0, tokens_.size());
   return next < tokens_.size() && tokens_[next].span.begin == quote.marks.end + 1 &&
-         is_word(tokens_[next]) && is_capitalised(next) &&
-         !resources_.stopwords.contains(key(next));
+         is_word(tokens_[next]) && is_capitalised(next) && !in(next, kStopword);
 }
 
 // "“Pop-up art show opens,” by Eddie Small": a quoted headline and its writer.
 bool QuoteReader::byline_follows(const Quote& quote) const {
   std::size_t t = first_token_at_or_after(quote.marks.end, 0, tokens_.size());
   if (t < tokens_.size() && doc_.text(tokens_[t].span) == ",") ++t;
-  return t + 1 < tokens_.size() && resources_.bylines.contains(key(t)) && is_word(tokens_[t + 1]) &&
+  return t + 1 < tokens_.size() && in(t, kByline) && is_word(tokens_[t + 1]) &&
          is_capitalised(t + 1);
 }
 
@@ -180,7 +178,7 @@ bool QuoteReader::title_case(Span span, std::uint32_t words) const {
     if (tokens_[t].kind != TokenKind::kWord) continue;
     const UChar32 c = detail::code_point_at(doc_.text(), tokens_[t].span.begin).value;
     if (!u_hasBinaryProperty(c, UCHAR_CASED)) return false;
-    const bool stopword = resources_.stopwords.contains(key(t));
+    const bool stopword = in(t, kStopword);
     if (!u_isupper(c) && !stopword) return false;
     capitals += u_isupper(c) && !stopword;
   }
@@ -204,7 +202,7 @@ bool QuoteReader::reported_utterance(const Quote& quote, std::size_t open,
     return false;
   }
   if (open == first) return true;
-  return !resources_.fragment_particles.contains(key(open - 1)) &&
+  return !in(open - 1, kFragmentParticle) &&
          (open - 1 == first ||
           !resources_.fragment_particles.contains(key(open - 2) + key(open - 1)));
 }

@@ -13,7 +13,7 @@ QuoteReader::QuoteReader(const Document& document, const Tokenizer& tokenizer,
       tokenizer_(tokenizer),
       resources_(resources),
       tokens_(document.tokens()),
-      listed_verb_form_(document.keys().size(), -1) {
+      word_classes_(document.keys().size(), 0) {
   sentence_first_token_.assign(document.sentences().size() + 1, tokens_.size());
   for (std::size_t t = tokens_.size(); t > 0; --t) {
     const auto s = tokens_[t - 1].sentence;
@@ -46,18 +46,22 @@ std::uint32_t QuoteReader::sentence_of(std::uint32_t at) const {
   return static_cast<std::uint32_t>(found - sentences.begin() - 1);
 }
 
-bool QuoteReader::is_verb_form(std::size_t t) const {
-  // Every word is tested: each distinct form is looked up once per document.
-  std::int8_t& listed = listed_verb_form_[tokens_[t].key];
-  if (listed < 0) {
-    const std::string& word = key(t);
-    // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
-    const auto hyphen = word.find('-');
-    listed = resources_.speech_verbs.contains(word) ||
-             (hyphen != std::string::npos &&
-              resources_.speech_verbs.contains(std::string_view(word).substr(0, hyphen)));
+std::uint16_t QuoteReader::classes_of(const std::string& word) const {
+  const auto found = resources_.word_classes.find(word);
+  std::uint16_t classes = found == resources_.word_classes.end() ? 0 : found->second;
+  // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
+  if (const auto hyphen = word.find('-');
+      hyphen != std::string::npos && !(classes & kSpeechVerbForm)) {
+    if (resources_.speech_verbs.contains(std::string_view(word).substr(0, hyphen))) {
+      classes |= kSpeechVerbForm;
+    }
   }
-  if (listed > 0 || resources_.cjk_speech_verbs.empty()) return listed > 0;
+  return static_cast<std::uint16_t>(classes | kClassified);
+}
+
+bool QuoteReader::is_verb_form(std::size_t t) const {
+  if (in(t, kSpeechVerbForm)) return true;
+  if (resources_.cjk_speech_verbs.empty()) return false;
   // Dictionary scripts cut verbs into pieces ("述|べた"): match the text from here.
   const std::string_view rest = doc_.text().substr(tokens_[t].span.begin, 24);
   return std::any_of(resources_.cjk_speech_verbs.begin(), resources_.cjk_speech_verbs.end(),
@@ -78,9 +82,9 @@ std::size_t QuoteReader::according_length(std::size_t t) const {
 // A speaker phrase starts with a capitalised word, a determiner or a pronoun.
 bool QuoteReader::starts_noun_phrase(std::size_t t) const {
   if (!is_word(tokens_[t])) return false;
-  if (is_pronoun(tokens_[t].span) || resources_.determiners.contains(key(t))) return true;
+  if (is_pronoun(tokens_[t].span) || in(t, kDeterminer)) return true;
   // Capitals start a name, not a day or a month ("said Sunday").
-  if (is_capitalised(t)) return !resources_.date_names.contains(key(t));
+  if (is_capitalised(t)) return !in(t, kDateName);
   // An elided determiner: "l’adjoint au maire".
   const std::string_view text = doc_.text(tokens_[t].span);
   for (const std::string_view apostrophe : {"'", "’"}) {

@@ -113,6 +113,14 @@ class QuoteReader {
   Span trim_end_punctuation(Span span) const;
 
   // Small word and token tests.
+  std::uint16_t classes_of(const std::string& word) const;
+  // Whether token `t` is a word of the class's list (false past the last token).
+  bool in(std::size_t t, WordClass c) const {
+    if (t >= tokens_.size()) return false;
+    std::uint16_t& classes = word_classes_[tokens_[t].key];
+    if (classes == 0) classes = classes_of(key(t));
+    return (classes & c) != 0;
+  }
   std::pair<std::size_t, std::size_t> token_range(std::uint32_t sentence) const {
     if (sentence == kNoSentence || sentence >= doc_.sentences().size()) return {0, 0};
     return {sentence_first_token_[sentence], sentence_first_token_[sentence + 1]};
@@ -124,7 +132,7 @@ class QuoteReader {
   bool is_speech_verb(std::size_t t) const {
     if (!is_word(tokens_[t]) || !is_verb_form(t)) return false;
     // "his hopes", "the proposed rule", "her show": after a determiner, a noun or an adjective.
-    return t == 0 || !is_word(tokens_[t - 1]) || !resources_.noun_markers.contains(key(t - 1));
+    return t == 0 || !is_word(tokens_[t - 1]) || !in(t - 1, kNounMarker);
   }
   bool is_that(std::size_t t) const {
     const std::string& word = key(t);
@@ -167,9 +175,7 @@ class QuoteReader {
                          [](const Token& t, std::uint32_t a) { return t.span.begin < a; }) -
         tokens_.begin());
   }
-  bool is_participle(std::size_t t) const {
-    return is_word(tokens_[t]) && resources_.participles.contains(key(t));
-  }
+  bool is_participle(std::size_t t) const { return is_word(tokens_[t]) && in(t, kParticiple); }
   static bool closes_quote(UChar32 c) {
     const auto type = u_charType(c);
     return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION;
@@ -184,7 +190,7 @@ class QuoteReader {
     return close == ')' ? text == ")" || text == "）" : text == "(" || text == "（";
   }
   bool single_character(std::size_t t) const {
-    return is_word(tokens_[t]) && !resources_.stopwords.contains(key(t)) &&
+    return is_word(tokens_[t]) && !in(t, kStopword) &&
            detail::code_point_at(doc_.text(), tokens_[t].span.begin).size == tokens_[t].span.size();
   }
 
@@ -193,8 +199,8 @@ class QuoteReader {
   const detail::QuoteResources& resources_;
   const std::vector<Token>& tokens_;
   std::vector<std::size_t> sentence_first_token_;  // one past the end for the last sentence
-  // Per distinct key of the document: whether it is a listed speech-verb form (-1: not known yet).
-  mutable std::vector<std::int8_t> listed_verb_form_;
+  // Per distinct key of the document: its WordClass bits (0: not looked up yet).
+  mutable std::vector<std::uint16_t> word_classes_;
   std::optional<Span> last_speaker_;
   std::string last_speaker_key_;
   std::uint32_t last_speaker_sentence_ = 0;

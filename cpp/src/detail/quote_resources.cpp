@@ -53,6 +53,24 @@ QuoteResources::QuoteResources(const LanguagePack& language)
     }
   }
   source_markers = language.list("source_markers");
+  const std::pair<const StringSet*, WordClass> classes[] = {
+      {&speech_verbs, kSpeechVerbForm},
+      {&auxiliaries, kAuxiliary},
+      {&determiners, kDeterminer},
+      {&noun_markers, kNounMarker},
+      {&coordinators, kCoordinator},
+      {&participles, kParticiple},
+      {&stopwords, kStopword},
+      {&naming_verbs, kNamingVerb},
+      {&date_names, kDateName},
+      {&title_cues, kTitleCue},
+      {&bylines, kByline},
+      {&speaker_particles, kSpeakerParticle},
+      {&speaker_stops, kSpeakerStop},
+      {&fragment_particles, kFragmentParticle}};
+  for (const auto& [set, word_class] : classes) {
+    for (const auto& word : *set) word_classes[word] |= word_class;
+  }
   for (const auto& verb : language.list("speech_verbs")) {
     if (static_cast<unsigned char>(verb[0]) >= 0xE2) cjk_speech_verbs.push_back(verb);
   }

@@ -1,7 +1,9 @@
 // The word lists of the quote stage, compiled from a language pack.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "detail/sentence_lexicon.hpp"
@@ -9,11 +11,33 @@
 
 namespace presslens::detail {
 
+// The quote lists a word is in. The reader tests many words against several lists, so each
+// distinct word of a document is looked up once, in one table of all lists (QuoteReader::in).
+enum WordClass : std::uint16_t {
+  kSpeechVerbForm = 1u << 0,  // a listed form, or one joined to its pronoun ("dit-elle")
+  kAuxiliary = 1u << 1,
+  kDeterminer = 1u << 2,
+  kNounMarker = 1u << 3,
+  kCoordinator = 1u << 4,
+  kParticiple = 1u << 5,
+  kStopword = 1u << 6,
+  kNamingVerb = 1u << 7,
+  kDateName = 1u << 8,
+  kTitleCue = 1u << 9,
+  kByline = 1u << 10,
+  kSpeakerParticle = 1u << 11,
+  kSpeakerStop = 1u << 12,
+  kFragmentParticle = 1u << 13,
+  kClassified = 1u << 15,
+};
+
 // The language's speech verbs, title cues and stopwords, and its quotation-mark conventions.
 class QuoteResources {
  public:
   explicit QuoteResources(const LanguagePack& language);
 
+  // Every word of the lists below that the reader tests per token, with its WordClass bits.
+  std::unordered_map<std::string, std::uint16_t, StringHash, std::equal_to<>> word_classes;
   StringSet speech_verbs;
   StringSet auxiliaries;        // may stand between a speaker and the verb: "he has said"
   StringSet determiners;        // may start a speaker phrase: "the", "le", "der"

@@ -22,7 +22,7 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
     // The verb that attributes a direct quote reports nothing more; one that attributes a
     // partial quote also reports the clause around it.
     // A naming verb that attributes a quote names it and reports nothing ("called it a "test"").
-    const bool naming = resources_.naming_verbs.contains(key(t));
+    const bool naming = in(t, kNamingVerb);
     const bool attributes_a_quote = std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
       return (q.kind == QuoteKind::kDirect || naming) && q.cue.begin <= tokens_[t].span.begin &&
              tokens_[t].span.end <= q.cue.end;
@@ -63,8 +63,7 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       if (quote.speaker.empty()) quote.speaker = clause_subject(t, first);
       // "..., who said he typically votes Democratic": the relative pronoun speaks.
       std::size_t subject = t;
-      while (subject > first && is_word(tokens_[subject - 1]) &&
-             resources_.auxiliaries.contains(key(subject - 1))) {
+      while (subject > first && is_word(tokens_[subject - 1]) && in(subject - 1, kAuxiliary)) {
         --subject;
       }
       if (quote.speaker.empty() && subject > first && is_relative(subject - 1)) {
@@ -85,7 +84,7 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
         }
       }
       if (content == t + 1 && is_telling(t)) {
-        if (resources_.determiners.contains(key(content))) ++content;
+        if (in(content, kDeterminer)) ++content;
         ++content;
       }
       if (content >= last || !is_word(tokens_[content])) continue;
@@ -168,7 +167,7 @@ std::size_t QuoteReader::inverted_report(std::size_t verb, std::size_t first, st
   const std::size_t after_end = speaker_after(tail, last, after);
   std::size_t rest = after.empty() ? tail : after_end;
   // "said he had waited", "said the school would close": a clause follows, not a speaker.
-  if (rest < last && is_word(tokens_[rest]) && resources_.auxiliaries.contains(key(rest))) {
+  if (rest < last && is_word(tokens_[rest]) && in(rest, kAuxiliary)) {
     return last;
   }
   std::size_t words_left = 0;
@@ -181,8 +180,7 @@ std::size_t QuoteReader::inverted_report(std::size_t verb, std::size_t first, st
   if (words_left > 4 && !relative_after && !parenthetical) return last;
   // ", said X" / ", X said"; auxiliaries may come first: ", a indiqué la préfecture".
   std::size_t head = verb;
-  while (head > first && is_word(tokens_[head - 1]) &&
-         resources_.auxiliaries.contains(key(head - 1))) {
+  while (head > first && is_word(tokens_[head - 1]) && in(head - 1, kAuxiliary)) {
     --head;
   }
   if (head > first && doc_.text(tokens_[head - 1].span) == "," && !after.empty()) {
@@ -216,7 +214,7 @@ bool QuoteReader::covered_by_direct(Span span, const std::vector<Quote>& marked)
 // sentence's end. (Dashes do not end it: news annotators keep what follows in the clause.)
 std::uint32_t QuoteReader::clause_end(std::size_t content, std::size_t last) const {
   for (std::size_t t = content + 1; t + 1 < last; ++t) {
-    if (!is_word(tokens_[t]) || !resources_.coordinators.contains(key(t))) continue;
+    if (!is_word(tokens_[t]) || !in(t, kCoordinator)) continue;
     for (std::size_t k = t + 1; k < std::min(last, t + 2 + kCoordinatedSubjectWords); ++k) {
       if (!is_word(tokens_[k])) break;
       if (is_speech_verb(k)) {
