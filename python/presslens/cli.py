@@ -12,7 +12,7 @@ from typing import BinaryIO, Iterator, List, Optional, TextIO, Tuple
 from . import __version__, samples
 from .analyzer import Analyzer, TextLike
 from .corpus import Corpus
-from .document import Document
+from .document import Document, Quote
 from .errors import PresslensError
 
 __all__ = ["main"]
@@ -139,12 +139,12 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
         for name, quotes in speakers.items():
             out.write(f"  {name}\n")
             for quote in quotes:
-                out.write(f"    [{quote.kind}] {quote.text}\n")
+                out.write(f"    [{quote.kind}] {_quoted_words(quote)}\n")
         others = [q for q in doc.quotes if q.speaker is None or not q.speaker_key]
         if others:
             out.write("  (no speaker)\n")
             for quote in others:
-                out.write(f"    [{quote.kind}] {quote.text}\n")
+                out.write(f"    [{quote.kind}] {_quoted_words(quote)}\n")
     if doc.claims:
         out.write(f"\nClaims ({len(doc.claims)}), most check-worthy first\n")
         for claim in doc.claims:
@@ -282,3 +282,8 @@ def main(argv: Optional[List[str]] = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _quoted_words(quote: Quote) -> str:
+    """The quote's words, its parts joined by an ellipsis ("A, … B.")."""
+    return " … ".join(part.text for part in quote.parts)

@@ -78,9 +78,11 @@ def render(doc: Document) -> str:
         if quote.speaker_key:
             speakers[quote.speaker_key] = speakers.get(quote.speaker_key, 0) + 1
     for quote in doc.quotes:
-        region = quote.marks or quote
         who = f" by {quote.speaker.text}" if quote.speaker else ""
-        intervals.append((region.start, region.end, f"pl-q-{quote.kind}", f"{quote.kind} quote{who}"))
+        # A quote its attribution interrupts is highlighted part by part, not over "he said".
+        regions = quote.parts if len(quote.parts) > 1 else [quote.marks or quote]
+        for region in regions:
+            intervals.append((region.start, region.end, f"pl-q-{quote.kind}", f"{quote.kind} quote{who}"))
         if quote.speaker is not None:
             count = speakers.get(quote.speaker_key, 1)
             intervals.append((quote.speaker.start, quote.speaker.end, "pl-speaker", f"speaker of {count} quote(s)"))
