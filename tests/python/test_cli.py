@@ -27,6 +27,8 @@ def test_sample_report_lists_sentences() -> None:
     assert "sample:harbour-city-heat" in report
     assert "Sentences" in report
     assert "the highest temperature recorded there since measurements began in 1921." in report
+    # A quote its attribution interrupts is listed by its parts, not with "said ..." inside.
+    assert "[direct] We are losing the race against the weather, … Every summer" in report
 
 
 def test_json_and_jsonl_formats(tmp_path: Path) -> None:

@@ -31,3 +31,14 @@ def test_render_handles_empty_and_cjk_text() -> None:
     assert 'class="pl-doc"' in render(presslens.analyze(""))
     page = render(presslens.analyze("他说：“我们会继续努力。”", lang="zh", detect_structure=False))
     assert "我们会继续努力" in page
+
+
+def test_a_quote_in_parts_is_highlighted_part_by_part() -> None:
+    doc = presslens.Analyzer("en", detect_structure=False).analyze(
+        '"We will win the vote," said Ann Lee, "and then we rest."'
+    )
+    assert len(doc.quotes[0].parts) == 2
+    page = render(doc)
+    # The attribution between the parts is plain text; each part is highlighted.
+    assert '<span class="pl-sentence">&quot; said </span>' in page
+    assert page.count('pl-q-direct" title="direct quote by Ann Lee"') == 2
