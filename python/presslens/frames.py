@@ -41,7 +41,7 @@ def document_rows(
         rows = [
             {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
              "speaker": _span_text(q.speaker), "speaker_key": q.speaker_key or None,
-             "cue": _span_text(q.cue), "sentence": q.sentence}
+             "cue": _span_text(q.cue), "sentence": q.sentence, "parts": len(q.parts)}
             for q in doc.quotes
         ]
     elif layer == "claims":
@@ -74,7 +74,8 @@ SCHEMAS: Dict[str, Dict[str, str]] = {
     "tokens": {"start": "int64", "end": "int64", "text": "string", "kind": "string",
                "sentence": "Int64"},
     "quotes": {"start": "int64", "end": "int64", "text": "string", "kind": "string",
-               "speaker": "string", "speaker_key": "string", "cue": "string", "sentence": "Int64"},
+               "speaker": "string", "speaker_key": "string", "cue": "string", "sentence": "Int64",
+               "parts": "int64"},
     "claims": {"sentence": "int64", "start": "int64", "end": "int64", "text": "string",
                "score": "float64", "is_claim": "bool", "kinds": "string", "certainty": "string",
                "speaker": "string"},
