@@ -46,10 +46,15 @@ bool continues(const Document& document, const Quote& first, const Quote& next) 
   if (next.marks.begin < first.marks.end) return false;
   const Span gap = {first.marks.end, next.marks.begin};
   if (crosses_line(document.text(gap))) return false;
-  // The next quote opens in the sentence after the first one's end at the latest: a sentence of
-  // the writer's own between them parts them.
-  if (sentence_at(document, next.marks.begin) > sentence_at(document, first.marks.end - 1) + 1) {
-    return false;
+  // The next quote opens in the sentence after the first one's end at the latest, or after a
+  // sentence that is the attribution (“……。”周立文说。“……”): a sentence of the writer's own
+  // between them parts them.
+  const std::size_t first_end = sentence_at(document, first.marks.end - 1);
+  const std::size_t next_start = sentence_at(document, next.marks.begin);
+  if (next_start > first_end + 2) return false;
+  if (next_start == first_end + 2) {
+    const Span between = document.sentences()[first_end + 1].span;
+    if (!within(first.cue, between) && !within(first.speaker, between)) return false;
   }
   const std::uint32_t words = words_between(document, gap.begin, gap.end);
   if (words == 0) return true;

@@ -19,7 +19,14 @@ bool QuoteReader::is_title_cue(std::size_t t) const {
 // Title: a title word right before ("the report, "Living With Heat""). Scare: "so-called", or
 // a short unattributed term. Otherwise speech: partial when it is a fragment inside the
 // writer's sentence, direct when it is a sentence of its own (or several).
-void QuoteReader::classify(Quote& quote) {
+void QuoteReader::classify(Quote& quote, bool nested) {
+  // 《…》 and 〈…〉 mark titles of works; Japanese writes titles in 『…』 (nested in 「…」 it
+  // is a quote within a quote).
+  const std::string_view mark = doc_.text().substr(quote.marks.begin, 3);
+  if (mark == "《" || mark == "〈" || (mark == "『" && !nested && resources_.white_corner_titles)) {
+    make_title(quote, {quote.marks.begin, quote.marks.begin + 3});
+    return;
+  }
   const auto [first, last] = token_range(quote.sentence);
   const std::size_t open = first_token_at_or_after(quote.marks.begin, first, last);
   std::size_t before = open;
@@ -42,10 +49,7 @@ void QuoteReader::classify(Quote& quote) {
     const std::string_view head = doc_.text().substr(0, quote.marks.begin);
     for (const auto& cue : resources_.title_cues) {
       if (!head.ends_with(cue)) continue;
-      quote.kind = QuoteKind::kTitle;
-      quote.kind_cue = {static_cast<std::uint32_t>(head.size() - cue.size()), quote.marks.begin};
-      quote.speaker = quote.cue = Span{};
-      quote.speaker_key.clear();
+      make_title(quote, {static_cast<std::uint32_t>(head.size() - cue.size()), quote.marks.begin});
       return;
     }
   }
@@ -55,10 +59,7 @@ void QuoteReader::classify(Quote& quote) {
     const std::size_t cue =
         in(before - 1, kDeterminer) && before - 1 > first ? before - 2 : before - 1;
     if (is_title_cue(cue)) {
-      quote.kind = QuoteKind::kTitle;
-      quote.kind_cue = tokens_[cue].span;
-      quote.speaker = quote.cue = Span{};
-      quote.speaker_key.clear();
+      make_title(quote, tokens_[cue].span);
       return;
     }
     if (previous == "so-called" || previous == "sogenannte" || previous == "sogenannten" ||
@@ -78,9 +79,7 @@ void QuoteReader::classify(Quote& quote) {
        ((!content.ends_with(",") && !content.ends_with("!") && !content.ends_with("?")) ||
         after_possessive(quote) || (unattributed && content.ends_with(",")))) ||
       byline_follows(quote)) {
-    quote.kind = QuoteKind::kTitle;
-    quote.speaker = quote.cue = Span{};
-    quote.speaker_key.clear();
+    make_title(quote, Span{});
     return;
   }
   // "Gov. C.L. "Butch" Otter": a nickname between the parts of a name.
@@ -99,8 +98,7 @@ void QuoteReader::classify(Quote& quote) {
     const std::size_t end = first_token_at_or_after(quote.span.end, first, tokens_.size());
     if (!sentence_like && words <= 8 && end > open && is_word(tokens_[end - 1]) &&
         in(end - 1, kTitleCue)) {
-      quote.kind = QuoteKind::kTitle;
-      quote.kind_cue = tokens_[end - 1].span;
+      make_title(quote, tokens_[end - 1].span);
       return;
     }
     quote.kind = sentence_like || words > 8 ? QuoteKind::kDirect : QuoteKind::kScare;
@@ -205,6 +203,13 @@ bool QuoteReader::reported_utterance(const Quote& quote, std::size_t open,
   return !in(open - 1, kFragmentParticle) &&
          (open - 1 == first ||
           !resources_.fragment_particles.contains(key(open - 2) + key(open - 1)));
+}
+
+void QuoteReader::make_title(Quote& quote, Span cue) const {
+  quote.kind = QuoteKind::kTitle;
+  quote.kind_cue = cue;
+  quote.speaker = quote.cue = Span{};
+  quote.speaker_key.clear();
 }
 
 }  // namespace presslens::detail

@@ -76,6 +76,12 @@ std::optional<Mark> mark_at(std::string_view text, Span paragraph, std::uint32_t
       return Mark{i, c.size, Family::kWhiteCorner, Role::kOpen};
     case 0x300F:
       return Mark{i, c.size, Family::kWhiteCorner, Role::kClose};
+    case 0x300A:  // 《
+    case 0x3008:  // 〈
+      return Mark{i, c.size, Family::kTitleBracket, Role::kOpen};
+    case 0x300B:  // 》
+    case 0x3009:  // 〉
+      return Mark{i, c.size, Family::kTitleBracket, Role::kClose};
     default:
       return std::nullopt;
   }

@@ -18,7 +18,8 @@ enum class Family : std::uint8_t {
   kGuillemet,
   kSingleGuillemet,
   kCorner,
-  kWhiteCorner
+  kWhiteCorner,
+  kTitleBracket,  // 《 》 and 〈 〉: Chinese marks for titles of works
 };
 enum class Role : std::uint8_t { kOpen, kClose, kEither };
 

@@ -32,7 +32,7 @@ Quote QuoteReader::marked(const Pair& pair, std::optional<Span> within) {
   quote.span = detail::trim_space(doc_.text(), {pair.open.at + pair.open.size, pair.close.at});
   quote.sentence = sentence_of(pair.open.at);
   attribute(quote, within);
-  classify(quote);
+  classify(quote, within.has_value());
   if (!quote.speaker.empty()) remember(quote);
   return quote;
 }

@@ -67,7 +67,8 @@ class QuoteReader {
  private:
   // Kinds of quotes (quote_kinds.cpp).
   bool is_title_cue(std::size_t t) const;
-  void classify(Quote& quote);
+  void classify(Quote& quote, bool nested);
+  void make_title(Quote& quote, Span cue) const;
   bool after_possessive(const Quote& quote) const;
   bool within_name(const Quote& quote) const;
   bool byline_follows(const Quote& quote) const;

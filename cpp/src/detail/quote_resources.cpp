@@ -32,6 +32,8 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       std::find(options.begin(), options.end(), "title-case-titles") != options.end();
   compound_title_cues =
       std::find(options.begin(), options.end(), "compound-title-cues") != options.end();
+  white_corner_titles =
+      std::find(options.begin(), options.end(), "white-corner-titles") != options.end();
   for (const auto& cue : language.list("according_cues")) {
     std::vector<std::string> words;
     for (std::size_t from = 0; from < cue.size();) {

@@ -57,7 +57,8 @@ class QuoteResources {
   StringSet stopwords;
   bool german_marks;               // „…“ ‚…‘ »…«: “ ‘ « close rather than open
   bool title_case_titles = false;  // English: "Meet the Press" is a title
-  bool compound_title_cues = false;           // German: "Jahresbericht" ends in the cue "bericht"
+  bool compound_title_cues = false;  // German: "Jahresbericht" ends in the cue "bericht"
+  bool white_corner_titles = false;  // Japanese: 『』 outside 「」 is a title, not a quote
   std::vector<std::string> cjk_speech_verbs;  // matched as text prefixes
   std::vector<std::string> source_markers;    // Japanese: "Xによると": X is the source
 };
