@@ -11,9 +11,12 @@ namespace presslens::detail {
 // periods of abbreviations, up to a comma, a quote or a lower-case word that is not part of a
 // name ("the ministry's spokesman" keeps its determiner). Returns the token after it.
 std::size_t QuoteReader::speaker_after(std::size_t t, std::size_t last, Span& speaker) const {
+  // A day may stand between the verb and the speaker: "a assuré jeudi le maire".
+  const std::size_t verb_end = t;
+  while (t < last && in(t, kDateName)) ++t;
   std::size_t end = t;
   std::size_t words = 0;
-  if (t >= last || !starts_noun_phrase(t)) return t;
+  if (t >= last || !starts_noun_phrase(t)) return verb_end;
   // A pronoun is the whole phrase: "said he had voted", "sagte er vor Journalisten".
   if (is_pronoun(tokens_[t].span)) {
     speaker = tokens_[t].span;
@@ -310,6 +313,18 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
     quote.cue = tokens_[open - 1].span;
     quote.speaker = clause_subject(open - 1, first);
     if (quote.speaker.empty()) quote.speaker = name_before(open - 1, first);
+  }
+  // French sets the attribution inside the marks: « ..., a-t-elle déclaré. ... »,
+  // « ..., explique-t-il. ... »: a verb carrying its pronoun after a comma.
+  if (quote.cue.empty() && close > open) {
+    for (std::size_t t = open + 1; t < std::min(close, open + kReachTokens); ++t) {
+      if (!carries_pronoun(t) || !is_comma(t - 1)) continue;
+      const bool verb = is_verb_form(t);
+      if (!verb && !(t + 1 < close && is_verb_form(t + 1))) continue;
+      quote.cue = tokens_[verb ? t : t + 1].span;
+      quote.speaker = tokens_[t].span;
+      break;
+    }
   }
   if (quote.cue.empty() && !within &&
       std::none_of(tokens_.begin() + static_cast<std::ptrdiff_t>(close),

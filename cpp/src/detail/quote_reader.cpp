@@ -61,6 +61,7 @@ std::uint16_t QuoteReader::classes_of(const std::string& word) const {
 
 bool QuoteReader::is_verb_form(std::size_t t) const {
   if (in(t, kSpeechVerbForm)) return true;
+  if (in(t, kElidedAccording)) return according_length(t) > 0;
   if (resources_.cjk_speech_verbs.empty()) return false;
   // Dictionary scripts cut verbs into pieces ("述|べた"): match the text from here.
   const std::string_view rest = doc_.text().substr(tokens_[t].span.begin, 24);
@@ -73,6 +74,16 @@ bool QuoteReader::is_verb_form(std::size_t t) const {
 std::size_t QuoteReader::according_length(std::size_t t) const {
   if (!is_word(tokens_[t])) return 0;
   for (const auto& cue : resources_.according_cues) {
+    // "d'après": the token's key has lost its elided article, which must be the cue's.
+    if (const auto apostrophe = cue[0].find('\''); apostrophe != std::string::npos) {
+      const std::string_view rest = std::string_view(cue[0]).substr(apostrophe + 1);
+      if (cue.size() == 1 && key(t) == rest) {
+        const std::string_view text = doc_.text(tokens_[t].span);
+        const std::string article = tokenizer_.key(text.substr(0, tokenizer_.elided_prefix(text)));
+        if (article == std::string_view(cue[0]).substr(0, apostrophe + 1)) return 1;
+      }
+      continue;
+    }
     if (cue.size() == 1 && key(t) == cue[0]) return 1;
     if (cue.size() == 2 && key(t) == cue[0] && key(t + 1) == cue[1]) return 2;
   }

@@ -73,6 +73,11 @@ QuoteResources::QuoteResources(const LanguagePack& language)
   for (const auto& [set, word_class] : classes) {
     for (const auto& word : *set) word_classes[word] |= word_class;
   }
+  for (const auto& cue : according_cues) {
+    if (const auto apostrophe = cue[0].find('\''); apostrophe != std::string::npos) {
+      word_classes[cue[0].substr(apostrophe + 1)] |= kElidedAccording;
+    }
+  }
   for (const auto& verb : language.list("speech_verbs")) {
     if (static_cast<unsigned char>(verb[0]) >= 0xE2) cjk_speech_verbs.push_back(verb);
   }

@@ -28,6 +28,7 @@ enum WordClass : std::uint16_t {
   kSpeakerParticle = 1u << 11,
   kSpeakerStop = 1u << 12,
   kFragmentParticle = 1u << 13,
+  kElidedAccording = 1u << 14,  // "après" of "d'après": a source cue when its article is elided
   kClassified = 1u << 15,
 };
 
