@@ -139,5 +139,18 @@ TEST(KeywordExtractor, NamesAndCompoundsStandForTheirWords) {
   EXPECT_EQ(doc.text(airport->first), "aéroport");  // shown without "L'"
 }
 
+// A compound's parts are matched by their terms, not their text: "Bosnie" stems to "bosn", which
+// is no word of the stemmed compound "bosnie-herzégovin".
+TEST(KeywordExtractor, CompoundsStandForPartsThatStemApart) {
+  const auto a = analyzer("fr");
+  const Document doc = a.analyze(
+      "Élections en Bosnie-Herzégovine\n\n"
+      "La Bosnie-Herzégovine vote dimanche. En Bosnie, les électeurs choisissent leurs députés. "
+      "Les bureaux de vote de Bosnie-Herzégovine ferment le soir.");
+  const auto phrases = a.keyphrases(doc, 10);
+  ASSERT_NE(find(phrases, "bosnie-herzégovin"), nullptr);
+  EXPECT_EQ(find(phrases, "bosn"), nullptr);
+}
+
 }  // namespace
 }  // namespace presslens
