@@ -402,12 +402,15 @@ bool contains_phrase(std::string_view outer, std::string_view inner) {
   return false;
 }
 
-// Whether `phrase`, a name or compound, stands for the single word `word`, one of its words.
+// Whether `phrase` stands for the single word `word`: a name or compound stands for each of its
+// words; any phrase stands for a word of it that never occurs outside it ("Forum mondial" for
+// "mondial" when "mondial" is said only there).
 bool stands_for(const Candidate& phrase, const Candidate& word) {
   const Keyword& outer = phrase.keyword;
   const Keyword& inner = word.keyword;
-  if (inner.words != 1 || !phrase.whole) return false;
-  return has_word(outer.key, inner.key) || is_part(phrase.parts, word.term);
+  if (inner.words != 1) return false;
+  if (phrase.whole) return has_word(outer.key, inner.key) || is_part(phrase.parts, word.term);
+  return outer.words > 1 && outer.count >= inner.count && has_word(outer.key, inner.key);
 }
 
 }  // namespace
@@ -491,9 +494,9 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
       return stands_for(kept, candidate);
     });
     if (crowded) continue;
-    // A name or compound stands for its words: it takes the place (and score) of a word of it
-    // chosen before ("Alan Turing" where "Turing" stood), and those words after it are left out.
-    if (candidate.whole) {
+    // A phrase that stands for its words takes the place (and score) of a word of it chosen
+    // before ("Alan Turing" where "Turing" stood), and those words after it are left out.
+    if (phrase.words > 1 || candidate.whole) {
       const auto of_it = [&](const Candidate& kept) { return stands_for(candidate, kept); };
       const auto part = std::find_if(chosen.begin(), chosen.end(), of_it);
       if (part != chosen.end()) {

@@ -152,5 +152,21 @@ TEST(KeywordExtractor, CompoundsStandForPartsThatStemApart) {
   EXPECT_EQ(find(phrases, "bosn"), nullptr);
 }
 
+// A phrase stands for a word of it that never occurs outside it: "mondial" is said only in
+// "Forum mondial", so the phrase is shown and the word is not.
+TEST(KeywordExtractor, PhrasesStandForWordsSaidOnlyInThem) {
+  const auto a = analyzer("fr");
+  const Document doc = a.analyze(
+      "Ouverture du Forum mondial de la langue française\n\n"
+      "Le Forum mondial de la langue française s'ouvre à Québec. Le Forum mondial réunit des "
+      "participants venus de cent pays. La langue française compte des locuteurs sur tous les "
+      "continents, et le forum discute de son avenir.");
+  const auto phrases = a.keyphrases(doc, 10);
+  ASSERT_NE(find(phrases, "forum mondial"), nullptr);
+  EXPECT_EQ(find(phrases, "mondial"), nullptr);
+  for (std::size_t i = 1; i < phrases.size(); ++i)
+    EXPECT_GE(phrases[i - 1].score, phrases[i].score);
+}
+
 }  // namespace
 }  // namespace presslens
