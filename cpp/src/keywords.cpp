@@ -18,6 +18,9 @@ namespace presslens {
 
 namespace detail {
 
+// How rare a word is: how far its Zipf frequency stands below that of the commonest words.
+inline double rarity_of(double zipf) { return std::max(0.5, 7.5 - zipf); }
+
 // The language's stopwords, background word frequencies and stemmer.
 class KeywordResources {
  public:
@@ -27,17 +30,24 @@ class KeywordResources {
                    language.list("phrase_connectors").end()),
         determiners(language.list("determiners").begin(), language.list("determiners").end()),
         stemmer(language.language()) {
+    double rarest = std::numeric_limits<double>::max();
     for (const auto& line : language.list("word_frequencies")) {
       const auto space = line.rfind(' ');
       if (space == std::string::npos) continue;
-      zipf.emplace(line.substr(0, space), std::strtod(line.c_str() + space + 1, nullptr));
+      const double value = std::strtod(line.c_str() + space + 1, nullptr);
+      zipf.emplace(line.substr(0, space), value);
+      rarest = std::min(rarest, value);
     }
+    // A word missing from the list is mostly a name, a misspelling or a rare inflection: as rare
+    // as the rarest listed word, no rarer, so that one-off names do not crowd out topic words.
+    if (!zipf.empty()) unlisted_rarity = rarity_of(rarest);
   }
 
   StringSet stopwords;
   StringSet connectors;
   StringSet determiners;
   std::unordered_map<std::string, double, StringHash, std::equal_to<>> zipf;
+  double unlisted_rarity = 6.0;  // of a word missing from the list (6.0 when there is no list)
   StemmerPool stemmer;
 };
 
@@ -189,7 +199,8 @@ class TermCounter {
     form.elided = tokenizer_.elided_prefix(text) > 0;
     if (!form.stop) {
       const auto zipf = resources_.zipf.find(key_buffer_);
-      form.rarity = zipf == resources_.zipf.end() ? 6.0 : std::max(0.5, 7.5 - zipf->second);
+      form.rarity = zipf == resources_.zipf.end() ? resources_.unlisted_rarity
+                                                  : detail::rarity_of(zipf->second);
     }
     if (options_.stem && !form.stop) {  // numbers have no stem: Snowball leaves them as they are
       term_buffer_.clear();             // stem() appends
