@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <span>
 #include <unordered_map>
 
@@ -17,6 +18,9 @@ namespace presslens {
 
 namespace detail {
 
+// How rare a word is: how far its Zipf frequency stands below that of the commonest words.
+inline double rarity_of(double zipf) { return std::max(0.5, 7.5 - zipf); }
+
 // The language's stopwords, background word frequencies and stemmer.
 class KeywordResources {
  public:
@@ -26,17 +30,24 @@ class KeywordResources {
                    language.list("phrase_connectors").end()),
         determiners(language.list("determiners").begin(), language.list("determiners").end()),
         stemmer(language.language()) {
+    double rarest = std::numeric_limits<double>::max();
     for (const auto& line : language.list("word_frequencies")) {
       const auto space = line.rfind(' ');
       if (space == std::string::npos) continue;
-      zipf.emplace(line.substr(0, space), std::strtod(line.c_str() + space + 1, nullptr));
+      const double value = std::strtod(line.c_str() + space + 1, nullptr);
+      zipf.emplace(line.substr(0, space), value);
+      rarest = std::min(rarest, value);
     }
+    // A word missing from the list is mostly a name, a misspelling or a rare inflection: as rare
+    // as the rarest listed word, no rarer, so that one-off names do not crowd out topic words.
+    if (!zipf.empty()) unlisted_rarity = rarity_of(rarest);
   }
 
   StringSet stopwords;
   StringSet connectors;
   StringSet determiners;
   std::unordered_map<std::string, double, StringHash, std::equal_to<>> zipf;
+  double unlisted_rarity = 6.0;  // of a word missing from the list (6.0 when there is no list)
   StemmerPool stemmer;
 };
 
@@ -46,8 +57,17 @@ namespace {
 
 // Phrases longer than this are not counted (names stop at eight words).
 constexpr std::uint32_t kMaxPhraseWords = 8;
+// Not a new term: a hyphenated word seen before, whose parts are noted.
+constexpr std::uint32_t kSeenBefore = std::numeric_limits<std::uint32_t>::max();
 // The weight of a lower-case candidate never seen after a determiner.
 constexpr double kNotNounlike = 0.6;
+
+// A phrase as the ids of its terms: n-grams are looked up without building their strings.
+struct PhraseKey {
+  std::array<std::uint32_t, kMaxPhraseWords> terms{};
+  std::uint32_t words = 0;
+  bool operator==(const PhraseKey&) const = default;
+};
 
 // Everything known about a term while a document is read.
 struct TermStats {
@@ -59,6 +79,8 @@ struct TermStats {
   std::uint32_t determined = 0;  // occurrences after a determiner or with an elided article
   std::uint32_t named = 0;       // occurrences with every word but connectors capitalised
   bool in_title = false;
+  std::uint32_t term = 0;  // its first word's term
+  PhraseKey parts;         // a hyphenated word's parts, as terms
 };
 
 // A distinct word form of the document ("China", "china", "China's" are three), worked out once:
@@ -80,13 +102,6 @@ struct Word {
   bool number = false;
   bool capitalised = false;
   bool in_title = false;
-};
-
-// A phrase as the ids of its terms: n-grams are looked up without building their strings.
-struct PhraseKey {
-  std::array<std::uint32_t, kMaxPhraseWords> terms{};
-  std::uint32_t words = 0;
-  bool operator==(const PhraseKey&) const = default;
 };
 
 std::uint64_t hash_of(const PhraseKey& key) {
@@ -191,7 +206,8 @@ class TermCounter {
     form.elided = tokenizer_.elided_prefix(text) > 0;
     if (!form.stop) {
       const auto zipf = resources_.zipf.find(key_buffer_);
-      form.rarity = zipf == resources_.zipf.end() ? 6.0 : std::max(0.5, 7.5 - zipf->second);
+      form.rarity = zipf == resources_.zipf.end() ? resources_.unlisted_rarity
+                                                  : detail::rarity_of(zipf->second);
     }
     if (options_.stem && !form.stop) {  // numbers have no stem: Snowball leaves them as they are
       term_buffer_.clear();             // stem() appends
@@ -216,8 +232,8 @@ class TermCounter {
   void flush(std::vector<Word>& chunk) {
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       if (options_.min_words <= 1 && !forms_[chunk[i].form].stop && !chunk[i].number) {
-        add_phrase(chunk, i, 1);
-        if (options_.compound_parts) add_parts(chunk[i]);
+        const auto [number, added] = add_phrase(chunk, i, 1);
+        if (options_.compound_parts) add_parts(chunk[i], added ? number : kSeenBefore);
       }
       for (std::uint32_t n = std::max(2u, options_.min_words); n <= options_.max_words; ++n) {
         if (i + n > chunk.size()) break;
@@ -228,8 +244,9 @@ class TermCounter {
     chunk.clear();
   }
 
-  // The parts of a hyphenated word, each at its own span ("Japan-China": "Japan", "China").
-  void add_parts(const Word& w) {
+  // The parts of a hyphenated word, each at its own span ("Japan-China": "Japan", "China"); their
+  // terms are noted on the word's term `whole` when it is new.
+  void add_parts(const Word& w, std::uint32_t whole) {
     const std::string_view text = document_.text();
     if (text.substr(w.span.begin, w.span.size()).find('-') == std::string_view::npos &&
         text.substr(w.span.begin, w.span.size()).find("\xE2\x80") == std::string_view::npos) {
@@ -241,7 +258,7 @@ class TermCounter {
       const auto c = at_end ? detail::CodePoint{0, 0} : detail::code_point_at(text, i);
       if (at_end || c.value == '-' || c.value == 0x2010 || c.value == 0x2011) {
         if (at_end && start == w.span.begin) return;  // no hyphen after all
-        if (i > start) add_part({start, i}, w);
+        if (i > start) add_part({start, i}, w, whole);
         if (at_end) break;
         start = i + c.size;
       }
@@ -249,12 +266,16 @@ class TermCounter {
     }
   }
 
-  void add_part(Span span, const Word& whole) {
-    Word part = whole;
+  void add_part(Span span, const Word& word, std::uint32_t whole) {
+    Word part = word;
     part.span = span;
     part.form = form_of(document_.text(span));
     part.number = false;  // "18-day" counts "18" as a part
     if (forms_[part.form].stop) return;
+    if (whole != kSeenBefore && stats_[whole].parts.words < kMaxPhraseWords) {
+      PhraseKey& parts = stats_[whole].parts;
+      parts.terms[parts.words++] = forms_[part.form].term;
+    }
     part.capitalised = u_isupper(detail::code_point_at(document_.text(), span.begin).value);
     add_phrase(std::span<const Word>(&part, 1), 0, 1);
   }
@@ -290,8 +311,9 @@ class TermCounter {
   }
 
   // Counts the phrase of `n` words starting at chunk[i]; looked up by its term ids, so nothing
-  // is allocated unless the phrase is new.
-  void add_phrase(std::span<const Word> chunk, std::size_t i, std::uint32_t n) {
+  // is allocated unless the phrase is new. Returns its number and whether it is new.
+  std::pair<std::uint32_t, bool> add_phrase(std::span<const Word> chunk, std::size_t i,
+                                            std::uint32_t n) {
     PhraseKey key;
     key.words = n;
     for (std::uint32_t k = 0; k < n; ++k) key.terms[k] = forms_[chunk[i + k].form].term;
@@ -311,6 +333,7 @@ class TermCounter {
       stats.keyword.first = {first.span.begin + elided, last.end - possessive};
       stats.keyword.words = n;
       stats.first_position = first.position;
+      stats.term = key.terms[0];
       double rarity = 0;
       int counted = 0;
       for (std::uint32_t k = 0; k < n; ++k) {
@@ -332,6 +355,7 @@ class TermCounter {
     stats.determined +=
         forms_[first.form].elided || (i > 0 && forms_[chunk[i - 1].form].determiner);
     stats.in_title |= first.in_title;
+    return {number, added};
   }
 
   const Document& document_;
@@ -358,11 +382,12 @@ bool by_count(const Keyword& a, const Keyword& b) {
   return a.key < b.key;  // "Japan-China" and its part "Japan" start together
 }
 
-// Whether the words of `inner` stand, in order and whole, inside `outer`.
 // A keyphrase candidate: names and hyphenated compounds stand for their words.
 struct Candidate {
   Keyword keyword;
   bool whole = false;  // a name of several words, or a hyphenated compound
+  std::uint32_t term = 0;
+  PhraseKey parts;  // a hyphenated word's parts, as terms
 };
 
 // Whether `word` is one of the words of `phrase`, or a part of one of its compounds.
@@ -377,6 +402,14 @@ bool has_word(std::string_view phrase, std::string_view word) {
   return false;
 }
 
+// Whether `term` is one of a hyphenated word's parts (matched by term, as "Bosnie" stems apart
+// from "Bosnie-Herzégovine").
+bool is_part(const PhraseKey& parts, std::uint32_t term) {
+  const auto end = parts.terms.begin() + parts.words;
+  return std::find(parts.terms.begin(), end, term) != end;
+}
+
+// Whether the words of `inner` stand, in order and whole, inside `outer`.
 bool contains_phrase(std::string_view outer, std::string_view inner) {
   for (std::size_t at = outer.find(inner); at != std::string_view::npos;
        at = outer.find(inner, at + 1)) {
@@ -385,6 +418,17 @@ bool contains_phrase(std::string_view outer, std::string_view inner) {
     if (starts && ends) return true;
   }
   return false;
+}
+
+// Whether `phrase` stands for the single word `word`: a name or compound stands for each of its
+// words; any phrase stands for a word of it that never occurs outside it ("Forum mondial" for
+// "mondial" when "mondial" is said only there).
+bool stands_for(const Candidate& phrase, const Candidate& word) {
+  const Keyword& outer = phrase.keyword;
+  const Keyword& inner = word.keyword;
+  if (inner.words != 1) return false;
+  if (phrase.whole) return has_word(outer.key, inner.key) || is_part(phrase.parts, word.term);
+  return outer.words > 1 && outer.count >= inner.count && has_word(outer.key, inner.key);
 }
 
 }  // namespace
@@ -446,7 +490,7 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
     const bool name = stats.keyword.words > 1 && 2 * stats.named >= stats.keyword.count;
     const bool compound =
         stats.keyword.words == 1 && stats.keyword.key.find('-') != std::string::npos;
-    candidates.push_back({std::move(stats.keyword), name || compound});
+    candidates.push_back({std::move(stats.keyword), name || compound, stats.term, stats.parts});
   }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
     const Keyword& a = x.keyword;
@@ -465,18 +509,16 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
       if (phrase.words > 1 && other.words > 1) {
         return contains_phrase(other.key, phrase.key) || contains_phrase(phrase.key, other.key);
       }
-      return phrase.words == 1 && kept.whole && has_word(other.key, phrase.key);
+      return stands_for(kept, candidate);
     });
     if (crowded) continue;
-    // A name or compound stands for its words: it takes the place (and score) of a word of it
-    // chosen before ("Alan Turing" where "Turing" stood), and those words after it are left out.
-    if (candidate.whole) {
-      const auto is_part = [&](const Candidate& kept) {
-        return kept.keyword.words == 1 && has_word(phrase.key, kept.keyword.key);
-      };
-      const auto part = std::find_if(chosen.begin(), chosen.end(), is_part);
+    // A phrase that stands for its words takes the place (and score) of a word of it chosen
+    // before ("Alan Turing" where "Turing" stood), and those words after it are left out.
+    if (phrase.words > 1 || candidate.whole) {
+      const auto of_it = [&](const Candidate& kept) { return stands_for(candidate, kept); };
+      const auto part = std::find_if(chosen.begin(), chosen.end(), of_it);
       if (part != chosen.end()) {
-        chosen.erase(std::remove_if(part + 1, chosen.end(), is_part), chosen.end());
+        chosen.erase(std::remove_if(part + 1, chosen.end(), of_it), chosen.end());
         const double score = part->keyword.score;  // it ranks where its word stood
         *part = std::move(candidate);
         part->keyword.score = score;

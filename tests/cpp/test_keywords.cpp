@@ -139,5 +139,34 @@ TEST(KeywordExtractor, NamesAndCompoundsStandForTheirWords) {
   EXPECT_EQ(doc.text(airport->first), "aéroport");  // shown without "L'"
 }
 
+// A compound's parts are matched by their terms, not their text: "Bosnie" stems to "bosn", which
+// is no word of the stemmed compound "bosnie-herzégovin".
+TEST(KeywordExtractor, CompoundsStandForPartsThatStemApart) {
+  const auto a = analyzer("fr");
+  const Document doc = a.analyze(
+      "Élections en Bosnie-Herzégovine\n\n"
+      "La Bosnie-Herzégovine vote dimanche. En Bosnie, les électeurs choisissent leurs députés. "
+      "Les bureaux de vote de Bosnie-Herzégovine ferment le soir.");
+  const auto phrases = a.keyphrases(doc, 10);
+  ASSERT_NE(find(phrases, "bosnie-herzégovin"), nullptr);
+  EXPECT_EQ(find(phrases, "bosn"), nullptr);
+}
+
+// A phrase stands for a word of it that never occurs outside it: "mondial" is said only in
+// "Forum mondial", so the phrase is shown and the word is not.
+TEST(KeywordExtractor, PhrasesStandForWordsSaidOnlyInThem) {
+  const auto a = analyzer("fr");
+  const Document doc = a.analyze(
+      "Ouverture du Forum mondial de la langue française\n\n"
+      "Le Forum mondial de la langue française s'ouvre à Québec. Le Forum mondial réunit des "
+      "participants venus de cent pays. La langue française compte des locuteurs sur tous les "
+      "continents, et le forum discute de son avenir.");
+  const auto phrases = a.keyphrases(doc, 10);
+  ASSERT_NE(find(phrases, "forum mondial"), nullptr);
+  EXPECT_EQ(find(phrases, "mondial"), nullptr);
+  for (std::size_t i = 1; i < phrases.size(); ++i)
+    EXPECT_GE(phrases[i - 1].score, phrases[i].score);
+}
+
 }  // namespace
 }  // namespace presslens

@@ -54,7 +54,8 @@ class KeywordExtractor {
   // The `top` keyphrases, best first: candidates are the n-grams and names above, scored by how
   // rare their words are in general language (background frequencies, wordfreq), how often and
   // how early they occur (the title counts most), and, for phrases, how often they recur as a
-  // whole; a phrase inside a better-ranked phrase is left out. See docs/keywords.md.
+  // whole; a phrase inside a better-ranked phrase is left out, and a name, a compound or a phrase
+  // holding every occurrence of a word stands for that word. See docs/keywords.md.
   std::vector<Keyword> keyphrases(const Document& document, std::size_t top = 10) const;
 
   bool is_stopword(std::string_view key) const;
