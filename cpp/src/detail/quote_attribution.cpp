@@ -37,6 +37,20 @@ std::size_t QuoteReader::speaker_after(std::size_t t, std::size_t last, Span& sp
   }
   while (end > t && !is_word(tokens_[end - 1])) --end;
   if (end > t) speaker = {tokens_[t].span.begin, tokens_[end - 1].span.end};
+  // "afirmó el consejero de Educación, Luis Ferrer.": a role, then its name.
+  if (end > t && end + 1 < last && is_comma(end) && !is_capitalised_name(t, end)) {
+    std::size_t name_end = end + 1;
+    while (name_end < last && name_end < end + 1 + kNameWords &&
+           (is_word(tokens_[name_end]) || doc_.text(tokens_[name_end].span) == ".") &&
+           !(doc_.text(tokens_[name_end].span) == "." && name_end + 1 == last)) {
+      ++name_end;
+    }
+    if ((name_end == last || !is_word(tokens_[name_end])) &&
+        is_capitalised_name(end + 1, name_end)) {
+      speaker = {tokens_[end + 1].span.begin, tokens_[name_end - 1].span.end};
+      return name_end;
+    }
+  }
   return end;
 }
 
@@ -73,27 +87,50 @@ void QuoteReader::speaker_before(std::size_t verb, std::size_t first, Span& spea
     const Token& token = tokens_[start - 1];
     if (!is_word(token) && doc_.text(token.span) != ".") break;
     if (is_word(token)) {
-      const std::string& word = key(start - 1);
       const bool determiner = in(start - 1, kDeterminer);
-      if (in(start - 1, kStopword) && !determiner && !is_pronoun(token.span) && word != "of" &&
-          word != "for") {
+      if (in(start - 1, kStopword) && !determiner && !is_pronoun(token.span) &&
+          !in(start - 1, kConnector)) {
         break;
       }
       ++words;
       if (determiner) {
         --start;
+        // "El líder de la oposición", "the mayor of the city": the phrase goes on before "de".
+        if (start > first && in(start - 1, kConnector) && words < 6) continue;
         break;
       }
     }
     --start;
   }
   while (start < end && !is_word(tokens_[start])) ++start;
-  if (start < end) {
+  // "La directora del hospital, Elena Soto, explicó": the appositive is the name of the role.
+  if (!appositive.empty() && start < end && !is_capitalised_name(start, end) &&
+      is_capitalised_name(first_token_at_or_after(appositive.begin, first, verb),
+                          first_token_at_or_after(appositive.end, first, verb))) {
+    speaker = appositive;
+  } else if (start < end) {
     speaker = {tokens_[start].span.begin, tokens_[end - 1].span.end};
   } else if (!appositive.empty() &&
              starts_noun_phrase(first_token_at_or_after(appositive.begin, first, verb))) {
     speaker = appositive;
   }
+}
+
+// Tokens [from, to) are a name: capitalised words (initials and titles such as "Me", "Dr."
+// included), connectors between them ("Ana de la Cruz"), none of them a stopword.
+bool QuoteReader::is_capitalised_name(std::size_t from, std::size_t to) const {
+  if (from >= to || to - from > kNameWords || !is_word(tokens_[from]) ||
+      !is_word(tokens_[to - 1]) || !is_capitalised(from) || !is_capitalised(to - 1)) {
+    return false;
+  }
+  for (std::size_t t = from; t < to; ++t) {
+    if (!is_word(tokens_[t])) {
+      if (doc_.text(tokens_[t].span) != ".") return false;
+    } else if (!is_capitalised(t) ? !in(t, kConnector) : in(t, kStopword) && t + 1 == to) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Chinese and Japanese have no capitals to find a name by. Japanese marks the speaker with a
@@ -288,7 +325,8 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
         // the speaker follows the verb when none (or only a prepositional phrase) precedes it.
         Span inverted;
         speaker_after(t, open, inverted);
-        if (!inverted.empty() && !is_telling(t - 1) &&
+        // "calificó el presupuesto de «...»": what a naming verb names is not its speaker.
+        if (!inverted.empty() && !is_telling(t - 1) && !in(t - 1, kNamingVerb) &&
             (quote.speaker.empty() || after_preposition(quote.speaker, first))) {
           quote.speaker = inverted;
         }
@@ -330,6 +368,12 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
       std::none_of(tokens_.begin() + static_cast<std::ptrdiff_t>(close),
                    tokens_.begin() + static_cast<std::ptrdiff_t>(close_last), is_word)) {
     attribute_from_next(quote, closing_sentence);
+  }
+  // Spanish drops the subject: "“Hemos jugado sin alma”, reconoció." speaks for the subject
+  // of the sentence before.
+  if (quote.speaker.empty() && !quote.cue.empty() && resources_.dropped_subjects &&
+      quote.sentence != kNoSentence && quote.sentence > 0) {
+    quote.speaker = sentence_subject(quote.sentence - 1);
   }
   resolve(quote);
   if (quote.speaker.empty() && open == first && last_speaker_ &&

@@ -46,9 +46,9 @@ std::uint32_t QuoteReader::sentence_of(std::uint32_t at) const {
   return static_cast<std::uint32_t>(found - sentences.begin() - 1);
 }
 
-std::uint16_t QuoteReader::classes_of(const std::string& word) const {
+std::uint32_t QuoteReader::classes_of(const std::string& word) const {
   const auto found = resources_.word_classes.find(word);
-  std::uint16_t classes = found == resources_.word_classes.end() ? 0 : found->second;
+  std::uint32_t classes = found == resources_.word_classes.end() ? 0 : found->second;
   // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
   if (const auto hyphen = word.find('-');
       hyphen != std::string::npos && !(classes & kSpeechVerbForm)) {
@@ -56,7 +56,7 @@ std::uint16_t QuoteReader::classes_of(const std::string& word) const {
       classes |= kSpeechVerbForm;
     }
   }
-  return static_cast<std::uint16_t>(classes | kClassified);
+  return static_cast<std::uint32_t>(classes | kClassified);
 }
 
 bool QuoteReader::is_verb_form(std::size_t t) const {

@@ -43,6 +43,8 @@ constexpr std::uint32_t kTitleWords = 8;
 constexpr std::uint32_t kUnlistedVerbWords = 3;
 // How many words a quote opening its sentence needs to be a sentence without a terminator.
 constexpr std::uint32_t kSentenceWords = 3;
+// How many tokens a name may have ("Me Antoine Roussel", "Ana María de la Cruz").
+constexpr std::size_t kNameWords = 6;
 // How far before a colon the name that speaks may end ("As Dr. Lindqvist put it:").
 constexpr std::size_t kColonReach = 5;
 // How many words may stand between "and"/"but" and the speech verb that ends a reported clause
@@ -78,6 +80,7 @@ class QuoteReader {
   // Attribution: cues and speakers (quote_attribution.cpp).
   std::size_t speaker_after(std::size_t t, std::size_t last, Span& speaker) const;
   void speaker_before(std::size_t verb, std::size_t first, Span& speaker) const;
+  bool is_capitalised_name(std::size_t from, std::size_t to) const;
   void subject_speaker(std::size_t verb, std::size_t first, const Quote& quote,
                        Span& speaker) const;
   template <typename Quoted>
@@ -114,11 +117,11 @@ class QuoteReader {
   Span trim_end_punctuation(Span span) const;
 
   // Small word and token tests.
-  std::uint16_t classes_of(const std::string& word) const;
+  std::uint32_t classes_of(const std::string& word) const;
   // Whether token `t` is a word of the class's list (false past the last token).
   bool in(std::size_t t, WordClass c) const {
     if (t >= tokens_.size()) return false;
-    std::uint16_t& classes = word_classes_[tokens_[t].key];
+    std::uint32_t& classes = word_classes_[tokens_[t].key];
     if (classes == 0) classes = classes_of(key(t));
     return (classes & c) != 0;
   }
@@ -201,7 +204,7 @@ class QuoteReader {
   const std::vector<Token>& tokens_;
   std::vector<std::size_t> sentence_first_token_;  // one past the end for the last sentence
   // Per distinct key of the document: its WordClass bits (0: not looked up yet).
-  mutable std::vector<std::uint16_t> word_classes_;
+  mutable std::vector<std::uint32_t> word_classes_;
   std::optional<Span> last_speaker_;
   std::string last_speaker_key_;
   std::uint32_t last_speaker_sentence_ = 0;

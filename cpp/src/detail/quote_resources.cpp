@@ -34,6 +34,12 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       std::find(options.begin(), options.end(), "compound-title-cues") != options.end();
   white_corner_titles =
       std::find(options.begin(), options.end(), "white-corner-titles") != options.end();
+  dropped_subjects = std::find(options.begin(), options.end(), "dropped-subjects") != options.end();
+  // Determiners are connectors too in some lists ("la"): they already join a phrase; "and"
+  // joins clauses as often as names, so it ends a speaker phrase.
+  for (const auto& word : language.list("phrase_connectors")) {
+    if (!determiners.contains(word) && !coordinators.contains(word)) connectors.insert(word);
+  }
   for (const auto& cue : language.list("according_cues")) {
     std::vector<std::string> words;
     for (std::size_t from = 0; from < cue.size();) {
@@ -69,7 +75,8 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       {&bylines, kByline},
       {&speaker_particles, kSpeakerParticle},
       {&speaker_stops, kSpeakerStop},
-      {&fragment_particles, kFragmentParticle}};
+      {&fragment_particles, kFragmentParticle},
+      {&connectors, kConnector}};
   for (const auto& [set, word_class] : classes) {
     for (const auto& word : *set) word_classes[word] |= word_class;
   }

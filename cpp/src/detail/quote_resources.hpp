@@ -13,7 +13,7 @@ namespace presslens::detail {
 
 // The quote lists a word is in. The reader tests many words against several lists, so each
 // distinct word of a document is looked up once, in one table of all lists (QuoteReader::in).
-enum WordClass : std::uint16_t {
+enum WordClass : std::uint32_t {
   kSpeechVerbForm = 1u << 0,  // a listed form, or one joined to its pronoun ("dit-elle")
   kAuxiliary = 1u << 1,
   kDeterminer = 1u << 2,
@@ -29,7 +29,8 @@ enum WordClass : std::uint16_t {
   kSpeakerStop = 1u << 12,
   kFragmentParticle = 1u << 13,
   kElidedAccording = 1u << 14,  // "après" of "d'après": a source cue when its article is elided
-  kClassified = 1u << 15,
+  kConnector = 1u << 15,        // "of", "de": joins the words of a speaker phrase
+  kClassified = 1u << 31,
 };
 
 // The language's speech verbs, title cues and stopwords, and its quotation-mark conventions.
@@ -38,7 +39,7 @@ class QuoteResources {
   explicit QuoteResources(const LanguagePack& language);
 
   // Every word of the lists below that the reader tests per token, with its WordClass bits.
-  std::unordered_map<std::string, std::uint16_t, StringHash, std::equal_to<>> word_classes;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> word_classes;
   StringSet speech_verbs;
   StringSet auxiliaries;        // may stand between a speaker and the verb: "he has said"
   StringSet determiners;        // may start a speaker phrase: "the", "le", "der"
@@ -52,9 +53,11 @@ class QuoteResources {
   StringSet participles;   // "saying", "adding": speak for the subject of their clause
   StringSet naming_verbs;  // "called": attribute only a quote after them
   std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
-  StringSet date_names;          // days and months: "Sunday" heads no speaker phrase
-  StringSet fragment_particles;  // Japanese: before a quote, make it part of the writer's clause
-  StringSet quotatives;          // Japanese: after a quote, report it ("」と述べた")
+  StringSet connectors;  // "of", "de", "von": inside a speaker phrase ("the mayor of Lyon")
+  bool dropped_subjects = false;  // Spanish: a verb with no subject speaks for the last one named
+  StringSet date_names;           // days and months: "Sunday" heads no speaker phrase
+  StringSet fragment_particles;   // Japanese: before a quote, make it part of the writer's clause
+  StringSet quotatives;           // Japanese: after a quote, report it ("」と述べた")
   StringSet stopwords;
   bool german_marks;               // „…“ ‚…‘ »…«: “ ‘ « close rather than open
   bool title_case_titles = false;  // English: "Meet the Press" is a title
