@@ -117,6 +117,48 @@ TEST(QuoteFinder, TermsAndTitlesAreNotSpeech) {
   EXPECT_EQ(show[1], (Seen{"The Late Show With Stephen Colbert.", "title", "", ""}));
 }
 
+// Chinese 《》 mark titles; Japanese 『』 outside 「」 is a title, inside it a quote.
+TEST(QuoteFinder, TitleMarksInChineseAndJapanese) {
+  EXPECT_EQ(quotes("她在《南江日报》上发表了文章。", "zh").front(),
+            (Seen{"南江日报", "title", "", ""}));
+  EXPECT_EQ(quotes("映画『風の谷』が公開された。", "ja").front().kind, "title");
+  const auto nested = quotes("山田氏は「母は『もう帰りなさい』と言った」と語った。", "ja");
+  ASSERT_EQ(nested.size(), 2u);
+  EXPECT_NE(nested[1].kind, "title");
+}
+
+// French sources and incises, names of roles, Spanish dropped subjects, phrases across "de".
+TEST(QuoteFinder, RolesNamesAndIncises) {
+  EXPECT_EQ(quotes("D’après les pompiers, l’incendie serait d’origine accidentelle.", "fr").front(),
+            (Seen{"l’incendie serait d’origine accidentelle", "indirect", "les pompiers",
+                  "les pompiers"}));
+  EXPECT_EQ(quotes("Marc Tissot suit le lac. « Le lac a perdu un mètre, explique-t-il. Sans pluie, "
+                   "on ne pourra plus pomper. »",
+                   "fr")
+                .front()
+                .speaker,
+            "explique-t-il");
+  EXPECT_EQ(quotes("« Nous ne fermerons pas l’école », a assuré jeudi le maire de Saint-Aubin, "
+                   "Gérard Lemoine.",
+                   "fr")
+                .front()
+                .speaker,
+            "Gérard Lemoine");
+  EXPECT_EQ(quotes("La directora del hospital, Elena Soto, explicó: «Estamos al límite».", "es")
+                .front()
+                .speaker,
+            "Elena Soto");
+  EXPECT_EQ(
+      quotes("Andrés Molina compareció tras la derrota. «Hemos jugado sin alma», reconoció.", "es")
+          .back()
+          .key,
+      "molina");
+  EXPECT_EQ(quotes("El líder de la oposición calificó el presupuesto de «papel mojado».", "es")
+                .back()
+                .speaker,
+            "El líder de la oposición");
+}
+
 TEST(QuoteFinder, SentencesKnowTheirQuotes) {
   const Document doc = analyzed(
       "\"We will win the vote tomorrow,\" said Ann Lee. The so-called \"reform\" passed. Bo Park "
