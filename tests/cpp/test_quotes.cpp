@@ -159,6 +159,20 @@ TEST(QuoteFinder, RolesNamesAndIncises) {
             "El líder de la oposición");
 }
 
+// German sources after the clause (", so ein Sprecher") and of two words ("Nach Angaben").
+TEST(QuoteFinder, GermanSourceCues) {
+  EXPECT_EQ(quotes("Das Werk schließe im Mai, so ein Firmensprecher.", "de").front(),
+            (Seen{"Das Werk schließe im Mai", "indirect", "ein Firmensprecher", "firmensprecher"}));
+  EXPECT_EQ(
+      quotes("Nach Angaben der Polizei wurden zwölf Menschen verletzt.", "de").front().speaker,
+      "der Polizei");
+  EXPECT_TRUE(quotes("Das ist so ein Problem. Nach dem Spiel war er müde.", "de").empty());
+  EXPECT_EQ(quotes("Konrad Vogel leitet die Fähre. „So viel Eis hatten wir noch nie.“", "de")
+                .front()
+                .speaker,
+            "Konrad Vogel");
+}
+
 TEST(QuoteFinder, SentencesKnowTheirQuotes) {
   const Document doc = analyzed(
       "\"We will win the vote tomorrow,\" said Ann Lee. The so-called \"reform\" passed. Bo Park "

@@ -338,8 +338,10 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
     const std::size_t reach = std::min(last, close + kReachTokens);
     for (std::size_t t = open > first + kReachTokens ? open - kReachTokens : first; t + 1 < reach;
          ++t) {
+      // A cue inside the quote is the speaker's own words ("„So viel Eis ...“").
+      if (t >= open && t < close) continue;
       const std::size_t length = according_length(t);
-      if (length == 0) continue;
+      if (length == 0 || (in(t, kTrailingAccording) && (t == first || !is_comma(t - 1)))) continue;
       quote.cue = {tokens_[t].span.begin, tokens_[t + length - 1].span.end};
       speaker_after(t + length, last, quote.speaker);
       break;

@@ -61,7 +61,7 @@ std::uint32_t QuoteReader::classes_of(const std::string& word) const {
 
 bool QuoteReader::is_verb_form(std::size_t t) const {
   if (in(t, kSpeechVerbForm)) return true;
-  if (in(t, kElidedAccording)) return according_length(t) > 0;
+  if (in(t, kAccordingStart)) return according_length(t) > 0;
   if (resources_.cjk_speech_verbs.empty()) return false;
   // Dictionary scripts cut verbs into pieces ("述|べた"): match the text from here.
   const std::string_view rest = doc_.text().substr(tokens_[t].span.begin, 24);

@@ -40,6 +40,10 @@ QuoteResources::QuoteResources(const LanguagePack& language)
   for (const auto& word : language.list("phrase_connectors")) {
     if (!determiners.contains(word) && !coordinators.contains(word)) connectors.insert(word);
   }
+  for (const auto& cue : language.list("trailing_according_cues")) {
+    trailing_according.insert(cue);
+    according_cues.push_back({cue});
+  }
   for (const auto& cue : language.list("according_cues")) {
     std::vector<std::string> words;
     for (std::size_t from = 0; from < cue.size();) {
@@ -76,13 +80,16 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       {&speaker_particles, kSpeakerParticle},
       {&speaker_stops, kSpeakerStop},
       {&fragment_particles, kFragmentParticle},
-      {&connectors, kConnector}};
+      {&connectors, kConnector},
+      {&trailing_according, kTrailingAccording}};
   for (const auto& [set, word_class] : classes) {
     for (const auto& word : *set) word_classes[word] |= word_class;
   }
   for (const auto& cue : according_cues) {
     if (const auto apostrophe = cue[0].find('\''); apostrophe != std::string::npos) {
-      word_classes[cue[0].substr(apostrophe + 1)] |= kElidedAccording;
+      word_classes[cue[0].substr(apostrophe + 1)] |= kAccordingStart;
+    } else if (cue.size() == 2 || trailing_according.contains(cue[0])) {
+      word_classes[cue[0]] |= kAccordingStart;
     }
   }
   for (const auto& verb : language.list("speech_verbs")) {

@@ -28,8 +28,11 @@ enum WordClass : std::uint32_t {
   kSpeakerParticle = 1u << 11,
   kSpeakerStop = 1u << 12,
   kFragmentParticle = 1u << 13,
-  kElidedAccording = 1u << 14,  // "après" of "d'après": a source cue when its article is elided
-  kConnector = 1u << 15,        // "of", "de": joins the words of a speaker phrase
+  // The first word of a source cue of two words ("nach" of "nach Angaben") or the rest of one
+  // with an elided article ("après" of "d'après"): a cue only with the rest of it.
+  kAccordingStart = 1u << 14,
+  kConnector = 1u << 15,          // "of", "de": joins the words of a speaker phrase
+  kTrailingAccording = 1u << 16,  // "so" (German): a source cue only after its clause
   kClassified = 1u << 31,
 };
 
@@ -53,7 +56,8 @@ class QuoteResources {
   StringSet participles;   // "saying", "adding": speak for the subject of their clause
   StringSet naming_verbs;  // "called": attribute only a quote after them
   std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
-  StringSet connectors;  // "of", "de", "von": inside a speaker phrase ("the mayor of Lyon")
+  StringSet trailing_according;  // one word, only after the clause: ", so ein Sprecher"
+  StringSet connectors;          // "of", "de", "von": inside a speaker phrase ("the mayor of Lyon")
   bool dropped_subjects = false;  // Spanish: a verb with no subject speaks for the last one named
   StringSet date_names;           // days and months: "Sunday" heads no speaker phrase
   StringSet fragment_particles;   // Japanese: before a quote, make it part of the writer's clause

@@ -44,6 +44,14 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       quote.cue = {tokens_[t].span.begin, tokens_[t + length - 1].span.end};
       const std::size_t speaker_end = speaker_after(t + length, last, quote.speaker);
       if (quote.speaker.empty()) continue;
+      // A trailing cue ("so ein Sprecher") is one only after a comma, with the speaker ending
+      // the sentence: "..., so ein Firmensprecher."
+      if (in(t, kTrailingAccording) &&
+          (t == first || !is_comma(t - 1) ||
+           std::any_of(tokens_.begin() + static_cast<std::ptrdiff_t>(speaker_end),
+                       tokens_.begin() + static_cast<std::ptrdiff_t>(last), is_word))) {
+        continue;
+      }
       std::size_t content = speaker_end;
       while (content < last && !is_word(tokens_[content])) ++content;
       if (t == first && content >= last) continue;
