@@ -173,6 +173,20 @@ TEST(QuoteFinder, GermanSourceCues) {
             "Konrad Vogel");
 }
 
+// Japanese: the quotative と reports a quote whatever the verb; a verb without a subject
+// speaks for the previous sentence's subject.
+TEST(QuoteFinder, JapaneseQuotativesAndDroppedSubjects) {
+  EXPECT_EQ(quotes("市議会の岡本由紀議員は「この計画は話し合われていない」と声を荒らげた。", "ja")
+                .front()
+                .speaker,
+            "岡本由紀議員");
+  EXPECT_FALSE(
+      quotes("北川翔監督は試合後、悔しさをにじませた。「前半は相手のペースだった」と振り返った。",
+             "ja")
+          .front()
+          .speaker.empty());
+}
+
 TEST(QuoteFinder, SentencesKnowTheirQuotes) {
   const Document doc = analyzed(
       "\"We will win the vote tomorrow,\" said Ann Lee. The so-called \"reform\" passed. Bo Park "

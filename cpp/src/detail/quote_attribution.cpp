@@ -354,6 +354,15 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
     quote.speaker = clause_subject(open - 1, first);
     if (quote.speaker.empty()) quote.speaker = name_before(open - 1, first);
   }
+  // Japanese reports a quote with the quotative と whatever the verb ("「…」と声を荒らげた"):
+  // the speaker is the phrase its particle marks before the quote.
+  if (quote.cue.empty() && !resources_.speaker_particles.empty() && close < close_last &&
+      is_word(tokens_[close]) &&
+      std::any_of(resources_.quotatives.begin(), resources_.quotatives.end(),
+                  [&](const std::string& q) { return key(close).starts_with(q); })) {
+    subject_speaker(open, first, quote, quote.speaker);
+    if (!quote.speaker.empty()) quote.cue = tokens_[close].span;
+  }
   // French sets the attribution inside the marks: « ..., a-t-elle déclaré. ... »,
   // « ..., explique-t-il. ... »: a verb carrying its pronoun after a comma.
   if (quote.cue.empty() && close > open) {
