@@ -16,7 +16,19 @@ std::size_t QuoteReader::speaker_after(std::size_t t, std::size_t last, Span& sp
   while (t < last && in(t, kDateName)) ++t;
   std::size_t end = t;
   std::size_t words = 0;
-  if (t >= last || !starts_noun_phrase(t)) return verb_end;
+  if (t < last && !starts_noun_phrase(t)) {
+    // "said transport director Paul Ingram": a role in lower case before a name.
+    std::size_t name = t;
+    while (name < last && name < t + kRoleWords && is_word(tokens_[name]) &&
+           !is_capitalised(name) && !in(name, kStopword)) {
+      ++name;
+    }
+    if (name == t || name >= last || !is_word(tokens_[name]) || !is_capitalised(name) ||
+        in(name, kStopword)) {
+      return verb_end;
+    }
+  }
+  if (t >= last) return verb_end;
   // A pronoun is the whole phrase: "said he had voted", "sagte er vor Journalisten".
   if (is_pronoun(tokens_[t].span)) {
     speaker = tokens_[t].span;
@@ -263,6 +275,9 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
   // Chinese and Japanese words are short tokens: "」と、医師の大野綾子さんは語った" is nine.
   const std::size_t after = resources_.subject_first ? kReachTokens : 8;
   for (std::size_t t = close; t < std::min(close_last, close + after); ++t) {
+    // "called the plan “a giveaway” and vowed to fight it": a verb after "and" is the
+    // writer's next clause, not this quote's attribution.
+    if (in(t, kCoordinator)) break;
     // A naming verb ("called", "dubbed") names what follows it, never a quote before it.
     if (!is_speech_verb(t) || is_according(t) || in(t, kNamingVerb)) {
       continue;

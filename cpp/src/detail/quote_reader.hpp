@@ -43,6 +43,8 @@ constexpr std::uint32_t kTitleWords = 8;
 constexpr std::uint32_t kUnlistedVerbWords = 3;
 // How many words a quote opening its sentence needs to be a sentence without a terminator.
 constexpr std::uint32_t kSentenceWords = 3;
+// How many lower-case words of a role may come before a name ("transport director Paul Ingram").
+constexpr std::size_t kRoleWords = 3;
 // How many tokens a name may have ("Me Antoine Roussel", "Ana María de la Cruz").
 constexpr std::size_t kNameWords = 6;
 // How far before a colon the name that speaks may end ("As Dr. Lindqvist put it:").
