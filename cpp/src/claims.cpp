@@ -436,9 +436,18 @@ const Quote* covering_quote(const Document& doc, const SentenceQuotes& held, Spa
   std::uint32_t best_overlap = 0;
   for (const std::uint32_t q : held.quotes) {
     const Quote& quote = doc.quotes()[q];
-    const Span region = quote.marks.empty() ? quote.span : quote.marks;
-    const std::uint32_t overlap =
-        std::min(region.end, sentence.end) - std::max(region.begin, sentence.begin);
+    // A quote in parts covers its parts, not the attribution between them.
+    const auto covered = [&](Span region) {
+      return std::max(region.begin, sentence.begin) < std::min(region.end, sentence.end)
+                 ? std::min(region.end, sentence.end) - std::max(region.begin, sentence.begin)
+                 : 0u;
+    };
+    std::uint32_t overlap = 0;
+    if (quote.parts.empty()) {
+      overlap = covered(quote.marks.empty() ? quote.span : quote.marks);
+    } else {
+      for (const Span part : quote.parts) overlap += covered(part);
+    }
     if (overlap > best_overlap) {
       best_overlap = overlap;
       best = &quote;

@@ -1,6 +1,7 @@
 // Which quotes each sentence holds and how much of it is quoted.
 #include <algorithm>
 
+#include "detail/document_search.hpp"
 #include "presslens/document.hpp"
 #include "presslens/quotes.hpp"
 
@@ -12,10 +13,9 @@ namespace {
 // so a document's quotes visit its sentences in linear time.
 template <typename Visit>
 void overlapping_sentences(const std::vector<Sentence>& sentences, Span region, Visit visit) {
-  auto s = std::upper_bound(sentences.begin(), sentences.end(), region.begin,
-                            [](std::uint32_t at, const Sentence& x) { return at < x.span.end; });
-  for (; s != sentences.end() && s->span.begin < region.end; ++s) {
-    visit(static_cast<std::size_t>(s - sentences.begin()));
+  for (std::size_t s = detail::first_sentence_ending_after(sentences, region.begin);
+       s < sentences.size() && sentences[s].span.begin < region.end; ++s) {
+    visit(s);
   }
 }
 

@@ -280,10 +280,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 1
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def _quoted_words(quote: Quote) -> str:
     """The quote's words, its parts joined by an ellipsis ("A, … B.")."""
     return " … ".join(part.text for part in quote.parts)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -124,7 +124,7 @@ TEST(QuoteFinder, TitleMarksInChineseAndJapanese) {
   EXPECT_EQ(quotes("映画『風の谷』が公開された。", "ja").front().kind, "title");
   const auto nested = quotes("山田氏は「母は『もう帰りなさい』と言った」と語った。", "ja");
   ASSERT_EQ(nested.size(), 2u);
-  EXPECT_NE(nested[1].kind, "title");
+  EXPECT_EQ(nested[1].kind, "direct");
 }
 
 // French sources and incises, names of roles, Spanish dropped subjects, phrases across "de".
@@ -167,6 +167,14 @@ TEST(QuoteFinder, GermanSourceCues) {
       quotes("Nach Angaben der Polizei wurden zwölf Menschen verletzt.", "de").front().speaker,
       "der Polizei");
   EXPECT_TRUE(quotes("Das ist so ein Problem. Nach dem Spiel war er müde.", "de").empty());
+  // "so" within a clause neither ends a report nor attributes a quote.
+  EXPECT_EQ(
+      quotes("Der Betreiber betont, die Anlage sei sicher und so gut wie neu.", "de").front().text,
+      "die Anlage sei sicher und so gut wie neu");
+  EXPECT_EQ(quotes("„Unsinn“, so hieß es aus dem Rathaus.", "de").front().kind, "scare");
+  // A name after "according to X," starts the clause; it names no role.
+  EXPECT_EQ(quotes("According to the police, Smith, 45, was arrested on Monday.").front(),
+            (Seen{"Smith, 45, was arrested on Monday", "indirect", "the police", "the police"}));
   EXPECT_EQ(quotes("Konrad Vogel leitet die Fähre. „So viel Eis hatten wir noch nie.“", "de")
                 .front()
                 .speaker,
@@ -180,11 +188,16 @@ TEST(QuoteFinder, JapaneseQuotativesAndDroppedSubjects) {
                 .front()
                 .speaker,
             "岡本由紀議員");
-  EXPECT_FALSE(
+  EXPECT_EQ(
       quotes("北川翔監督は試合後、悔しさをにじませた。「前半は相手のペースだった」と振り返った。",
              "ja")
           .front()
-          .speaker.empty());
+          .speaker,
+      "北川翔監督");
+  // と joining two quoted nouns reports neither.
+  for (const Seen& seen : quotes("政府は「緊急事態」と「復興」を同時に進める。", "ja")) {
+    EXPECT_EQ(seen.kind, "scare") << seen.text;
+  }
 }
 
 TEST(QuoteFinder, SentencesKnowTheirQuotes) {

@@ -2,39 +2,14 @@
 
 #include <algorithm>
 
+#include "detail/document_search.hpp"
+
 namespace presslens::detail {
 
 namespace {
 
 bool within(Span inner, Span outer) {
   return !inner.empty() && outer.begin <= inner.begin && inner.end <= outer.end;
-}
-
-// Words between two offsets, by binary search over the document's tokens.
-std::uint32_t words_between(const Document& document, std::uint32_t begin, std::uint32_t end) {
-  const auto& tokens = document.tokens();
-  auto t =
-      std::lower_bound(tokens.begin(), tokens.end(), begin,
-                       [](const Token& token, std::uint32_t at) { return token.span.begin < at; });
-  std::uint32_t words = 0;
-  for (; t != tokens.end() && t->span.end <= end && words <= kInterruptionWords; ++t) {
-    words += t->kind == TokenKind::kWord || t->kind == TokenKind::kNumber;
-  }
-  return words;
-}
-
-// The sentence holding byte `at`.
-std::size_t sentence_at(const Document& document, std::uint32_t at) {
-  const auto& sentences = document.sentences();
-  return static_cast<std::size_t>(
-      std::upper_bound(sentences.begin(), sentences.end(), at,
-                       [](std::uint32_t a, const Sentence& s) { return a < s.span.end; }) -
-      sentences.begin());
-}
-
-bool crosses_line(std::string_view gap) {
-  return gap.find_first_of("\n\r") != std::string_view::npos ||
-         gap.find("\u2029") != std::string_view::npos;
 }
 
 bool continues(const Document& document, const Quote& first, const Quote& next) {
@@ -45,18 +20,23 @@ bool continues(const Document& document, const Quote& first, const Quote& next) 
   }
   if (next.marks.begin < first.marks.end) return false;
   const Span gap = {first.marks.end, next.marks.begin};
-  if (crosses_line(document.text(gap))) return false;
   // The next quote opens in the sentence after the first one's end at the latest, or after a
   // sentence that is the attribution (“……。”周立文说。“……”): a sentence of the writer's own
   // between them parts them.
-  const std::size_t first_end = sentence_at(document, first.marks.end - 1);
-  const std::size_t next_start = sentence_at(document, next.marks.begin);
-  if (next_start > first_end + 2) return false;
+  const std::size_t first_end =
+      first_sentence_ending_after(document.sentences(), first.marks.end - 1);
+  const std::size_t next_start =
+      first_sentence_ending_after(document.sentences(), next.marks.begin);
+  const auto& sentences = document.sentences();
+  if (next_start > first_end + 2 || next_start >= sentences.size() ||
+      sentences[next_start].paragraph != sentences[first_end].paragraph) {
+    return false;
+  }
   if (next_start == first_end + 2) {
-    const Span between = document.sentences()[first_end + 1].span;
+    const Span between = sentences[first_end + 1].span;
     if (!within(first.cue, between) && !within(first.speaker, between)) return false;
   }
-  const std::uint32_t words = words_between(document, gap.begin, gap.end);
+  const std::uint32_t words = words_overlapping(document.tokens(), gap, kInterruptionWords + 1);
   if (words == 0) return true;
   const bool attribution = within(first.cue, gap) || within(first.speaker, gap) ||
                            within(next.cue, gap) || within(next.speaker, gap);

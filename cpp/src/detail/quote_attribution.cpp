@@ -57,7 +57,9 @@ std::size_t QuoteReader::speaker_after(std::size_t t, std::size_t last, Span& sp
            !(doc_.text(tokens_[name_end].span) == "." && name_end + 1 == last)) {
       ++name_end;
     }
-    if ((name_end == last || !is_word(tokens_[name_end])) &&
+    // Only a name that ends the sentence: "According to the police, Smith, 45, was ..." names
+    // no role.
+    if ((name_end == last || (name_end + 1 == last && !is_word(tokens_[name_end]))) &&
         is_capitalised_name(end + 1, name_end)) {
       speaker = {tokens_[end + 1].span.begin, tokens_[name_end - 1].span.end};
       return name_end;
@@ -129,7 +131,8 @@ void QuoteReader::speaker_before(std::size_t verb, std::size_t first, Span& spea
 }
 
 // Tokens [from, to) are a name: capitalised words (initials and titles such as "Me", "Dr."
-// included), connectors between them ("Ana de la Cruz"), none of them a stopword.
+// included), connectors between them ("Ana de la Cruz"), no day or month, and no stopword at
+// its end.
 bool QuoteReader::is_capitalised_name(std::size_t from, std::size_t to) const {
   if (from >= to || to - from > kNameWords || !is_word(tokens_[from]) ||
       !is_word(tokens_[to - 1]) || !is_capitalised(from) || !is_capitalised(to - 1)) {
@@ -138,7 +141,8 @@ bool QuoteReader::is_capitalised_name(std::size_t from, std::size_t to) const {
   for (std::size_t t = from; t < to; ++t) {
     if (!is_word(tokens_[t])) {
       if (doc_.text(tokens_[t].span) != ".") return false;
-    } else if (!is_capitalised(t) ? !in(t, kConnector) : in(t, kStopword) && t + 1 == to) {
+    } else if (!is_capitalised(t) ? !in(t, kConnector)
+                                  : in(t, kDateName) || (in(t, kStopword) && t + 1 == to)) {
       return false;
     }
   }
@@ -217,7 +221,8 @@ std::size_t QuoteReader::speaker_particle(std::size_t verb, std::size_t first,
     return t == first || !in(t - 1, kSpeakerStop) || in(t - 1, kSpeakerParticle);
   };
   std::size_t found = verb;
-  for (std::size_t t = verb; t > first; --t) {
+  const std::size_t reach = verb > first + kReachTokens ? verb - kReachTokens : first;
+  for (std::size_t t = verb; t > reach; --t) {
     if (!marks_speaker(t - 1)) continue;
     if (found == verb) {
       found = t - 1;
@@ -356,9 +361,14 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
       // A cue inside the quote is the speaker's own words ("„So viel Eis ...“").
       if (t >= open && t < close) continue;
       const std::size_t length = according_length(t);
-      if (length == 0 || (in(t, kTrailingAccording) && (t == first || !is_comma(t - 1)))) continue;
+      if (length == 0) continue;
+      Span source;
+      const std::size_t source_end = speaker_after(t + length, last, source);
+      if (in(t, kTrailingAccording) && !trailing_source(t, first, source, source_end, last)) {
+        continue;
+      }
       quote.cue = {tokens_[t].span.begin, tokens_[t + length - 1].span.end};
-      speaker_after(t + length, last, quote.speaker);
+      quote.speaker = source;
       break;
     }
   }
@@ -372,9 +382,7 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
   // Japanese reports a quote with the quotative と whatever the verb ("「…」と声を荒らげた"):
   // the speaker is the phrase its particle marks before the quote.
   if (quote.cue.empty() && !resources_.speaker_particles.empty() && close < close_last &&
-      is_word(tokens_[close]) &&
-      std::any_of(resources_.quotatives.begin(), resources_.quotatives.end(),
-                  [&](const std::string& q) { return key(close).starts_with(q); })) {
+      reports_quote(close) && close + 1 < close_last && is_word(tokens_[close + 1])) {
     subject_speaker(open, first, quote, quote.speaker);
     if (!quote.speaker.empty()) quote.cue = tokens_[close].span;
   }

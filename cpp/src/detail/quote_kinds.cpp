@@ -191,14 +191,7 @@ bool QuoteReader::reported_utterance(const Quote& quote, std::size_t open,
                                      std::size_t first) const {
   if (resources_.quotatives.empty() || resources_.fragment_particles.empty()) return false;
   const std::size_t after = first_token_at_or_after(quote.marks.end, open, tokens_.size());
-  // "」と述べた", "」という": the quotative may begin a longer token.
-  const bool quotative =
-      after < tokens_.size() &&
-      std::any_of(resources_.quotatives.begin(), resources_.quotatives.end(),
-                  [&](const std::string& q) { return key(after).starts_with(q); });
-  if (!quotative || key(after + 1) == "の") {
-    return false;
-  }
+  if (!reports_quote(after)) return false;
   if (open == first) return true;
   return !in(open - 1, kFragmentParticle) &&
          (open - 1 == first ||
@@ -210,6 +203,22 @@ void QuoteReader::make_title(Quote& quote, Span cue) const {
   quote.kind_cue = cue;
   quote.speaker = quote.cue = Span{};
   quote.speaker_key.clear();
+}
+
+// Japanese: the quotative particle at token `t` reports the quote before it ("」と述べた",
+// "」という": it may begin a longer token), unless it joins two nouns ("「A」と「B」"), is another
+// particle that begins with it ("として", "とは", "とも") or makes a modifier ("」との見方").
+bool QuoteReader::reports_quote(std::size_t t) const {
+  if (t >= tokens_.size() || !is_word(tokens_[t]) || key(t + 1) == "の") return false;
+  const std::string& word = key(t);
+  if (word == "として" || word == "とは" || word == "とも") return false;
+  if (t + 1 < tokens_.size() && !is_word(tokens_[t + 1]) && tokens_[t].sentence != kNoSentence) {
+    const auto next = mark_at(doc_.text(), doc_.sentences()[tokens_[t].sentence].span,
+                              tokens_[t + 1].span.begin, resources_.german_marks);
+    if (next && next->role != Role::kClose) return false;
+  }
+  return std::any_of(resources_.quotatives.begin(), resources_.quotatives.end(),
+                     [&](const std::string& q) { return word.starts_with(q); });
 }
 
 }  // namespace presslens::detail

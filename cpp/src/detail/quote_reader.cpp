@@ -61,7 +61,10 @@ std::uint32_t QuoteReader::classes_of(const std::string& word) const {
 
 bool QuoteReader::is_verb_form(std::size_t t) const {
   if (in(t, kSpeechVerbForm)) return true;
-  if (in(t, kAccordingStart)) return according_length(t) > 0;
+  // A trailing cue ("so") only after a comma; the rest of its test is trailing_source().
+  if (in(t, kAccordingStart)) {
+    return according_length(t) > 0 && (!in(t, kTrailingAccording) || (t > 0 && is_comma(t - 1)));
+  }
   if (resources_.cjk_speech_verbs.empty()) return false;
   // Dictionary scripts cut verbs into pieces ("述|べた"): match the text from here.
   const std::string_view rest = doc_.text().substr(tokens_[t].span.begin, 24);
@@ -90,6 +93,14 @@ std::size_t QuoteReader::according_length(std::size_t t) const {
   return 0;
 }
 
+// A trailing source cue at `t` ("..., so ein Sprecher.") holds after a comma, with a source
+// that ends the sentence or an appositive does ("so Harald Beck, Analyst bei ..."); `end` is
+// the token after the source.
+bool QuoteReader::trailing_source(std::size_t t, std::size_t first, Span source, std::size_t end,
+                                  std::size_t last) const {
+  return t > first && is_comma(t - 1) && !source.empty() && (end >= last || !is_word(tokens_[end]));
+}
+
 // A speaker phrase starts with a capitalised word, a determiner or a pronoun.
 bool QuoteReader::starts_noun_phrase(std::size_t t) const {
   if (!is_word(tokens_[t])) return false;
@@ -114,16 +125,6 @@ std::size_t QuoteReader::opening_parenthesis(std::size_t t, std::size_t first) c
     if (is_parenthesis(k - 1, '(')) return k - 1;
   }
   return t;
-}
-
-// The document's words that overlap `span` (no second tokenisation).
-std::uint32_t QuoteReader::words_in(Span span) const {
-  std::uint32_t words = 0;
-  auto t =
-      std::upper_bound(tokens_.begin(), tokens_.end(), span.begin,
-                       [](std::uint32_t at, const Token& token) { return at < token.span.end; });
-  for (; t != tokens_.end() && t->span.begin < span.end; ++t) words += is_word(*t);
-  return words;
 }
 
 Span QuoteReader::trim_end_punctuation(Span span) const {

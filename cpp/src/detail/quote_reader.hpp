@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/document_search.hpp"
 #include "detail/quote_marks.hpp"
 #include "detail/quote_resources.hpp"
 #include "detail/sentence_lexicon.hpp"
@@ -78,6 +79,7 @@ class QuoteReader {
   bool byline_follows(const Quote& quote) const;
   bool title_case(Span span, std::uint32_t words) const;
   bool reported_utterance(const Quote& quote, std::size_t open, std::size_t first) const;
+  bool reports_quote(std::size_t t) const;
 
   // Attribution: cues and speakers (quote_attribution.cpp).
   std::size_t speaker_after(std::size_t t, std::size_t last, Span& speaker) const;
@@ -114,8 +116,10 @@ class QuoteReader {
   bool is_verb_form(std::size_t t) const;
   std::size_t according_length(std::size_t t) const;
   bool starts_noun_phrase(std::size_t t) const;
+  bool trailing_source(std::size_t t, std::size_t first, Span source, std::size_t end,
+                       std::size_t last) const;
   std::size_t opening_parenthesis(std::size_t t, std::size_t first) const;
-  std::uint32_t words_in(Span span) const;
+  std::uint32_t words_in(Span span) const { return detail::words_overlapping(tokens_, span); }
   Span trim_end_punctuation(Span span) const;
 
   // Small word and token tests.

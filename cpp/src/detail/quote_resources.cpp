@@ -2,48 +2,45 @@
 #include "detail/quote_resources.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace presslens::detail {
 
+namespace {
+
+StringSet set_of(const std::vector<std::string>& list) { return {list.begin(), list.end()}; }
+
+bool has_option(const std::vector<std::string>& options, std::string_view option) {
+  return std::find(options.begin(), options.end(), option) != options.end();
+}
+
+}  // namespace
+
 QuoteResources::QuoteResources(const LanguagePack& language)
-    : speech_verbs(language.list("speech_verbs").begin(), language.list("speech_verbs").end()),
-      auxiliaries(language.list("speech_auxiliaries").begin(),
-                  language.list("speech_auxiliaries").end()),
-      determiners(language.list("determiners").begin(), language.list("determiners").end()),
-      speaker_particles(language.list("speaker_particles").begin(),
-                        language.list("speaker_particles").end()),
-      speaker_stops(language.list("speaker_stops").begin(), language.list("speaker_stops").end()),
+    : speech_verbs(set_of(language.list("speech_verbs"))),
+      determiners(set_of(language.list("determiners"))),
+      speaker_particles(set_of(language.list("speaker_particles"))),
       subject_first(language.language() == "ja" || language.language() == "zh"),
-      title_cues(language.list("title_cues").begin(), language.list("title_cues").end()),
-      coordinators(language.list("coordinators").begin(), language.list("coordinators").end()),
-      noun_markers(language.list("noun_markers").begin(), language.list("noun_markers").end()),
-      bylines(language.list("byline_prefixes").begin(), language.list("byline_prefixes").end()),
-      participles(language.list("speech_participles").begin(),
-                  language.list("speech_participles").end()),
-      naming_verbs(language.list("naming_verbs").begin(), language.list("naming_verbs").end()),
-      fragment_particles(language.list("fragment_particles").begin(),
-                         language.list("fragment_particles").end()),
-      quotatives(language.list("quote_continuations").begin(),
-                 language.list("quote_continuations").end()),
-      stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
+      title_cues(set_of(language.list("title_cues"))),
+      fragment_particles(set_of(language.list("fragment_particles"))),
+      quotatives(set_of(language.list("quote_continuations"))),
+      stopwords(set_of(language.list("stopwords"))),
       german_marks(language.language() == "de") {
   const auto& options = language.list("quote_options");
-  title_case_titles =
-      std::find(options.begin(), options.end(), "title-case-titles") != options.end();
-  compound_title_cues =
-      std::find(options.begin(), options.end(), "compound-title-cues") != options.end();
-  white_corner_titles =
-      std::find(options.begin(), options.end(), "white-corner-titles") != options.end();
-  dropped_subjects = std::find(options.begin(), options.end(), "dropped-subjects") != options.end();
+  title_case_titles = has_option(options, "title-case-titles");
+  compound_title_cues = has_option(options, "compound-title-cues");
+  white_corner_titles = has_option(options, "white-corner-titles");
+  dropped_subjects = has_option(options, "dropped-subjects");
+  // The lists the reader tests only word by word live in word_classes alone.
+  const StringSet coordinators = set_of(language.list("coordinators"));
   // Determiners are connectors too in some lists ("la"): they already join a phrase; "and"
   // joins clauses as often as names, so it ends a speaker phrase.
+  StringSet connectors;
   for (const auto& word : language.list("phrase_connectors")) {
     if (!determiners.contains(word) && !coordinators.contains(word)) connectors.insert(word);
   }
-  for (const auto& cue : language.list("trailing_according_cues")) {
-    trailing_according.insert(cue);
-    according_cues.push_back({cue});
-  }
+  const StringSet trailing_according = set_of(language.list("trailing_according_cues"));
+  for (const auto& cue : trailing_according) according_cues.push_back({cue});
   for (const auto& cue : language.list("according_cues")) {
     std::vector<std::string> words;
     for (std::size_t from = 0; from < cue.size();) {
@@ -54,6 +51,7 @@ QuoteResources::QuoteResources(const LanguagePack& language)
     if (words.size() <= 2) according_cues.push_back(std::move(words));
   }
   // Days and months (the claim lexicon's date words, the months' names): "said Sunday".
+  StringSet date_names;
   for (const auto& line : language.list("claim_cues")) {
     if (line.starts_with("date ")) date_names.insert(line.substr(5));
   }
@@ -65,25 +63,25 @@ QuoteResources::QuoteResources(const LanguagePack& language)
     }
   }
   source_markers = language.list("source_markers");
-  const std::pair<const StringSet*, WordClass> classes[] = {
-      {&speech_verbs, kSpeechVerbForm},
-      {&auxiliaries, kAuxiliary},
-      {&determiners, kDeterminer},
-      {&noun_markers, kNounMarker},
-      {&coordinators, kCoordinator},
-      {&participles, kParticiple},
-      {&stopwords, kStopword},
-      {&naming_verbs, kNamingVerb},
-      {&date_names, kDateName},
-      {&title_cues, kTitleCue},
-      {&bylines, kByline},
-      {&speaker_particles, kSpeakerParticle},
-      {&speaker_stops, kSpeakerStop},
-      {&fragment_particles, kFragmentParticle},
-      {&connectors, kConnector},
-      {&trailing_according, kTrailingAccording}};
+  const std::pair<StringSet, WordClass> classes[] = {
+      {speech_verbs, kSpeechVerbForm},
+      {set_of(language.list("speech_auxiliaries")), kAuxiliary},
+      {determiners, kDeterminer},
+      {set_of(language.list("noun_markers")), kNounMarker},
+      {coordinators, kCoordinator},
+      {set_of(language.list("speech_participles")), kParticiple},
+      {stopwords, kStopword},
+      {set_of(language.list("naming_verbs")), kNamingVerb},
+      {date_names, kDateName},
+      {title_cues, kTitleCue},
+      {set_of(language.list("byline_prefixes")), kByline},
+      {speaker_particles, kSpeakerParticle},
+      {set_of(language.list("speaker_stops")), kSpeakerStop},
+      {fragment_particles, kFragmentParticle},
+      {connectors, kConnector},
+      {trailing_according, kTrailingAccording}};
   for (const auto& [set, word_class] : classes) {
-    for (const auto& word : *set) word_classes[word] |= word_class;
+    for (const auto& word : set) word_classes[word] |= word_class;
   }
   for (const auto& cue : according_cues) {
     if (const auto apostrophe = cue[0].find('\''); apostrophe != std::string::npos) {

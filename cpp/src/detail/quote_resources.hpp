@@ -41,25 +41,18 @@ class QuoteResources {
  public:
   explicit QuoteResources(const LanguagePack& language);
 
-  // Every word of the lists below that the reader tests per token, with its WordClass bits.
+  // Every word of the language's quote lists (speech verbs, auxiliaries, determiners, noun
+  // markers, coordinators, participles, stopwords, naming verbs, days and months, title cues,
+  // bylines, speaker particles and stops, connectors, trailing source cues) with its
+  // WordClass bits: the reader tests tokens against these.
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> word_classes;
   StringSet speech_verbs;
-  StringSet auxiliaries;        // may stand between a speaker and the verb: "he has said"
   StringSet determiners;        // may start a speaker phrase: "the", "le", "der"
   StringSet speaker_particles;  // Japanese: mark the speaker ("大野さんは語った")
-  StringSet speaker_stops;      // Chinese, Japanese: end a speaker phrase ("の", "对")
   bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
-  StringSet coordinators;  // "and": before a speech verb, end a reported clause
-  StringSet noun_markers;  // "the", "his": make the speech verb after them a noun
-  StringSet bylines;       // "by": after a quote, make it the title of a piece
-  StringSet participles;   // "saying", "adding": speak for the subject of their clause
-  StringSet naming_verbs;  // "called": attribute only a quote after them
   std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
-  StringSet trailing_according;  // one word, only after the clause: ", so ein Sprecher"
-  StringSet connectors;          // "of", "de", "von": inside a speaker phrase ("the mayor of Lyon")
-  bool dropped_subjects = false;  // Spanish: a verb with no subject speaks for the last one named
-  StringSet date_names;           // days and months: "Sunday" heads no speaker phrase
+  bool dropped_subjects = false;  // a verb with no subject speaks for the previous subject
   StringSet fragment_particles;   // Japanese: before a quote, make it part of the writer's clause
   StringSet quotatives;           // Japanese: after a quote, report it ("」と述べた")
   StringSet stopwords;

@@ -44,12 +44,8 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       quote.cue = {tokens_[t].span.begin, tokens_[t + length - 1].span.end};
       const std::size_t speaker_end = speaker_after(t + length, last, quote.speaker);
       if (quote.speaker.empty()) continue;
-      // A trailing cue ("so ein Sprecher") is one only after a comma, with the speaker ending
-      // the sentence: "..., so ein Firmensprecher."
       if (in(t, kTrailingAccording) &&
-          (t == first || !is_comma(t - 1) ||
-           std::any_of(tokens_.begin() + static_cast<std::ptrdiff_t>(speaker_end),
-                       tokens_.begin() + static_cast<std::ptrdiff_t>(last), is_word))) {
+          !trailing_source(t, first, quote.speaker, speaker_end, last)) {
         continue;
       }
       std::size_t content = speaker_end;
@@ -100,12 +96,16 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
     }
     // Reported inside a marked quote ("They show lead levels," said X): the speaker's own words
     // report no further than the quote.
+    bool outside = false;
     for (const Quote& q : marked) {
       if (!q.marks.empty() && q.marks.begin < quote.cue.begin && quote.cue.end <= q.marks.end) {
-        quote.span = {std::max(quote.span.begin, q.span.begin),
-                      std::max(std::min(quote.span.end, q.span.end), q.span.begin)};
+        const Span inside = {std::max(quote.span.begin, q.span.begin),
+                             std::min(quote.span.end, q.span.end)};
+        outside = inside.end <= inside.begin;
+        if (!outside) quote.span = inside;
       }
     }
+    if (outside) continue;
     quote.span = trim_end_punctuation(quote.span);
     if (quote.span.empty() || words_in(quote.span) < 3 || covered_by_direct(quote.span, marked)) {
       continue;
@@ -225,9 +225,8 @@ std::uint32_t QuoteReader::clause_end(std::size_t content, std::size_t last) con
     if (!is_word(tokens_[t]) || !in(t, kCoordinator)) continue;
     for (std::size_t k = t + 1; k < std::min(last, t + 2 + kCoordinatedSubjectWords); ++k) {
       if (!is_word(tokens_[k])) break;
-      if (is_speech_verb(k)) {
-        return t > content && is_comma(t - 1) ? tokens_[t - 1].span.begin : tokens_[t].span.begin;
-      }
+      // A source cue ("und so", "and according to") starts no new report.
+      if (is_speech_verb(k) && !is_according(k)) return tokens_[t].span.begin;
     }
   }
   return tokens_[last - 1].span.end;
