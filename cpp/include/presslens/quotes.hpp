@@ -59,7 +59,7 @@ struct Quotes {
 // What a sentence holds of the quotes.
 struct SentenceQuotes {
   std::vector<std::uint32_t> quotes;  // indices into Document::quotes() of those overlapping it
-  // The share of its bytes that are a speaker's quoted words (direct and partial quotes; scare
+  // The share of its characters that are a speaker's quoted words (direct and partial quotes; scare
   // quotes, titles and reported speech are the writer's words).
   float quoted_share = 0;
   bool mostly_quoted() const noexcept { return quoted_share > 0.5f; }
@@ -69,11 +69,12 @@ struct SentenceQuotes {
 std::vector<SentenceQuotes> sentence_quotes(const Document& document);
 
 // Pairs quotation marks in the body (straight and curly quotes, „ “ and ‚ ‘, « » and ‹ ›
-// in either direction, 「 」 and 『 』), telling apostrophes from single quotes, with nesting and
-// the multi-paragraph convention; a mark left open never reaches past its paragraph unless the
-// next paragraph reopens the quote. Then classifies and attributes each quote with the pack's
-// speech verbs and title cues, and finds reported speech. Linear in the text; look-back is
-// bounded to the quote's sentence and the two before it. Immutable; serves any number of threads.
+// in either direction, 「 」 and 『 』, and the title marks 《 》 and 〈 〉), telling apostrophes
+// from single quotes, with nesting and the multi-paragraph convention; a mark left open never
+// reaches past its paragraph unless the next paragraph reopens the quote. Then classifies and
+// attributes each quote with the pack's speech verbs and title cues, and finds reported speech.
+// Linear in the text; look-back is bounded to the quote's sentence and the two before it.
+// Immutable; serves any number of threads.
 class QuoteFinder {
  public:
   QuoteFinder(const LanguagePack& language, Tokenizer tokenizer);

@@ -24,7 +24,7 @@ void QuoteReader::classify(Quote& quote, bool nested) {
   // is a quote within a quote).
   const std::string_view mark = doc_.text().substr(quote.marks.begin, 3);
   if (mark == "《" || mark == "〈" || (mark == "『" && !nested && resources_.white_corner_titles)) {
-    make_title(quote, {quote.marks.begin, quote.marks.begin + 3});
+    make_unattributed(quote, QuoteKind::kTitle, {quote.marks.begin, quote.marks.begin + 3});
     return;
   }
   const auto [first, last] = token_range(quote.sentence);
@@ -49,7 +49,8 @@ void QuoteReader::classify(Quote& quote, bool nested) {
     const std::string_view head = doc_.text().substr(0, quote.marks.begin);
     for (const auto& cue : resources_.title_cues) {
       if (!head.ends_with(cue)) continue;
-      make_title(quote, {static_cast<std::uint32_t>(head.size() - cue.size()), quote.marks.begin});
+      make_unattributed(quote, QuoteKind::kTitle,
+                        {static_cast<std::uint32_t>(head.size() - cue.size()), quote.marks.begin});
       return;
     }
   }
@@ -59,15 +60,12 @@ void QuoteReader::classify(Quote& quote, bool nested) {
     const std::size_t cue =
         in(before - 1, kDeterminer) && before - 1 > first ? before - 2 : before - 1;
     if (is_title_cue(cue)) {
-      make_title(quote, tokens_[cue].span);
+      make_unattributed(quote, QuoteKind::kTitle, tokens_[cue].span);
       return;
     }
     if (previous == "so-called" || previous == "sogenannte" || previous == "sogenannten" ||
         previous == "prétendu" || previous == "supuesto") {
-      quote.kind = QuoteKind::kScare;
-      quote.kind_cue = tokens_[before - 1].span;
-      quote.speaker = quote.cue = Span{};
-      quote.speaker_key.clear();
+      make_unattributed(quote, QuoteKind::kScare, tokens_[before - 1].span);
       return;
     }
   }
@@ -79,7 +77,7 @@ void QuoteReader::classify(Quote& quote, bool nested) {
        ((!content.ends_with(",") && !content.ends_with("!") && !content.ends_with("?")) ||
         after_possessive(quote) || (unattributed && content.ends_with(",")))) ||
       byline_follows(quote)) {
-    make_title(quote, Span{});
+    make_unattributed(quote, QuoteKind::kTitle, Span{});
     return;
   }
   // "Gov. C.L. "Butch" Otter": a nickname between the parts of a name.
@@ -87,9 +85,7 @@ void QuoteReader::classify(Quote& quote, bool nested) {
       !content.empty() &&
       !u_ispunct(
           detail::code_point_before(content, static_cast<std::uint32_t>(content.size())).value)) {
-    quote.kind = QuoteKind::kScare;
-    quote.speaker = quote.cue = Span{};
-    quote.speaker_key.clear();
+    make_unattributed(quote, QuoteKind::kScare, Span{});
     return;
   }
   if (unattributed) {
@@ -98,7 +94,7 @@ void QuoteReader::classify(Quote& quote, bool nested) {
     const std::size_t end = first_token_at_or_after(quote.span.end, first, tokens_.size());
     if (!sentence_like && words <= 8 && end > open && is_word(tokens_[end - 1]) &&
         in(end - 1, kTitleCue)) {
-      make_title(quote, tokens_[end - 1].span);
+      make_unattributed(quote, QuoteKind::kTitle, tokens_[end - 1].span);
       return;
     }
     quote.kind = sentence_like || words > 8 ? QuoteKind::kDirect : QuoteKind::kScare;
@@ -198,8 +194,9 @@ bool QuoteReader::reported_utterance(const Quote& quote, std::size_t open,
           !resources_.fragment_particles.contains(key(open - 2) + key(open - 1)));
 }
 
-void QuoteReader::make_title(Quote& quote, Span cue) const {
-  quote.kind = QuoteKind::kTitle;
+// A title or a scare quote: nobody's speech, `cue` what decided it.
+void QuoteReader::make_unattributed(Quote& quote, QuoteKind kind, Span cue) const {
+  quote.kind = kind;
   quote.kind_cue = cue;
   quote.speaker = quote.cue = Span{};
   quote.speaker_key.clear();

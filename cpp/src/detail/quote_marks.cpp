@@ -89,7 +89,7 @@ std::optional<Mark> mark_at(std::string_view text, Span paragraph, std::uint32_t
 
 // The bytes a quotation mark may start with: ", ', ` and the lead bytes of multi-byte characters
 // from U+0080 on (guillemets, curly and CJK marks); one table load per byte of text.
-constexpr auto kMayOpenMark = [] {
+constexpr auto kMayStartMark = [] {
   std::array<bool, 256> may{};
   may['"'] = may['\''] = may['`'] = true;
   for (int byte = 0xC2; byte < 256; ++byte) may[byte] = true;
@@ -112,7 +112,7 @@ void MarkPairer::paragraph(Span span, std::vector<Pair>& pairs,
   std::vector<Mark> stack;
   if (carried_) stack.push_back(*carried_);
   for (std::uint32_t i = reopening ? reopening->at + reopening->size : span.begin; i < span.end;) {
-    if (!kMayOpenMark[static_cast<unsigned char>(text_[i])]) {  // not a mark: the common case
+    if (!kMayStartMark[static_cast<unsigned char>(text_[i])]) {  // not a mark: the common case
       ++i;
       continue;
     }

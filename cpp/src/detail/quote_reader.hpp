@@ -73,7 +73,7 @@ class QuoteReader {
   // Kinds of quotes (quote_kinds.cpp).
   bool is_title_cue(std::size_t t) const;
   void classify(Quote& quote, bool nested);
-  void make_title(Quote& quote, Span cue) const;
+  void make_unattributed(Quote& quote, QuoteKind kind, Span cue) const;
   bool after_possessive(const Quote& quote) const;
   bool within_name(const Quote& quote) const;
   bool byline_follows(const Quote& quote) const;
