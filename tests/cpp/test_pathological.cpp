@@ -54,6 +54,7 @@ TEST(Pathological, EveryInputKeepsItsOffsetsAndLosesNoText) {
       {"one 10 MB sentence", repeat("word ", 2'000'000) + "end."},
       {"deeply nested brackets", repeat("(", 200'000) + "x" + repeat(")", 200'000)},
       {"deeply nested quotes", repeat("“‘", 50'000) + "said" + repeat("’”", 50'000)},
+      {"20,000 attributed quotes in one sentence", repeat("\"we win\" said Bo and ", 20'000)},
       {"every general category", one_per_general_category()},
       {"mixed scripts",
        repeat("Tokyo東京とうきょうトウキョウ서울Москваمصرभारत🇯🇵 said “はい”. Next one.", 2'000)},

@@ -53,8 +53,10 @@ constexpr std::size_t kColonReach = 5;
 // How many words may stand between "and"/"but" and the speech verb that ends a reported clause
 // ("but the plant's operator insisted").
 constexpr std::size_t kCoordinatedSubjectWords = 4;
-// Reported clauses per sentence (a sentence of a thousand "said" is not a thousand reports).
+// Reported clauses per sentence (a sentence of a thousand "said" is not a thousand reports),
+// and speech verbs read per sentence.
 constexpr std::size_t kMaxReportsPerSentence = 8;
+constexpr std::size_t kMaxSpeechVerbsPerSentence = 64;
 
 inline bool is_word(const Token& token) {
   return token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber;

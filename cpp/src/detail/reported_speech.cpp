@@ -16,9 +16,14 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
   const Span whole = doc_.sentences()[sentence].span;
   std::size_t from = first;
   const std::size_t reports_before = quotes.size();
-  for (std::size_t t = first; t < last && quotes.size() - reports_before < kMaxReportsPerSentence;
+  // Each verb is checked against the sentence's quotes: a sentence of thousands of quotes and
+  // verbs would make that quadratic, so only its first verbs are read.
+  std::size_t verbs = 0;
+  for (std::size_t t = first; t < last && quotes.size() - reports_before < kMaxReportsPerSentence &&
+                              verbs < kMaxSpeechVerbsPerSentence;
        ++t) {
     if (!is_speech_verb(t) || t < from) continue;
+    ++verbs;
     // The verb that attributes a direct quote reports nothing more; one that attributes a
     // partial quote also reports the clause around it.
     // A naming verb that attributes a quote names it and reports nothing ("called it a "test"").
