@@ -270,6 +270,46 @@ TEST(QuoteFinder, ReportedSpeechAroundTheSpeaker) {
             (Seens{{"la réforme serait votée", "indirect", "Le ministre", "le ministre"}}));
 }
 
+// Found on PolNeAR's development articles: who may speak before a verb, a pronoun after it,
+// partial quotes inside a reported clause, and whom "he" stands for.
+TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
+  // First person and "it" speak (for no one named earlier), a capitalised stopword is a name.
+  EXPECT_EQ(quotes("I think the deal would be very difficult."),
+            (Seens{{"the deal would be very difficult", "indirect", "I", ""}}));
+  EXPECT_EQ(
+      quotes("The Times said the company gave a written statement."),
+      (Seens{{"the company gave a written statement", "indirect", "The Times", "the times"}}));
+  // In English a pronoun after the verb starts the clause: "he" is not the speaker.
+  EXPECT_EQ(quotes("Another delegate, Jim Poolman, said he was only “leaning Cruz.”"),
+            (Seens{{"he was only “leaning Cruz", "indirect", "Jim Poolman", "poolman"},
+                   {"leaning Cruz.", "partial", "Jim Poolman", "poolman"}}));
+  // After "that" the clause may open with the quotation; the search for "that" stops at one.
+  EXPECT_EQ(quotes("The governor issued a statement saying that “bombastic comments” do harm."),
+            (Seens{{"“bombastic comments” do harm", "indirect", "The governor", "the governor"},
+                   {"bombastic comments", "partial", "The governor", "the governor"}}));
+  EXPECT_EQ(quotes("Ayotte spoke out, saying she was \"appalled\" that he would go on."),
+            (Seens{{"she was \"appalled\" that he would go on", "indirect", "Ayotte", "ayotte"},
+                   {"appalled", "partial", "Ayotte", "ayotte"}}));
+  // A quotation right after the verb is its object, not the start of a clause.
+  EXPECT_EQ(quotes("The company admitted “serious failings” in its handling of data."),
+            (Seens{{"serious failings", "partial", "The company", "the company"}}));
+  // "he" stands for a name said before the quote, not one in the quote's words.
+  const auto seen = quotes(
+      "The rally ended late. But he said that \"we will not let the United "
+      "States down.\"");
+  ASSERT_FALSE(seen.empty());
+  EXPECT_NE(seen.front().key, "states");
+  // „A“, sagte sie, „B“: no appositive across the first part; one quote in two parts.
+  const Document doc = analyzed(
+      "Jana Nowak war Posthalterin. „Die Leute denken, es geht um Briefmarken“, sagte sie, „aber "
+      "es geht darum, wer einsam ist.“",
+      "de");
+  ASSERT_EQ(doc.quotes().size(), 1u);
+  EXPECT_EQ(doc.text(doc.quotes()[0].speaker), "sie");
+  EXPECT_EQ(doc.quotes()[0].speaker_key, "nowak");
+  EXPECT_EQ(parts_of(doc, doc.quotes()[0]).size(), 2u);
+}
+
 // Chinese and Japanese name speakers without capitals: by a particle, or at the clause's head.
 TEST(QuoteFinder, ChineseAndJapaneseSpeakers) {
   const auto speaker_of = [](const std::string& text, const char* lang) {

@@ -83,8 +83,9 @@ void QuoteReader::speaker_before(std::size_t verb, std::size_t first, Span& spea
     std::size_t before_comma = end - 1;
     for (int appositives = 0; appositives < 2; ++appositives) {
       std::size_t k = before_comma;
+      // Never across a quotation mark: „A“, sagte sie, „B“ has no appositive before "sagte".
       while (k > first && k + kAppositiveTokens > before_comma &&
-             doc_.text(tokens_[k - 1].span) != ",") {
+             doc_.text(tokens_[k - 1].span) != "," && !is_quotation_mark(k - 1)) {
         --k;
       }
       if (k == first || k == before_comma || doc_.text(tokens_[k - 1].span) != ",") break;
@@ -102,8 +103,10 @@ void QuoteReader::speaker_before(std::size_t verb, std::size_t first, Span& spea
     if (!is_word(token) && doc_.text(token.span) != ".") break;
     if (is_word(token)) {
       const bool determiner = in(start - 1, kDeterminer);
-      if (in(start - 1, kStopword) && !determiner && !is_pronoun(token.span) &&
-          !in(start - 1, kConnector)) {
+      // A capital inside the sentence makes a stopword a name: "The Times said".
+      const bool named = start - 1 > first && is_capitalised(start - 1);
+      if (in(start - 1, kStopword) && !determiner && !named && !is_pronoun(token.span) &&
+          !is_unresolved_pronoun(start - 1) && !in(start - 1, kConnector)) {
         break;
       }
       ++words;
@@ -523,7 +526,7 @@ Span QuoteReader::subject_at(std::size_t first, std::size_t last) const {
     if (end - run < 2) return {};
   } else {
     const bool determiner = in(first, kDeterminer);
-    if (is_pronoun(tokens_[first].span)) {
+    if (is_pronoun(tokens_[first].span) || is_unresolved_pronoun(first)) {
       end = first + 1;
     } else if (determiner || !in(first, kStopword)) {
       end = first + 1;
@@ -538,7 +541,8 @@ Span QuoteReader::subject_at(std::size_t first, std::size_t last) const {
     }
     // A verb must follow, in lower case: "Residents, angry" or "Yesterday the" is no subject.
     if (end == first || end >= last || !is_word(tokens_[end]) || is_capitalised(end)) return {};
-    if (!determiner && !is_pronoun(tokens_[first].span) && !is_capitalised(first)) {
+    if (!determiner && !is_pronoun(tokens_[first].span) && !is_unresolved_pronoun(first) &&
+        !is_capitalised(first)) {
       return {};
     }
   }
@@ -550,21 +554,27 @@ Span QuoteReader::subject_at(std::size_t first, std::size_t last) const {
 void QuoteReader::resolve(Quote& quote) {
   if (quote.speaker.empty()) return;
   if (is_pronoun(quote.speaker)) {
-    if (last_named_key_.empty()) find_recent_name(quote.sentence);
+    // A name in the quote's own words is not who "he" is.
+    const std::uint32_t before =
+        std::min({quote.speaker.begin, quote.span.begin,
+                  quote.marks.empty() ? quote.span.begin : quote.marks.begin});
+    if (last_named_key_.empty()) find_recent_name(quote.sentence, before);
     quote.speaker_key = last_named_key_;
     return;
   }
+  // "I", "we": the speaker of the quote they are in, found by the caller; else no one named.
+  if (is_unresolved_pronoun(quote.speaker)) return;
   quote.speaker_key = surname(quote.speaker);
 }
 
-void QuoteReader::find_recent_name(std::uint32_t sentence) {
+void QuoteReader::find_recent_name(std::uint32_t sentence, std::uint32_t before) {
   if (sentence == kNoSentence) return;
   const std::uint32_t from = sentence >= 2 ? sentence - 2 : 0;
   for (std::uint32_t s = sentence + 1; s > from; --s) {
     const auto [first, last] = token_range(s - 1);
     for (std::size_t t = last; t > first + 1; --t) {
-      if (is_word(tokens_[t - 1]) && is_capitalised(t - 1) && is_capitalised(t - 2) &&
-          is_word(tokens_[t - 2])) {
+      if (tokens_[t - 1].span.end <= before && is_word(tokens_[t - 1]) && is_capitalised(t - 1) &&
+          is_capitalised(t - 2) && is_word(tokens_[t - 2])) {
         last_named_key_ = key(t - 1);
         return;
       }

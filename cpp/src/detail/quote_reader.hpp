@@ -101,7 +101,9 @@ class QuoteReader {
   Span clause_subject(std::size_t verb, std::size_t first) const;
   Span subject_at(std::size_t first, std::size_t last) const;
   void resolve(Quote& quote);
-  void find_recent_name(std::uint32_t sentence);
+  // The last name of two capitalised words ending before byte `before`, from the two sentences
+  // before `sentence` and its own words.
+  void find_recent_name(std::uint32_t sentence, std::uint32_t before);
   std::string surname(Span speaker) const;
   void remember(const Quote& quote);
 
@@ -111,6 +113,7 @@ class QuoteReader {
   std::size_t inverted_report(std::size_t verb, std::size_t first, std::size_t last, Span& speaker,
                               bool& parenthetical) const;
   bool covered_by_direct(Span span, const std::vector<Quote>& marked) const;
+  bool opens_marked_quote(std::size_t t, const std::vector<Quote>& marked) const;
   std::uint32_t clause_end(std::size_t content, std::size_t last) const;
 
   // Word and token tests (quote_reader.cpp).
@@ -171,6 +174,17 @@ class QuoteReader {
                                                 "elles", "er",  "sie",  "él", "ella", "ellos"};
     return kPronouns.contains(word);
   }
+  // Pronouns that speak before their verb but stand for no one named earlier: the speaker of
+  // the quote they are in ("I think", "we believe"), the reader, or a thing ("it said").
+  bool is_unresolved_pronoun(std::size_t t) const { return is_unresolved_pronoun_word(key(t)); }
+  bool is_unresolved_pronoun(Span speaker) const {
+    return is_unresolved_pronoun_word(tokenizer_.key(doc_.text(speaker)));
+  }
+  static bool is_unresolved_pronoun_word(std::string_view word) {
+    static const detail::StringSet kUnresolved = {"i",    "we",  "you", "it", "je",
+                                                  "nous", "ich", "wir", "yo", "nosotros"};
+    return kUnresolved.contains(word);
+  }
   // "a-t-il", "dit-elle": a verb carrying its subject pronoun.
   bool carries_pronoun(std::size_t t) const {
     const std::string& word = key(t);
@@ -191,6 +205,12 @@ class QuoteReader {
   static bool closes_quote(UChar32 c) {
     const auto type = u_charType(c);
     return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION;
+  }
+  // A quotation mark that is no apostrophe ("residents' association").
+  bool is_quotation_mark(std::size_t t) const {
+    if (is_word(tokens_[t])) return false;
+    const UChar32 c = detail::code_point_at(doc_.text(), tokens_[t].span.begin).value;
+    return c != '\'' && c != 0x2019 && u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK);
   }
   bool is_comma(std::size_t t) const {
     const std::string_view text = doc_.text(tokens_[t].span);

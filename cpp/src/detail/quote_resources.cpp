@@ -31,6 +31,7 @@ QuoteResources::QuoteResources(const LanguagePack& language)
   compound_title_cues = has_option(options, "compound-title-cues");
   white_corner_titles = has_option(options, "white-corner-titles");
   dropped_subjects = has_option(options, "dropped-subjects");
+  pronoun_inversion = has_option(options, "pronoun-inversion");
   // The lists the reader tests only word by word live in word_classes alone.
   const StringSet coordinators = set_of(language.list("coordinators"));
   // Determiners are connectors too in some lists ("la"): they already join a phrase; "and"

@@ -52,9 +52,10 @@ class QuoteResources {
   bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
   std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
-  bool dropped_subjects = false;  // a verb with no subject speaks for the previous subject
-  StringSet fragment_particles;   // Japanese: before a quote, make it part of the writer's clause
-  StringSet quotatives;           // Japanese: after a quote, report it ("」と述べた")
+  bool dropped_subjects = false;   // a verb with no subject speaks for the previous subject
+  bool pronoun_inversion = false;  // "sagte er vor Journalisten": a pronoun after its verb speaks
+  StringSet fragment_particles;    // Japanese: before a quote, make it part of the writer's clause
+  StringSet quotatives;            // Japanese: after a quote, report it ("」と述べた")
   StringSet stopwords;
   bool german_marks;               // „…“ ‚…‘ »…«: “ ‘ « close rather than open
   bool title_case_titles = false;  // English: "Meet the Press" is a title

@@ -84,7 +84,10 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       if (content + 1 < last && is_comma(content) && is_word(tokens_[content + 1])) ++content;
       // "said that ...", "told reporters that ...": the clause starts after "that"; without
       // it, "told the council the plan ..." skips its listener.
+      // The search ends at a quotation mark: "saying she was "appalled" that he ..." reports
+      // from "she".
       for (std::size_t k = content; k < std::min(last, content + 6); ++k) {
+        if (opens_marked_quote(k, marked)) break;
         if (is_that(k)) {
           content = k + 1;
           // "that, based on what he has seen, Curiel ...": an aside may open the clause.
@@ -96,18 +99,26 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
         if (in(content, kDeterminer)) ++content;
         ++content;
       }
-      if (content >= last || !is_word(tokens_[content])) continue;
+      // After "that" the clause may open with a quotation: "said that "we will not allow ..."";
+      // a quotation right after the verb is its object ("admitted "serious failings"").
+      const bool after_that = content > t + 1 && is_that(content - 1);
+      if (content >= last ||
+          (!is_word(tokens_[content]) && !(after_that && opens_marked_quote(content, marked)))) {
+        continue;
+      }
       quote.span = {tokens_[content].span.begin, clause_end(content, last)};
     }
     // Reported inside a marked quote ("They show lead levels," said X): the speaker's own words
     // report no further than the quote.
     bool outside = false;
+    const Quote* enclosing = nullptr;
     for (const Quote& q : marked) {
       if (!q.marks.empty() && q.marks.begin < quote.cue.begin && quote.cue.end <= q.marks.end) {
         const Span inside = {std::max(quote.span.begin, q.span.begin),
                              std::min(quote.span.end, q.span.end)};
         outside = inside.end <= inside.begin;
         if (!outside) quote.span = inside;
+        enclosing = &q;
       }
     }
     if (outside) continue;
@@ -116,6 +127,8 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       continue;
     }
     resolve(quote);
+    if (enclosing && is_unresolved_pronoun(quote.speaker))
+      quote.speaker_key = enclosing->speaker_key;
     remember(quote);
     from = t + 1;
     quotes.push_back(std::move(quote));
@@ -179,8 +192,11 @@ std::size_t QuoteReader::inverted_report(std::size_t verb, std::size_t first, st
   Span after;
   const std::size_t after_end = speaker_after(tail, last, after);
   std::size_t rest = after.empty() ? tail : after_end;
-  // "said he had waited", "said the school would close": a clause follows, not a speaker.
-  if (rest < last && is_word(tokens_[rest]) && in(rest, kAuxiliary)) {
+  // "said he had waited", "said the school would close": a clause follows, not a speaker; so
+  // does "said he was" where a pronoun never speaks after its verb but as the last word.
+  if (rest < last && is_word(tokens_[rest]) &&
+      (in(rest, kAuxiliary) ||
+       (!after.empty() && is_pronoun(after) && !resources_.pronoun_inversion))) {
     return last;
   }
   std::size_t words_left = 0;
@@ -210,6 +226,12 @@ std::size_t QuoteReader::inverted_report(std::size_t verb, std::size_t first, st
     return k - 1;
   }
   return last;
+}
+
+bool QuoteReader::opens_marked_quote(std::size_t t, const std::vector<Quote>& marked) const {
+  return !is_word(tokens_[t]) && std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
+    return q.marks.begin == tokens_[t].span.begin;
+  });
 }
 
 bool QuoteReader::covered_by_direct(Span span, const std::vector<Quote>& marked) const {
