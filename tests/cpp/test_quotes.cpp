@@ -96,11 +96,19 @@ TEST(QuoteFinder, QuotesStaySeparateAcrossSpeakersParagraphsAndTheWritersWords) 
   for (const char* text :
        {"\"We will win,\" said Ann Lee. \"We will lose,\" said Bo Park.",
         "\"We will win,\" said Ann Lee.\n\n\"We will win again.\"",
-        "\"We will win,\" said Ann Lee. The team arrived on Sunday. \"We will win again.\""}) {
+        "\"We will win,\" said Ann Lee. The team arrived on Sunday. \"We will win again.\"",
+        // The same speaker again, but with an attribution of its own: a new quote.
+        "\"We will win,\" said Ann Lee. She added, \"We will win again.\""}) {
     const Document doc = analyzed(text);
     EXPECT_EQ(doc.quotes().size(), 2u) << text;
     for (const Quote& quote : doc.quotes()) EXPECT_TRUE(quote.parts.empty()) << text;
   }
+}
+
+TEST(QuoteFinder, EachAttributionIsAQuoteInJapaneseToo) {
+  const Document doc = analyzed("「勝ちます」と李さんは言い、「また勝ちます」と語った。", "ja");
+  ASSERT_EQ(doc.quotes().size(), 2u);
+  EXPECT_EQ(doc.text(doc.quotes()[1].speaker), "李さん");
 }
 
 // A podcast's title; a term opening a sentence; a speech verb inside a title reports nothing.

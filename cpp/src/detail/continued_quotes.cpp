@@ -14,10 +14,10 @@ bool within(Span inner, Span outer) {
 
 bool continues(const Document& document, const Quote& first, const Quote& next) {
   if (first.kind != QuoteKind::kDirect || next.kind != QuoteKind::kDirect) return false;
-  // The same speaker, or none named for the next part: it continues the first one's words.
-  if (first.speaker.empty() || (first.speaker_key != next.speaker_key && !next.cue.empty())) {
-    return false;
-  }
+  // The next part has no attribution of its own, or shares the first one's ("A," he said,
+  // "B."): it continues the first one's words. A part with its own attribution ("He added,
+  // "B."", 「A」と言い、「B」と語った) is a new quote, as news annotators count them.
+  if (first.speaker.empty() || (!next.cue.empty() && next.cue != first.cue)) return false;
   if (next.marks.begin < first.marks.end) return false;
   const Span gap = {first.marks.end, next.marks.begin};
   // The next quote opens in the sentence after the first one's end at the latest, or after a
