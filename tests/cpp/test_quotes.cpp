@@ -289,7 +289,7 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
       (Seens{{"the company gave a written statement", "indirect", "The Times", "the times"}}));
   // In English a pronoun after the verb starts the clause: "he" is not the speaker.
   EXPECT_EQ(quotes("Another delegate, Jim Poolman, said he was only “leaning Cruz.”"),
-            (Seens{{"he was only “leaning Cruz", "indirect", "Jim Poolman", "poolman"},
+            (Seens{{"he was only “leaning Cruz.”", "indirect", "Jim Poolman", "poolman"},
                    {"leaning Cruz.", "partial", "Jim Poolman", "poolman"}}));
   // After "that" the clause may open with the quotation; the search for "that" stops at one.
   EXPECT_EQ(quotes("The governor issued a statement saying that “bombastic comments” do harm."),
@@ -298,6 +298,13 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
   EXPECT_EQ(quotes("Ayotte spoke out, saying she was \"appalled\" that he would go on."),
             (Seens{{"she was \"appalled\" that he would go on", "indirect", "Ayotte", "ayotte"},
                    {"appalled", "partial", "Ayotte", "ayotte"}}));
+  // A direct quote far after its verb ends the clause the verb reports; near it, it is all.
+  EXPECT_EQ(quotes("Powell has said he reviewed the files, because \"I see no secret.\""),
+            (Seens{{"he reviewed the files, because \"I see no secret.\"", "indirect", "Powell",
+                    "powell"},
+                   {"I see no secret.", "direct", "Powell", "powell"}}));
+  EXPECT_EQ(quotes("The mayor told reporters on Monday: \"We will rebuild.\""),
+            (Seens{{"We will rebuild.", "direct", "The mayor", "the mayor"}}));
   // A quotation right after the verb is its object, not the start of a clause.
   EXPECT_EQ(quotes("The company admitted “serious failings” in its handling of data."),
             (Seens{{"serious failings", "partial", "The company", "the company"}}));

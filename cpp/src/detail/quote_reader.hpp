@@ -29,6 +29,9 @@ namespace presslens::detail {
 constexpr std::size_t kAppositiveTokens = 16;
 // How many tokens around a quote its attribution is looked for in.
 constexpr std::size_t kReachTokens = 40;
+// How many words may stand between a verb and the direct quote it introduces ("told reporters
+// on Monday: "...""); with more, the verb reports a clause the quote ends.
+constexpr std::uint32_t kWordsBeforeItsQuote = 4;
 // How short a sentence that attributes the quote before it must be, and how near its end the
 // speech verb ("周立文说。", "Smith said on Monday.").
 constexpr std::size_t kNextSentenceTokens = 20;

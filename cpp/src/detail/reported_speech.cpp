@@ -28,9 +28,13 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
     // partial quote also reports the clause around it.
     // A naming verb that attributes a quote names it and reports nothing ("called it a "test"").
     const bool naming = in(t, kNamingVerb);
+    // A direct quote far after its verb ends the verb's clause: "has said he reviewed the
+    // messages and disagrees, because "I do not see ..."" reports the whole clause.
     const bool attributes_a_quote = std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
       return (q.kind == QuoteKind::kDirect || naming) && q.cue.begin <= tokens_[t].span.begin &&
-             tokens_[t].span.end <= q.cue.end;
+             tokens_[t].span.end <= q.cue.end &&
+             (naming || q.marks.begin < tokens_[t].span.begin ||
+              words_in({tokens_[t].span.end, q.marks.begin}) <= kWordsBeforeItsQuote);
     });
     // A verb that named a title ("a newsletter called the "Ferry Times"") reports nothing, nor
     // does a verb inside a title or a scare quote ("The Late Show").
@@ -122,7 +126,15 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       }
     }
     if (outside) continue;
+    const Span untrimmed = quote.span;
     quote.span = trim_end_punctuation(quote.span);
+    // A quotation the clause ends with keeps its closing mark.
+    for (const Quote& q : marked) {
+      if (quote.span.begin <= q.marks.begin && q.marks.begin < quote.span.end &&
+          quote.span.end < q.marks.end && q.marks.end <= untrimmed.end) {
+        quote.span.end = q.marks.end;
+      }
+    }
     if (quote.span.empty() || words_in(quote.span) < 3 || covered_by_direct(quote.span, marked)) {
       continue;
     }
