@@ -305,6 +305,10 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
                    {"I see no secret.", "direct", "Powell", "powell"}}));
   EXPECT_EQ(quotes("The mayor told reporters on Monday: \"We will rebuild.\""),
             (Seens{{"We will rebuild.", "direct", "The mayor", "the mayor"}}));
+  // ", suggesting ..." is the speaker's next act, a report of its own.
+  EXPECT_EQ(quotes("Rubio said Cruz is too principled, suggesting the senator sees no nuance."),
+            (Seens{{"Cruz is too principled", "indirect", "Rubio", "rubio"},
+                   {"the senator sees no nuance", "indirect", "Rubio", "rubio"}}));
   // A quotation right after the verb is its object, not the start of a clause.
   EXPECT_EQ(quotes("The company admitted “serious failings” in its handling of data."),
             (Seens{{"serious failings", "partial", "The company", "the company"}}));

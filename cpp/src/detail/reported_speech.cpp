@@ -261,6 +261,8 @@ bool QuoteReader::covered_by_direct(Span span, const std::vector<Quote>& marked)
 // sentence's end. (Dashes do not end it: news annotators keep what follows in the clause.)
 std::uint32_t QuoteReader::clause_end(std::size_t content, std::size_t last) const {
   for (std::size_t t = content + 1; t + 1 < last; ++t) {
+    // ", suggesting ...", ", adding ...": the speaker's next act, not what was said.
+    if (is_comma(t) && is_participle(t + 1)) return tokens_[t].span.begin;
     if (!is_word(tokens_[t]) || !in(t, kCoordinator)) continue;
     for (std::size_t k = t + 1; k < std::min(last, t + 2 + kCoordinatedSubjectWords); ++k) {
       if (!is_word(tokens_[k])) break;
