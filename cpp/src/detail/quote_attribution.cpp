@@ -30,7 +30,7 @@ std::size_t QuoteReader::speaker_after(std::size_t t, std::size_t last, Span& sp
   }
   if (t >= last) return verb_end;
   // A pronoun is the whole phrase: "said he had voted", "sagte er vor Journalisten".
-  if (is_pronoun(tokens_[t].span)) {
+  if (is_pronoun(t)) {
     speaker = tokens_[t].span;
     return t + 1;
   }
@@ -105,7 +105,7 @@ void QuoteReader::speaker_before(std::size_t verb, std::size_t first, Span& spea
       const bool determiner = in(start - 1, kDeterminer);
       // A capital inside the sentence makes a stopword a name: "The Times said".
       const bool named = start - 1 > first && is_capitalised(start - 1);
-      if (in(start - 1, kStopword) && !determiner && !named && !is_pronoun(token.span) &&
+      if (in(start - 1, kStopword) && !determiner && !named && !is_pronoun(start - 1) &&
           !is_unresolved_pronoun(start - 1) && !in(start - 1, kConnector)) {
         break;
       }
@@ -478,7 +478,7 @@ bool QuoteReader::after_preposition(Span speaker, std::size_t first) const {
   const std::size_t t = first_token_at_or_after(speaker.begin, first, tokens_.size());
   if (t == first || !is_word(tokens_[t - 1])) return false;
   return in(t - 1, kStopword) && !in(t - 1, kDeterminer) && !in(t - 1, kAuxiliary) &&
-         !is_pronoun(tokens_[t - 1].span);
+         !is_pronoun(t - 1);
 }
 
 // Who a sentence is about: its opening noun phrase when a verb follows ("Inspector Carla Moss
@@ -526,7 +526,7 @@ Span QuoteReader::subject_at(std::size_t first, std::size_t last) const {
     if (end - run < 2) return {};
   } else {
     const bool determiner = in(first, kDeterminer);
-    if (is_pronoun(tokens_[first].span) || is_unresolved_pronoun(first)) {
+    if (is_pronoun(first) || is_unresolved_pronoun(first)) {
       end = first + 1;
     } else if (determiner || !in(first, kStopword)) {
       end = first + 1;
@@ -541,7 +541,7 @@ Span QuoteReader::subject_at(std::size_t first, std::size_t last) const {
     }
     // A verb must follow, in lower case: "Residents, angry" or "Yesterday the" is no subject.
     if (end == first || end >= last || !is_word(tokens_[end]) || is_capitalised(end)) return {};
-    if (!determiner && !is_pronoun(tokens_[first].span) && !is_unresolved_pronoun(first) &&
+    if (!determiner && !is_pronoun(first) && !is_unresolved_pronoun(first) &&
         !is_capitalised(first)) {
       return {};
     }
@@ -585,15 +585,16 @@ void QuoteReader::find_recent_name(std::uint32_t sentence, std::uint32_t before)
 // The last capitalised word of a speaker phrase ("Prime Minister Fumio Kishida" -> "kishida"),
 // or the whole phrase folded when it has none ("the two sides").
 std::string QuoteReader::surname(Span speaker) const {
-  std::vector<Token> words;
-  tokenizer_.tokenize(doc_.text(), speaker, 0, words);
-  for (auto t = words.rbegin(); t != words.rend(); ++t) {
-    if (t->kind == TokenKind::kWord &&
-        u_isupper(detail::code_point_at(doc_.text(), t->span.begin).value)) {
-      std::string word = tokenizer_.key(doc_.text(t->span));
-      if (!resources_.stopwords.contains(word)) return word;  // "The minister": no name
+  // The document's own tokens of the phrase, whose keys are already made.
+  const std::size_t first = first_token_at_or_after(speaker.begin, 0, tokens_.size());
+  std::size_t last = first;
+  while (last < tokens_.size() && tokens_[last].span.end <= speaker.end) ++last;
+  for (std::size_t t = last; t > first; --t) {
+    if (is_word(tokens_[t - 1]) && is_capitalised(t - 1) && !in(t - 1, kStopword)) {
+      return key(t - 1);  // "The minister": no name
     }
   }
+  if (last == first + 1 && tokens_[first].span == speaker) return key(first);
   return tokenizer_.key(doc_.text(speaker));
 }
 

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <array>
+#include <cstring>
 
 #include "detail/utf8.hpp"
 
@@ -96,6 +97,19 @@ constexpr auto kMayStartMark = [] {
   return may;
 }();
 
+// Whether any of eight bytes may start a mark: a byte of a multi-byte character (high bit set),
+// or one of " ' `. Runs of plain ASCII prose are skipped eight bytes at a time.
+bool may_hold_mark(std::string_view text, std::uint32_t at) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHighs = 0x8080808080808080u;
+  std::uint64_t bytes;
+  std::memcpy(&bytes, text.data() + at, sizeof bytes);
+  // Sets a byte's high bit where the byte is zero (and maybe above one: a false alarm only).
+  const auto zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+  return ((bytes & kHighs) | zero(bytes ^ (kOnes * '"')) | zero(bytes ^ (kOnes * '\'')) |
+          zero(bytes ^ (kOnes * '`'))) != 0;
+}
+
 void MarkPairer::paragraph(Span span, std::vector<Pair>& pairs,
                            std::vector<std::uint32_t>& unpaired) {
   std::optional<Mark> reopening;
@@ -114,6 +128,7 @@ void MarkPairer::paragraph(Span span, std::vector<Pair>& pairs,
   for (std::uint32_t i = reopening ? reopening->at + reopening->size : span.begin; i < span.end;) {
     if (!kMayStartMark[static_cast<unsigned char>(text_[i])]) {  // not a mark: the common case
       ++i;
+      while (i + 8 <= span.end && !may_hold_mark(text_, i)) i += 8;
       continue;
     }
     const auto mark = mark_at(text_, span, i, german_);

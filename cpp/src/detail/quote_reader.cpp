@@ -47,8 +47,11 @@ std::uint32_t QuoteReader::sentence_of(std::uint32_t at) const {
 }
 
 std::uint32_t QuoteReader::classes_of(const std::string& word) const {
-  const auto found = resources_.word_classes.find(word);
-  std::uint32_t classes = found == resources_.word_classes.end() ? 0 : found->second;
+  std::uint32_t classes = 0;
+  if (resources_.may_be_listed(word)) {
+    const auto found = resources_.word_classes.find(word);
+    if (found != resources_.word_classes.end()) classes = found->second;
+  }
   // "dit-elle", "a-t-il": a verb joined to its subject pronoun.
   if (const auto hyphen = word.find('-');
       hyphen != std::string::npos && !(classes & kSpeechVerbForm)) {
@@ -104,7 +107,7 @@ bool QuoteReader::trailing_source(std::size_t t, std::size_t first, Span source,
 // A speaker phrase starts with a capitalised word, a determiner or a pronoun.
 bool QuoteReader::starts_noun_phrase(std::size_t t) const {
   if (!is_word(tokens_[t])) return false;
-  if (is_pronoun(tokens_[t].span) || in(t, kDeterminer)) return true;
+  if (is_pronoun(t) || in(t, kDeterminer)) return true;
   // Capitals start a name, not a day or a month ("said Sunday").
   if (is_capitalised(t)) return !in(t, kDateName);
   // An elided determiner: "l’adjoint au maire".

@@ -132,8 +132,8 @@ class QuoteReader {
 
   // Small word and token tests.
   std::uint32_t classes_of(const std::string& word) const;
-  // Whether token `t` is a word of the class's list (false past the last token).
-  bool in(std::size_t t, WordClass c) const {
+  // Whether token `t` is a word of any of the classes' lists `c` (false past the last token).
+  bool in(std::size_t t, std::uint32_t c) const {
     if (t >= tokens_.size()) return false;
     std::uint32_t& classes = word_classes_[tokens_[t].key];
     if (classes == 0) classes = classes_of(key(t));
@@ -148,7 +148,12 @@ class QuoteReader {
     return t < tokens_.size() ? doc_.key(tokens_[t]) : kNone;
   }
   bool is_speech_verb(std::size_t t) const {
-    if (!is_word(tokens_[t]) || !is_verb_form(t)) return false;
+    if (!is_word(tokens_[t])) return false;
+    // Most words are in neither list: one bit test decides, but for verbs cut into pieces.
+    if (resources_.cjk_speech_verbs.empty() && !in(t, kSpeechVerbForm | kAccordingStart)) {
+      return false;
+    }
+    if (!is_verb_form(t)) return false;
     // "his hopes", "the proposed rule", "her show": after a determiner, a noun or an adjective.
     return t == 0 || !is_word(tokens_[t - 1]) || !in(t - 1, kNounMarker);
   }
@@ -169,31 +174,31 @@ class QuoteReader {
                                                  "dont", "quien", "quienes", "cuyo",  "cuya"};
     return kRelatives.contains(key(t));
   }
+  // Pronouns, by token or as a whole speaker phrase (a phrase of one token).
+  bool is_pronoun(std::size_t t) const { return is_word(tokens_[t]) && in(t, kPronoun); }
   bool is_pronoun(Span speaker) const {
-    return is_pronoun_word(tokenizer_.key(doc_.text(speaker)));
+    const std::size_t t = token_of(speaker);
+    return t < tokens_.size() && is_pronoun(t);
   }
-  static bool is_pronoun_word(std::string_view word) {
-    static const detail::StringSet kPronouns = {"he",    "she", "they", "il", "elle", "ils",
-                                                "elles", "er",  "sie",  "él", "ella", "ellos"};
-    return kPronouns.contains(word);
+  bool is_unresolved_pronoun(std::size_t t) const {
+    return is_word(tokens_[t]) && in(t, kUnresolvedPronoun);
   }
-  // Pronouns that speak before their verb but stand for no one named earlier: the speaker of
-  // the quote they are in ("I think", "we believe"), the reader, or a thing ("it said").
-  bool is_unresolved_pronoun(std::size_t t) const { return is_unresolved_pronoun_word(key(t)); }
   bool is_unresolved_pronoun(Span speaker) const {
-    return is_unresolved_pronoun_word(tokenizer_.key(doc_.text(speaker)));
+    const std::size_t t = token_of(speaker);
+    return t < tokens_.size() && is_unresolved_pronoun(t);
   }
-  static bool is_unresolved_pronoun_word(std::string_view word) {
-    static const detail::StringSet kUnresolved = {"i",    "we",  "you", "it", "je",
-                                                  "nous", "ich", "wir", "yo", "nosotros"};
-    return kUnresolved.contains(word);
+  // The token that is exactly `span`, or tokens_.size().
+  std::size_t token_of(Span span) const {
+    const std::size_t t = first_token_at_or_after(span.begin, 0, tokens_.size());
+    return t < tokens_.size() && tokens_[t].span == span ? t : tokens_.size();
   }
   // "a-t-il", "dit-elle": a verb carrying its subject pronoun.
   bool carries_pronoun(std::size_t t) const {
     const std::string& word = key(t);
     const auto hyphen = word.rfind('-');
-    return hyphen != std::string::npos &&
-           is_pronoun_word(std::string_view(word).substr(hyphen + 1));
+    if (hyphen == std::string::npos) return false;
+    const auto found = resources_.word_classes.find(std::string_view(word).substr(hyphen + 1));
+    return found != resources_.word_classes.end() && (found->second & kPronoun) != 0;
   }
   // Binary search: a sentence may hold thousands of quotes.
   std::size_t first_token_at_or_after(std::uint32_t at, std::size_t from, std::size_t to) const {

@@ -64,7 +64,15 @@ QuoteResources::QuoteResources(const LanguagePack& language)
     }
   }
   source_markers = language.list("source_markers");
+  // Subject pronouns of the languages with capitals, in one list: none is another language's
+  // speaker phrase.
+  const StringSet pronouns = {"he",    "she", "they", "il", "elle", "ils",
+                              "elles", "er",  "sie",  "él", "ella", "ellos"};
+  const StringSet unresolved_pronouns = {"i",    "we",  "you", "it", "je",
+                                         "nous", "ich", "wir", "yo", "nosotros"};
   const std::pair<StringSet, WordClass> classes[] = {
+      {pronouns, kPronoun},
+      {unresolved_pronouns, kUnresolvedPronoun},
       {speech_verbs, kSpeechVerbForm},
       {set_of(language.list("speech_auxiliaries")), kAuxiliary},
       {determiners, kDeterminer},
@@ -90,6 +98,10 @@ QuoteResources::QuoteResources(const LanguagePack& language)
     } else if (cue.size() == 2 || trailing_according.contains(cue[0])) {
       word_classes[cue[0]] |= kAccordingStart;
     }
+  }
+  for (const auto& [word, word_class] : word_classes) {
+    const std::uint32_t bit = signature(word);
+    listed_signatures_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
   for (const auto& verb : language.list("speech_verbs")) {
     if (static_cast<unsigned char>(verb[0]) >= 0xE2) cjk_speech_verbs.push_back(verb);

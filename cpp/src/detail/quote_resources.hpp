@@ -1,8 +1,10 @@
 // The word lists of the quote stage, compiled from a language pack.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -33,6 +35,11 @@ enum WordClass : std::uint32_t {
   kAccordingStart = 1u << 14,
   kConnector = 1u << 15,          // "of", "de": joins the words of a speaker phrase
   kTrailingAccording = 1u << 16,  // "so" (German): a source cue only after its clause
+  // "he", "elle", "er": stands for the last person named.
+  kPronoun = 1u << 17,
+  // "I", "we", "it": speaks before its verb but stands for no one named earlier (the speaker
+  // of the quote it is in, the reader, a thing).
+  kUnresolvedPronoun = 1u << 18,
   kClassified = 1u << 31,
 };
 
@@ -46,6 +53,12 @@ class QuoteResources {
   // bylines, speaker particles and stops, connectors, trailing source cues) with its
   // WordClass bits: the reader tests tokens against these.
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> word_classes;
+  // Most words of a text are in no list: a bit per short signature of every listed word (its
+  // length and three of its bytes) turns those away without hashing the whole word.
+  bool may_be_listed(std::string_view word) const {
+    const std::uint32_t bit = signature(word);
+    return (listed_signatures_[bit / 64] >> (bit % 64)) & 1u;
+  }
   StringSet speech_verbs;
   StringSet determiners;        // may start a speaker phrase: "the", "le", "der"
   StringSet speaker_particles;  // Japanese: mark the speaker ("大野さんは語った")
@@ -63,6 +76,17 @@ class QuoteResources {
   bool white_corner_titles = false;  // Japanese: 『』 outside 「」 is a title, not a quote
   std::vector<std::string> cjk_speech_verbs;  // matched as text prefixes
   std::vector<std::string> source_markers;    // Japanese: "Xによると": X is the source
+
+ private:
+  static std::uint32_t signature(std::string_view word) {
+    if (word.empty()) return 0;
+    const auto byte = [&](std::size_t i) {
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(word[i]));
+    };
+    return ((static_cast<std::uint32_t>(word.size()) & 0x3Fu) << 10) |
+           ((byte(0) ^ (byte(word.size() / 2) << 2) ^ (byte(word.size() - 1) << 4)) & 0x3FFu);
+  }
+  std::array<std::uint64_t, 1024> listed_signatures_{};  // 65,536 bits
 };
 
 }  // namespace presslens::detail
