@@ -309,6 +309,17 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
   EXPECT_EQ(quotes("Rubio said Cruz is too principled, suggesting the senator sees no nuance."),
             (Seens{{"Cruz is too principled", "indirect", "Rubio", "rubio"},
                    {"the senator sees no nuance", "indirect", "Rubio", "rubio"}}));
+  // A speaker and its appositive open the sentence: what follows the verb is the clause.
+  EXPECT_EQ(
+      quotes("Rep. Tom Cole of Oklahoma, an ally of the leaders, said Thursday his worry is "
+             "the cost."),
+      (Seens{{"his worry is the cost", "indirect", "Rep. Tom Cole of Oklahoma", "oklahoma"}}));
+  // A verb of telling: its listener (a name) first, "that" further on.
+  EXPECT_EQ(quotes("As Clinton told the New York Daily News, tax relief is given for jobs."),
+            (Seens{{"tax relief is given for jobs", "indirect", "Clinton", "clinton"}}));
+  EXPECT_EQ(quotes("Coulter told conservative radio host Hugh Hewitt on Wednesday that her tweet "
+                   "was a joke."),
+            (Seens{{"her tweet was a joke", "indirect", "Coulter", "coulter"}}));
   // A quotation right after the verb is its object, not the start of a clause.
   EXPECT_EQ(quotes("The company admitted “serious failings” in its handling of data."),
             (Seens{{"serious failings", "partial", "The company", "the company"}}));

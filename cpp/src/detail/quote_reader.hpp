@@ -26,9 +26,14 @@ namespace presslens::detail {
 
 // How long an appositive between a speaker and its verb may be ("Marek Kowalczyk, a lasher who
 // has worked at the port for 31 years, said").
-constexpr std::size_t kAppositiveTokens = 16;
+constexpr std::size_t kAppositiveTokens = 24;
 // How many tokens around a quote its attribution is looked for in.
 constexpr std::size_t kReachTokens = 40;
+// How far after a speech verb "that" may open its clause ("said on Monday that ..."), further
+// after a verb of telling, whose listener comes first ("told conservative radio host Hugh
+// Hewitt on Wednesday that ...").
+constexpr std::size_t kThatReach = 6;
+constexpr std::size_t kThatReachAfterListener = 10;
 // How many words may stand between a verb and the direct quote it introduces ("told reporters
 // on Monday: "...""); with more, the verb reports a clause the quote ends.
 constexpr std::uint32_t kWordsBeforeItsQuote = 4;

@@ -84,13 +84,17 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       }
       if (quote.speaker.empty() || t + 1 >= last) continue;
       std::size_t content = t + 1;
+      // "said Thursday his worry is ...": the day is when, not what.
+      while (content + 1 < last && is_word(tokens_[content]) && in(content, kDateName)) ++content;
       // German sets the clause off with a comma: "der Betreiber betont, die Anlage sei sicher".
       if (content + 1 < last && is_comma(content) && is_word(tokens_[content + 1])) ++content;
       // "said that ...", "told reporters that ...": the clause starts after "that"; without
       // it, "told the council the plan ..." skips its listener.
       // The search ends at a quotation mark: "saying she was "appalled" that he ..." reports
       // from "she".
-      for (std::size_t k = content; k < std::min(last, content + 6); ++k) {
+      for (std::size_t k = content;
+           k < std::min(last, content + (is_telling(t) ? kThatReachAfterListener : kThatReach));
+           ++k) {
         if (opens_marked_quote(k, marked)) break;
         if (is_that(k)) {
           content = k + 1;
@@ -99,9 +103,15 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
           break;
         }
       }
+      // The listener: a word, or a name ("told the New York Daily News, tax relief ...").
       if (content == t + 1 && is_telling(t)) {
         if (in(content, kDeterminer)) ++content;
+        const bool name = content < last && is_word(tokens_[content]) && is_capitalised(content);
         ++content;
+        while (name && content < last && is_word(tokens_[content]) && is_capitalised(content)) {
+          ++content;
+        }
+        if (content + 1 < last && is_comma(content)) ++content;
       }
       // After "that" the clause may open with a quotation: "said that "we will not allow ..."";
       // a quotation right after the verb is its object ("admitted "serious failings"").
@@ -224,6 +234,11 @@ std::size_t QuoteReader::inverted_report(std::size_t verb, std::size_t first, st
   while (head > first && is_word(tokens_[head - 1]) && in(head - 1, kAuxiliary)) {
     --head;
   }
+  // "Rep. Tom Cole, an ally of the leadership, said Thursday his worry is ...": a speaker and
+  // its appositive open the sentence, and what follows the verb is the clause.
+  Span subject;
+  speaker_before(verb, first, subject);
+  if (!subject.empty() && subject.begin == tokens_[first].span.begin) return last;
   if (head > first && doc_.text(tokens_[head - 1].span) == "," && !after.empty()) {
     speaker = after;
     return head - 1;
