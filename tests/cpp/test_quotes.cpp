@@ -320,6 +320,15 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
   EXPECT_EQ(quotes("Coulter told conservative radio host Hugh Hewitt on Wednesday that her tweet "
                    "was a joke."),
             (Seens{{"her tweet was a joke", "indirect", "Coulter", "coulter"}}));
+  // A naming verb reports what it names (as PolNeAR annotates it), up to the name when "and"
+  // follows.
+  EXPECT_EQ(
+      quotes("Trump called the judge a \"hater\" who had ruled against him."),
+      (Seens{{"the judge a \"hater\" who had ruled against him", "indirect", "Trump", "trump"},
+             {"hater", "partial", "Trump", "trump"}}));
+  EXPECT_EQ(quotes("Le maire a qualifié le projet de « mort-né » et appelé à voter.", "fr"),
+            (Seens{{"le projet de « mort-né »", "indirect", "Le maire", "le maire"},
+                   {"mort-né", "partial", "Le maire", "le maire"}}));
   // A quotation right after the verb is its object, not the start of a clause.
   EXPECT_EQ(quotes("The company admitted “serious failings” in its handling of data."),
             (Seens{{"serious failings", "partial", "The company", "the company"}}));
@@ -593,7 +602,8 @@ TEST(QuoteFinder, JapaneseSourcesAndSubjects) {
 TEST(QuoteFinder, MarkStylesAndApostrophes) {
   EXPECT_EQ(quotes("Sie sagte: „Wir schaffen das.“ Dann ging sie.", "de").front().text,
             "Wir schaffen das.");
-  EXPECT_EQ(quotes("Er nannte es »eine Zumutung«.", "de").front().text, "eine Zumutung");
+  // A naming verb also reports what it names: "es »eine Zumutung«", then the name itself.
+  EXPECT_EQ(quotes("Er nannte es »eine Zumutung«.", "de").back().text, "eine Zumutung");
   EXPECT_EQ(quotes("Il a déclaré : « Nous continuerons. »", "fr").front().text,
             "Nous continuerons.");
   EXPECT_EQ(quotes("他说：“我们会继续努力。”", "zh").front().text, "我们会继续努力。");

@@ -26,14 +26,12 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
     ++verbs;
     // The verb that attributes a direct quote reports nothing more; one that attributes a
     // partial quote also reports the clause around it.
-    // A naming verb that attributes a quote names it and reports nothing ("called it a "test"").
-    const bool naming = in(t, kNamingVerb);
     // A direct quote far after its verb ends the verb's clause: "has said he reviewed the
     // messages and disagrees, because "I do not see ..."" reports the whole clause.
     const bool attributes_a_quote = std::any_of(marked.begin(), marked.end(), [&](const Quote& q) {
-      return (q.kind == QuoteKind::kDirect || naming) && q.cue.begin <= tokens_[t].span.begin &&
+      return q.kind == QuoteKind::kDirect && q.cue.begin <= tokens_[t].span.begin &&
              tokens_[t].span.end <= q.cue.end &&
-             (naming || q.marks.begin < tokens_[t].span.begin ||
+             (q.marks.begin < tokens_[t].span.begin ||
               words_in({tokens_[t].span.end, q.marks.begin}) <= kWordsBeforeItsQuote);
     });
     // A verb that named a title ("a newsletter called the "Ferry Times"") reports nothing, nor
@@ -136,6 +134,20 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       }
     }
     if (outside) continue;
+    // A naming verb reports what it names, up to the name when "and" follows it: "qualifié le
+    // budget de « mirage comptable » et réclame ..." (but "called the judge a "hater" who had
+    // ..." goes on).
+    if (in(t, kNamingVerb)) {
+      for (const Quote& q : marked) {
+        if (q.marks.begin <= tokens_[t].span.end || q.marks.begin >= quote.span.end) continue;
+        std::size_t next = first_token_at_or_after(q.marks.end, t, last);
+        if (next < last && is_comma(next)) ++next;
+        if (next < last && is_word(tokens_[next]) && in(next, kCoordinator)) {
+          quote.span.end = std::min(quote.span.end, q.marks.end);
+        }
+        break;
+      }
+    }
     const Span untrimmed = quote.span;
     quote.span = trim_end_punctuation(quote.span);
     // A quotation the clause ends with keeps its closing mark.
