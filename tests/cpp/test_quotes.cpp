@@ -314,6 +314,13 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
       quotes("Rep. Tom Cole of Oklahoma, an ally of the leaders, said Thursday his worry is "
              "the cost."),
       (Seens{{"his worry is the cost", "indirect", "Rep. Tom Cole of Oklahoma", "oklahoma"}}));
+  // A parenthesis after the name ("(D-Md.)") is no end of the speaker phrase; after a name only
+  // a connector goes on in lower case ("Secretary of State John Kerry", not "Sanders is mounting
+  // a").
+  EXPECT_EQ(quotes("Elijah Cummings (D-Md.), chair of the committee, said that it was open."),
+            (Seens{{"it was open", "indirect", "Elijah Cummings", "cummings"}}));
+  EXPECT_EQ(quotes("“We will win,” said Secretary of State John Kerry on Sunday.").front().speaker,
+            "Secretary of State John Kerry");
   // A verb of telling: its listener (a name) first, "that" further on.
   EXPECT_EQ(quotes("As Clinton told the New York Daily News, tax relief is given for jobs."),
             (Seens{{"tax relief is given for jobs", "indirect", "Clinton", "clinton"}}));

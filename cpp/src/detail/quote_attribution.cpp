@@ -37,8 +37,11 @@ std::size_t QuoteReader::speaker_after(std::size_t t, std::size_t last, Span& sp
   while (end < last && words < 8) {
     const Token& token = tokens_[end];
     if (is_word(token)) {
-      if (!is_capitalised(end) && words > 0 && !in(end, kStopword) && is_capitalised(end - 1)) {
-        break;  // "said Reyes yesterday"
+      // "said Reyes yesterday", "insists Sanders is mounting": after a name, only a connector
+      // ("Tom Cole of Oklahoma", "Ana de la Cruz") goes on in lower case.
+      if (!is_capitalised(end) && words > 0 && is_capitalised(end - 1) &&
+          !in(end, kConnector | kDeterminer)) {
+        break;
       }
       if (words > 0 && in(end, kAuxiliary)) break;  // "the school would"
       ++words;
@@ -95,6 +98,12 @@ void QuoteReader::speaker_before(std::size_t verb, std::size_t first, Span& spea
       }
       end = before_comma = k - 1;
     }
+  }
+  // "Sen. Bernie Sanders (I-Vt.) said", "Cummings (D-Md.), chair of ..., said": a parenthesis
+  // after the name.
+  if (end > first + 1 && is_parenthesis(end - 1, ')')) {
+    const std::size_t open = opening_parenthesis(end - 1, first);
+    if (open < end - 1 && open > first) end = open;
   }
   std::size_t start = end;
   std::size_t words = 0;
