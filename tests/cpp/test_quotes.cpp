@@ -321,6 +321,16 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
             (Seens{{"it was open", "indirect", "Elijah Cummings", "cummings"}}));
   EXPECT_EQ(quotes("“We will win,” said Secretary of State John Kerry on Sunday.").front().speaker,
             "Secretary of State John Kerry");
+  // A source in lower case after "according to"; an appositive after an inverted speaker.
+  EXPECT_EQ(quotes("London was the financial capital of the world, according to one global index."),
+            (Seens{{"London was the financial capital of the world", "indirect", "one global index",
+                    "one global index"}}));
+  EXPECT_EQ(quotes("Selon des sources proches du dossier, le ministre va démissionner.", "fr"),
+            (Seens{{"le ministre va démissionner", "indirect", "des sources proches du dossier",
+                    "des sources proches du dossier"}}));
+  EXPECT_EQ(quotes("The tack is the same, said James Henson, director of the Texas Politics "
+                   "Project."),
+            (Seens{{"The tack is the same", "indirect", "James Henson", "henson"}}));
   // A verb of telling: its listener (a name) first, "that" further on.
   EXPECT_EQ(quotes("As Clinton told the New York Daily News, tax relief is given for jobs."),
             (Seens{{"tax relief is given for jobs", "indirect", "Clinton", "clinton"}}));

@@ -122,6 +122,7 @@ class QuoteReader {
                               bool& parenthetical) const;
   bool covered_by_direct(Span span, const std::vector<Quote>& marked) const;
   bool opens_marked_quote(std::size_t t, const std::vector<Quote>& marked) const;
+  std::size_t plain_source(std::size_t t, std::size_t last, Span& source) const;
   std::uint32_t clause_end(std::size_t content, std::size_t last) const;
 
   // Word and token tests (quote_reader.cpp).

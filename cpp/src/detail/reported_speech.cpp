@@ -49,7 +49,8 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
     quote.cue = tokens_[t].span;
     if (const std::size_t length = according_length(t); length > 0) {
       quote.cue = {tokens_[t].span.begin, tokens_[t + length - 1].span.end};
-      const std::size_t speaker_end = speaker_after(t + length, last, quote.speaker);
+      std::size_t speaker_end = speaker_after(t + length, last, quote.speaker);
+      if (quote.speaker.empty()) speaker_end = plain_source(t + length, last, quote.speaker);
       if (quote.speaker.empty()) continue;
       if (in(t, kTrailingAccording) &&
           !trailing_source(t, first, quote.speaker, speaker_end, last)) {
@@ -236,8 +237,13 @@ std::size_t QuoteReader::inverted_report(std::size_t verb, std::size_t first, st
   std::size_t words_left = 0;
   for (std::size_t k = rest; k < last && words_left <= 4; ++k) words_left += is_word(tokens_[k]);
   const bool comma_after = rest + 1 < last && doc_.text(tokens_[rest].span) == ",";
-  // ", said Ed Rendell, who chairs the committee.": a relative clause may follow the speaker.
-  const bool relative_after = comma_after && !after.empty() && is_relative(rest + 1);
+  // ", said Ed Rendell, who chairs the committee.": a relative clause may follow the speaker,
+  // or an appositive (", said James Henson, director of the Texas Politics Project.").
+  const bool relative_after =
+      comma_after && !after.empty() &&
+      (is_relative(rest + 1) ||
+       (is_word(tokens_[rest + 1]) &&
+        (in(rest + 1, kDeterminer) || (!is_capitalised(rest + 1) && !in(rest + 1, kStopword)))));
   parenthetical = comma_after && after.empty() && words_left > 0;
   // "on Thursday" may follow, a clause may not
   if (words_left > 4 && !relative_after && !parenthetical) return last;
@@ -265,6 +271,20 @@ std::size_t QuoteReader::inverted_report(std::size_t verb, std::size_t first, st
     return k - 1;
   }
   return last;
+}
+
+// A source in lower case after "according to" ("polls", "one global index", "exit polls"): its
+// words up to a comma or the sentence's end, at most kNameWords of them.
+std::size_t QuoteReader::plain_source(std::size_t t, std::size_t last, Span& source) const {
+  std::size_t end = t;
+  while (end < last && end < t + kNameWords && !is_comma(end) &&
+         (is_word(tokens_[end]) || doc_.text(tokens_[end].span) == "-")) {
+    ++end;
+  }
+  while (end > t && !is_word(tokens_[end - 1])) --end;
+  if (end == t || (end < last && is_word(tokens_[end]))) return t;  // a longer phrase: a clause
+  source = {tokens_[t].span.begin, tokens_[end - 1].span.end};
+  return end;
 }
 
 bool QuoteReader::opens_marked_quote(std::size_t t, const std::vector<Quote>& marked) const {
