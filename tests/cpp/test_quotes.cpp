@@ -331,6 +331,11 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
   EXPECT_EQ(quotes("The tack is the same, said James Henson, director of the Texas Politics "
                    "Project."),
             (Seens{{"The tack is the same", "indirect", "James Henson", "henson"}}));
+  // The relative pronoun speaks before its clause's subject does.
+  for (const Seen& seen :
+       quotes("You would fail the student who wrote that the river runs north.")) {
+    EXPECT_EQ(seen.speaker, "who");
+  }
   // A verb of telling: its listener (a name) first, "that" further on.
   EXPECT_EQ(quotes("As Clinton told the New York Daily News, tax relief is given for jobs."),
             (Seens{{"tax relief is given for jobs", "indirect", "Clinton", "clinton"}}));

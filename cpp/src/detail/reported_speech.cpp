@@ -72,8 +72,8 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
     } else {
       if (is_participle(t)) quote.speaker = participle_speaker(t, sentence);
       if (quote.speaker.empty()) speaker_before(t, first, quote.speaker);
-      if (quote.speaker.empty()) quote.speaker = clause_subject(t, first);
-      // "..., who said he typically votes Democratic": the relative pronoun speaks.
+      // "..., who said he typically votes Democratic": the relative pronoun speaks, before
+      // the subject of its clause does ("you would fail the student who wrote ...").
       std::size_t subject = t;
       while (subject > first && is_word(tokens_[subject - 1]) && in(subject - 1, kAuxiliary)) {
         --subject;
@@ -81,6 +81,7 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       if (quote.speaker.empty() && subject > first && is_relative(subject - 1)) {
         quote.speaker = tokens_[subject - 1].span;
       }
+      if (quote.speaker.empty()) quote.speaker = clause_subject(t, first);
       if (quote.speaker.empty() || t + 1 >= last) continue;
       std::size_t content = t + 1;
       // "said Thursday his worry is ...": the day is when, not what.
