@@ -281,9 +281,10 @@ TEST(QuoteFinder, ReportedSpeechAroundTheSpeaker) {
 // Found on PolNeAR's development articles: who may speak before a verb, a pronoun after it,
 // partial quotes inside a reported clause, and whom "he" stands for.
 TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
-  // First person and "it" speak (for no one named earlier), a capitalised stopword is a name.
+  // First person and "it" speak (the writer's voice outside a quote), a capitalised stopword is
+  // a name.
   EXPECT_EQ(quotes("I think the deal would be very difficult."),
-            (Seens{{"the deal would be very difficult", "indirect", "I", ""}}));
+            (Seens{{"the deal would be very difficult", "indirect", "I", "i"}}));
   EXPECT_EQ(
       quotes("The Times said the company gave a written statement."),
       (Seens{{"the company gave a written statement", "indirect", "The Times", "the times"}}));
@@ -331,6 +332,11 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
   EXPECT_EQ(quotes("The tack is the same, said James Henson, director of the Texas Politics "
                    "Project."),
             (Seens{{"The tack is the same", "indirect", "James Henson", "henson"}}));
+  // "It" stands for what the sentence before is about; "we" outside a quote for the writer.
+  EXPECT_EQ(quotes("The ministry said exports rose in May. It added that imports fell sharply."),
+            (Seens{{"exports rose in May", "indirect", "The ministry", "the ministry"},
+                   {"imports fell sharply", "indirect", "It", "the ministry"}}));
+  EXPECT_EQ(quotes("We believe the tax is unfair to renters.").front().key, "we");
   // The relative pronoun speaks before its clause's subject does.
   for (const Seen& seen :
        quotes("You would fail the student who wrote that the river runs north.")) {

@@ -571,8 +571,17 @@ void QuoteReader::resolve(Quote& quote) {
     quote.speaker_key = last_named_key_;
     return;
   }
-  // "I", "we": the speaker of the quote they are in, found by the caller; else no one named.
-  if (is_unresolved_pronoun(quote.speaker)) return;
+  // "It recommended ...": the thing the sentence before is about ("The city's climate report
+  // warned ... It recommended ..."). "I", "we": the writer's own voice, or (the caller sees
+  // to it) the speaker of the quote they are in.
+  if (const std::size_t t = token_of(quote.speaker);
+      t < tokens_.size() && is_unresolved_pronoun(t)) {
+    const Span subject = quote.sentence != kNoSentence && quote.sentence > 0
+                             ? sentence_subject(quote.sentence - 1)
+                             : Span{};
+    quote.speaker_key = key(t) == "it" && !subject.empty() ? surname(subject) : key(t);
+    return;
+  }
   quote.speaker_key = surname(quote.speaker);
 }
 
