@@ -337,6 +337,13 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
             (Seens{{"exports rose in May", "indirect", "The ministry", "the ministry"},
                    {"imports fell sharply", "indirect", "It", "the ministry"}}));
   EXPECT_EQ(quotes("We believe the tax is unfair to renters.").front().key, "we");
+  // A quotation may be an appositive when it is the whole of it (a title).
+  const auto report = quotes(
+      "The city report, “Living With Heat”, warned in 2019 that heat would "
+      "grow. It recommended planting more trees by 2030.");
+  ASSERT_EQ(report.size(), 3u);  // the title, then the two reports
+  EXPECT_EQ(report[1].speaker, "The city report");
+  EXPECT_EQ(report[2].key, report[1].key);
   // The relative pronoun speaks before its clause's subject does.
   for (const Seen& seen :
        quotes("You would fail the student who wrote that the river runs north.")) {

@@ -86,12 +86,16 @@ void QuoteReader::speaker_before(std::size_t verb, std::size_t first, Span& spea
     std::size_t before_comma = end - 1;
     for (int appositives = 0; appositives < 2; ++appositives) {
       std::size_t k = before_comma;
-      // Never across a quotation mark: „A“, sagte sie, „B“ has no appositive before "sagte".
+      bool marks = false;
       while (k > first && k + kAppositiveTokens > before_comma &&
-             doc_.text(tokens_[k - 1].span) != "," && !is_quotation_mark(k - 1)) {
+             doc_.text(tokens_[k - 1].span) != ",") {
+        marks = marks || is_quotation_mark(k - 1);
         --k;
       }
       if (k == first || k == before_comma || doc_.text(tokens_[k - 1].span) != ",") break;
+      // A quotation is an appositive only whole ("The report, “Living With Heat”, warned"):
+      // „A“, sagte sie, „B“ has none before "sagte".
+      if (marks && !(is_quotation_mark(k) && is_quotation_mark(before_comma - 1))) break;
       if (appositives > 0 && starts_noun_phrase(k)) break;  // a name, not an age
       if (appositive.empty()) {
         appositive = {tokens_[k].span.begin, tokens_[before_comma - 1].span.end};
@@ -571,15 +575,18 @@ void QuoteReader::resolve(Quote& quote) {
     quote.speaker_key = last_named_key_;
     return;
   }
-  // "It recommended ...": the thing the sentence before is about ("The city's climate report
-  // warned ... It recommended ..."). "I", "we": the writer's own voice, or (the caller sees
-  // to it) the speaker of the quote they are in.
+  // "It recommended ...": the speaker of the sentence before ("The city's climate report
+  // warned ... It recommended ..."), or what that sentence is about. "I", "we": the writer's
+  // own voice, or (the caller sees to it) the speaker of the quote they are in.
   if (const std::size_t t = token_of(quote.speaker);
       t < tokens_.size() && is_unresolved_pronoun(t)) {
-    const Span subject = quote.sentence != kNoSentence && quote.sentence > 0
-                             ? sentence_subject(quote.sentence - 1)
-                             : Span{};
-    quote.speaker_key = key(t) == "it" && !subject.empty() ? surname(subject) : key(t);
+    quote.speaker_key = key(t);
+    if (key(t) != "it" || quote.sentence == kNoSentence || quote.sentence == 0) return;
+    if (last_speaker_ && last_speaker_sentence_ + 1 == quote.sentence) {
+      quote.speaker_key = last_speaker_key_;
+    } else if (const Span subject = sentence_subject(quote.sentence - 1); !subject.empty()) {
+      quote.speaker_key = surname(subject);
+    }
     return;
   }
   quote.speaker_key = surname(quote.speaker);
