@@ -278,9 +278,8 @@ TEST(QuoteFinder, ReportedSpeechAroundTheSpeaker) {
             (Seens{{"la réforme serait votée", "indirect", "Le ministre", "le ministre"}}));
 }
 
-// Found on PolNeAR's development articles: who may speak before a verb, a pronoun after it,
-// partial quotes inside a reported clause, and whom "he" stands for.
-TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
+// Found on PolNeAR's development articles (fifth session): who speaks before a verb and after it.
+TEST(QuoteFinder, SpeakersAroundTheVerb) {
   // First person and "it" speak (the writer's voice outside a quote), a capitalised stopword is
   // a name.
   EXPECT_EQ(quotes("I think the deal would be very difficult."),
@@ -292,24 +291,6 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
   EXPECT_EQ(quotes("Another delegate, Jim Poolman, said he was only “leaning Cruz.”"),
             (Seens{{"he was only “leaning Cruz.”", "indirect", "Jim Poolman", "poolman"},
                    {"leaning Cruz.", "partial", "Jim Poolman", "poolman"}}));
-  // After "that" the clause may open with the quotation; the search for "that" stops at one.
-  EXPECT_EQ(quotes("The governor issued a statement saying that “bombastic comments” do harm."),
-            (Seens{{"“bombastic comments” do harm", "indirect", "The governor", "the governor"},
-                   {"bombastic comments", "partial", "The governor", "the governor"}}));
-  EXPECT_EQ(quotes("Ayotte spoke out, saying she was \"appalled\" that he would go on."),
-            (Seens{{"she was \"appalled\" that he would go on", "indirect", "Ayotte", "ayotte"},
-                   {"appalled", "partial", "Ayotte", "ayotte"}}));
-  // A direct quote far after its verb ends the clause the verb reports; near it, it is all.
-  EXPECT_EQ(quotes("Powell has said he reviewed the files, because \"I see no secret.\""),
-            (Seens{{"he reviewed the files, because \"I see no secret.\"", "indirect", "Powell",
-                    "powell"},
-                   {"I see no secret.", "direct", "Powell", "powell"}}));
-  EXPECT_EQ(quotes("The mayor told reporters on Monday: \"We will rebuild.\""),
-            (Seens{{"We will rebuild.", "direct", "The mayor", "the mayor"}}));
-  // ", suggesting ..." is the speaker's next act, a report of its own.
-  EXPECT_EQ(quotes("Rubio said Cruz is too principled, suggesting the senator sees no nuance."),
-            (Seens{{"Cruz is too principled", "indirect", "Rubio", "rubio"},
-                   {"the senator sees no nuance", "indirect", "Rubio", "rubio"}}));
   // A speaker and its appositive open the sentence: what follows the verb is the clause.
   EXPECT_EQ(
       quotes("Rep. Tom Cole of Oklahoma, an ally of the leaders, said Thursday his worry is "
@@ -332,11 +313,6 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
   EXPECT_EQ(quotes("The tack is the same, said James Henson, director of the Texas Politics "
                    "Project."),
             (Seens{{"The tack is the same", "indirect", "James Henson", "henson"}}));
-  // "It" stands for what the sentence before is about; "we" outside a quote for the writer.
-  EXPECT_EQ(quotes("The ministry said exports rose in May. It added that imports fell sharply."),
-            (Seens{{"exports rose in May", "indirect", "The ministry", "the ministry"},
-                   {"imports fell sharply", "indirect", "It", "the ministry"}}));
-  EXPECT_EQ(quotes("We believe the tax is unfair to renters.").front().key, "we");
   // A quotation may be an appositive when it is the whole of it (a title).
   const auto report = quotes(
       "The city report, “Living With Heat”, warned in 2019 that heat would "
@@ -349,6 +325,52 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
        quotes("You would fail the student who wrote that the river runs north.")) {
     EXPECT_EQ(seen.speaker, "who");
   }
+  // „A“, sagte sie, „B“: no appositive across the first part; one quote in two parts.
+  const Document doc = analyzed(
+      "Jana Nowak war Posthalterin. „Die Leute denken, es geht um Briefmarken“, sagte sie, „aber "
+      "es geht darum, wer einsam ist.“",
+      "de");
+  ASSERT_EQ(doc.quotes().size(), 1u);
+  EXPECT_EQ(doc.text(doc.quotes()[0].speaker), "sie");
+  EXPECT_EQ(doc.quotes()[0].speaker_key, "nowak");
+  EXPECT_EQ(parts_of(doc, doc.quotes()[0]).size(), 2u);
+}
+
+// Whom pronouns stand for.
+TEST(QuoteFinder, WhomPronounsStandFor) {
+  // "It" stands for what the sentence before is about; "we" outside a quote for the writer.
+  EXPECT_EQ(quotes("The ministry said exports rose in May. It added that imports fell sharply."),
+            (Seens{{"exports rose in May", "indirect", "The ministry", "the ministry"},
+                   {"imports fell sharply", "indirect", "It", "the ministry"}}));
+  EXPECT_EQ(quotes("We believe the tax is unfair to renters.").front().key, "we");
+  // "he" stands for a name said before the quote, not one in the quote's words.
+  const auto seen = quotes(
+      "The rally ended late. But he said that \"we will not let the United "
+      "States down.\"");
+  ASSERT_FALSE(seen.empty());
+  EXPECT_NE(seen.front().key, "states");
+}
+
+// Where a reported clause starts and ends around quotations, listeners and participles.
+TEST(QuoteFinder, ReportedClausesAroundQuotations) {
+  // After "that" the clause may open with the quotation; the search for "that" stops at one.
+  EXPECT_EQ(quotes("The governor issued a statement saying that “bombastic comments” do harm."),
+            (Seens{{"“bombastic comments” do harm", "indirect", "The governor", "the governor"},
+                   {"bombastic comments", "partial", "The governor", "the governor"}}));
+  EXPECT_EQ(quotes("Ayotte spoke out, saying she was \"appalled\" that he would go on."),
+            (Seens{{"she was \"appalled\" that he would go on", "indirect", "Ayotte", "ayotte"},
+                   {"appalled", "partial", "Ayotte", "ayotte"}}));
+  // A direct quote far after its verb ends the clause the verb reports; near it, it is all.
+  EXPECT_EQ(quotes("Powell has said he reviewed the files, because \"I see no secret.\""),
+            (Seens{{"he reviewed the files, because \"I see no secret.\"", "indirect", "Powell",
+                    "powell"},
+                   {"I see no secret.", "direct", "Powell", "powell"}}));
+  EXPECT_EQ(quotes("The mayor told reporters on Monday: \"We will rebuild.\""),
+            (Seens{{"We will rebuild.", "direct", "The mayor", "the mayor"}}));
+  // ", suggesting ..." is the speaker's next act, a report of its own.
+  EXPECT_EQ(quotes("Rubio said Cruz is too principled, suggesting the senator sees no nuance."),
+            (Seens{{"Cruz is too principled", "indirect", "Rubio", "rubio"},
+                   {"the senator sees no nuance", "indirect", "Rubio", "rubio"}}));
   // A verb of telling: its listener (a name) first, "that" further on.
   EXPECT_EQ(quotes("As Clinton told the New York Daily News, tax relief is given for jobs."),
             (Seens{{"tax relief is given for jobs", "indirect", "Clinton", "clinton"}}));
@@ -367,21 +389,6 @@ TEST(QuoteFinder, ReportedSpeechAroundPartialQuotes) {
   // A quotation right after the verb is its object, not the start of a clause.
   EXPECT_EQ(quotes("The company admitted “serious failings” in its handling of data."),
             (Seens{{"serious failings", "partial", "The company", "the company"}}));
-  // "he" stands for a name said before the quote, not one in the quote's words.
-  const auto seen = quotes(
-      "The rally ended late. But he said that \"we will not let the United "
-      "States down.\"");
-  ASSERT_FALSE(seen.empty());
-  EXPECT_NE(seen.front().key, "states");
-  // „A“, sagte sie, „B“: no appositive across the first part; one quote in two parts.
-  const Document doc = analyzed(
-      "Jana Nowak war Posthalterin. „Die Leute denken, es geht um Briefmarken“, sagte sie, „aber "
-      "es geht darum, wer einsam ist.“",
-      "de");
-  ASSERT_EQ(doc.quotes().size(), 1u);
-  EXPECT_EQ(doc.text(doc.quotes()[0].speaker), "sie");
-  EXPECT_EQ(doc.quotes()[0].speaker_key, "nowak");
-  EXPECT_EQ(parts_of(doc, doc.quotes()[0]).size(), 2u);
 }
 
 // Chinese and Japanese name speakers without capitals: by a particle, or at the clause's head.
