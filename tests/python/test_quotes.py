@@ -74,3 +74,21 @@ def test_interrupted_quotes_are_one_quote_and_sentences_know_their_quotes() -> N
     assert [doc.quotes[i].kind for i in sentences[1].quotes] == ["scare"] and sentences[1].quoted_share == 0
     assert [doc.quotes[i].kind for i in sentences[2].quotes] == ["indirect"] and not sentences[2].mostly_quoted
     assert list(doc.to_pandas("sentences")["quoted_share"]) == [s.quoted_share for s in sentences]
+
+
+def test_pronouns_naming_verbs_and_each_attribution_a_quote() -> None:
+    # "It" counts for the previous sentence's speaker; "we" outside a quote for the writer.
+    doc = presslens.analyze(
+        "The ministry said exports rose in May. It added that imports fell sharply.", detect_structure=False
+    )
+    assert list(doc.speakers()) == ["The ministry"] and len(doc.speakers()["The ministry"]) == 2
+    assert presslens.analyze("We believe the tax is unfair to renters.").quotes[0].speaker_key == "we"
+    # A naming verb reports what it names, besides the name itself (code-point offsets checked).
+    assert quotes("Trump called the judge a “hater” who had ruled against him.") == [
+        ("the judge a “hater” who had ruled against him", "indirect", "Trump"),
+        ("hater", "partial", "Trump"),
+    ]
+    # A part with its own attribution is a quote of its own; a shared one joins the parts.
+    assert len(presslens.analyze('"We will win," said Ann Lee. She added, "We will win again."').quotes) == 2
+    joined = presslens.analyze('"We will win," said Ann Lee, "and win again."').quotes
+    assert len(joined) == 1 and len(joined[0].parts) == 2
