@@ -303,6 +303,16 @@ TEST(QuoteFinder, SpeakersAroundTheVerb) {
             (Seens{{"it was open", "indirect", "Elijah Cummings", "cummings"}}));
   EXPECT_EQ(quotes("“We will win,” said Secretary of State John Kerry on Sunday.").front().speaker,
             "Secretary of State John Kerry");
+  // French and Spanish put the listener before an inverted speaker.
+  EXPECT_EQ(
+      quotes("« Le dossier est complet », a indiqué à notre rédaction le parquet de Lyon.", "fr")
+          .front()
+          .speaker,
+      "le parquet de Lyon");
+  EXPECT_EQ(quotes("«Nunca vi algo así», relató a este diario un taxista de la zona.", "es")
+                .front()
+                .speaker,
+            "un taxista de la zona");
   // A source in lower case after "according to"; an appositive after an inverted speaker.
   EXPECT_EQ(quotes("London was the financial capital of the world, according to one global index."),
             (Seens{{"London was the financial capital of the world", "indirect", "one global index",

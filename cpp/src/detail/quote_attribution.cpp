@@ -14,6 +14,21 @@ std::size_t QuoteReader::speaker_after(std::size_t t, std::size_t last, Span& sp
   // A day may stand between the verb and the speaker: "a assuré jeudi le maire".
   const std::size_t verb_end = t;
   while (t < last && in(t, kDateName)) ++t;
+  // "a indiqué à notre rédaction le parquet", "contó a este diario un taxista": the listener
+  // first, the speaker from the next determiner or name.
+  if (t < last && is_word(tokens_[t]) && in(t, kListenerMarker)) {
+    std::size_t k = t + 1;
+    if (k < last && is_word(tokens_[k]) && in(k, kDeterminer)) ++k;
+    const std::size_t listener = k;
+    while (k < last && k < listener + kListenerWords && is_word(tokens_[k]) &&
+           (k == listener || (!in(k, kDeterminer) && !is_capitalised(k)))) {
+      ++k;
+    }
+    if (k > listener && k < last && is_word(tokens_[k]) &&
+        (in(k, kDeterminer) || is_capitalised(k))) {
+      t = k;
+    }
+  }
   std::size_t end = t;
   std::size_t words = 0;
   if (t < last && !starts_noun_phrase(t)) {

@@ -29,6 +29,8 @@ namespace presslens::detail {
 constexpr std::size_t kAppositiveTokens = 24;
 // How many tokens around a quote its attribution is looked for in.
 constexpr std::size_t kReachTokens = 40;
+// How many words a listener before an inverted speaker may have ("à notre rédaction").
+constexpr std::size_t kListenerWords = 4;
 // How far after a speech verb "that" may open its clause ("said on Monday that ..."), further
 // after a verb of telling, whose listener comes first ("told conservative radio host Hugh
 // Hewitt on Wednesday that ...").

@@ -88,7 +88,8 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       {set_of(language.list("speaker_stops")), kSpeakerStop},
       {fragment_particles, kFragmentParticle},
       {connectors, kConnector},
-      {trailing_according, kTrailingAccording}};
+      {trailing_according, kTrailingAccording},
+      {set_of(language.list("listener_markers")), kListenerMarker}};
   for (const auto& [set, word_class] : classes) {
     for (const auto& word : set) word_classes[word] |= word_class;
   }

@@ -40,6 +40,9 @@ enum WordClass : std::uint32_t {
   // "I", "we", "it": speaks before its verb but stands for no one named earlier (the speaker
   // of the quote it is in, the reader, a thing).
   kUnresolvedPronoun = 1u << 18,
+  // French and Spanish: "à", "au", "a", "al" open the listener before an inverted speaker ("a
+  // indiqué à notre rédaction le parquet").
+  kListenerMarker = 1u << 19,
   kClassified = 1u << 31,
 };
 
