@@ -313,6 +313,27 @@ TEST(QuoteFinder, SpeakersAroundTheVerb) {
                 .front()
                 .speaker,
             "un taxista de la zona");
+  // Spanish sets the attribution between dashes inside the marks.
+  EXPECT_EQ(quotes("«El agua llegó en diez minutos —relató Carmen Vidal, vecina del barrio—, y no "
+                   "nos dio tiempo»",
+                   "es")
+                .front()
+                .speaker,
+            "Carmen Vidal");
+  // A dropped subject speaks for the sentence before: its speaker, else its subject (past an
+  // appositive).
+  EXPECT_EQ(quotes("Andrés Molina, entrenador del club, compareció tras la derrota. “Hemos jugado "
+                   "sin alma”, reconoció.",
+                   "es")
+                .front()
+                .speaker,
+            "Andrés Molina");
+  EXPECT_EQ(quotes("El alcalde, Pedro Gil, anunció que el mercado abrirá los domingos. «Queremos "
+                   "vida», dijo.",
+                   "es")
+                .back()
+                .speaker,
+            "Pedro Gil");
   // A source in lower case after "according to"; an appositive after an inverted speaker.
   EXPECT_EQ(quotes("London was the financial capital of the world, according to one global index."),
             (Seens{{"London was the financial capital of the world", "indirect", "one global index",

@@ -429,15 +429,34 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
       break;
     }
   }
+  // Spanish sets it between dashes: «... —relató Carmen Vidal, vecina del barrio—, ...»: a
+  // speech verb right after a dash, its speaker after it.
+  if (quote.cue.empty() && close > open) {
+    for (std::size_t t = open + 1; t + 1 < std::min(close, open + kReachTokens); ++t) {
+      const std::string_view dash = doc_.text(tokens_[t - 1].span);
+      if ((dash != "—" && dash != "–") || !is_speech_verb(t)) continue;
+      Span speaker;
+      speaker_after(t + 1, close, speaker);
+      if (speaker.empty()) continue;
+      quote.cue = tokens_[t].span;
+      quote.speaker = speaker;
+      break;
+    }
+  }
   if (quote.cue.empty() && !within &&
       std::none_of(tokens_.begin() + static_cast<std::ptrdiff_t>(close),
                    tokens_.begin() + static_cast<std::ptrdiff_t>(close_last), is_word)) {
     attribute_from_next(quote, closing_sentence);
   }
-  // Spanish drops the subject: "“Hemos jugado sin alma”, reconoció." speaks for the subject
-  // of the sentence before.
+  // Spanish drops the subject: "“Hemos jugado sin alma”, reconoció." speaks for the speaker
+  // of the sentence before, or its subject.
   if (quote.speaker.empty() && !quote.cue.empty() && resources_.dropped_subjects &&
       quote.sentence != kNoSentence && quote.sentence > 0) {
+    if (last_speaker_ && last_speaker_sentence_ + 1 == quote.sentence) {
+      quote.speaker = *last_speaker_;
+      quote.speaker_key = last_speaker_key_;
+      return;
+    }
     quote.speaker = sentence_subject(quote.sentence - 1);
   }
   resolve(quote);
@@ -567,8 +586,15 @@ Span QuoteReader::subject_at(std::size_t first, std::size_t last) const {
         ++end;
       }
     }
+    // An appositive may stand before the verb: "Andrés Molina, entrenador del club, compareció".
+    std::size_t verb = end;
+    if (end > first && end < last && is_comma(end)) {
+      std::size_t k = end + 1;
+      while (k < last && k < end + kAppositiveTokens && !is_comma(k)) ++k;
+      if (k + 1 < last && is_comma(k)) verb = k + 1;
+    }
     // A verb must follow, in lower case: "Residents, angry" or "Yesterday the" is no subject.
-    if (end == first || end >= last || !is_word(tokens_[end]) || is_capitalised(end)) return {};
+    if (end == first || verb >= last || !is_word(tokens_[verb]) || is_capitalised(verb)) return {};
     if (!determiner && !is_pronoun(first) && !is_unresolved_pronoun(first) &&
         !is_capitalised(first)) {
       return {};
