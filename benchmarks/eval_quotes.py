@@ -7,7 +7,12 @@ Input: JSONL with "text" and gold "quotes" (code-point "start"/"end", optional "
 (passed by path) or tests/data/quotes/*.jsonl; optional "lang" per case, else --lang.
 
 Also precision, recall and F1 on gold direct and partial quotes (false positives: unmatched
-predictions of those kinds).
+predictions of those kinds). With --speech-cues, also the same figures on the gold attributions
+that are speech: marked quotes, and those whose cue holds a word of the language's
+speech_verbs.txt or starts like a line of its according_cues.txt (presslens' own lists, so the
+figure says how well the speech it looks for is found, not how complete the lists are);
+predictions matching the other gold attributions (beliefs, plans, stances: "endorsed", "wants")
+are neutral there.
 
 Matching rule (fixed, so figures compare): trim white space, quotation marks and , . ; : ! ? — – -
 from both ends of both spans; a prediction matches a gold span when their character Jaccard
@@ -17,7 +22,7 @@ speaker span overlaps the gold one, or one string contains the other on word bou
 case-insensitively. With "unattributed_quoted_spans" in the data, also reports how many of them
 presslens reported as speech (direct, partial or indirect): lower is better.
 
-    python benchmarks/eval_quotes.py ../shared/data/quotes/polnear_train.jsonl [--part heldout]
+    python benchmarks/eval_quotes.py ../shared/data/quotes/polnear_train.jsonl [--part heldout] [--speech-cues]
 """
 
 from __future__ import annotations
@@ -68,6 +73,34 @@ def speaker_right(text: str, predicted: Optional[presslens.Span], gold: dict) ->
     return bool(contains(p, q) or contains(q, p))
 
 
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "cpp", "data")
+_speech_cues: Dict[str, Tuple[set, List[str]]] = {}
+
+
+def speech_cues(lang: str) -> Tuple[set, List[str]]:
+    """The language's speech verbs and source cues, from the project's own lists."""
+    if lang not in _speech_cues:
+
+        def lines(name: str) -> List[str]:
+            path = os.path.join(os.environ.get("PACK") or DATA, lang, name + ".txt")
+            if not os.path.exists(path):
+                return []
+            with open(path, encoding="utf-8") as handle:
+                return [line.strip().casefold() for line in handle if line.strip() and not line.startswith("#")]
+
+        _speech_cues[lang] = (set(lines("speech_verbs")), lines("according_cues"))
+    return _speech_cues[lang]
+
+
+def is_speech(gold: dict, cues: Tuple[set, List[str]]) -> bool:
+    """A marked quote, or an attribution whose cue holds a listed speech verb or source cue."""
+    if gold.get("kind") in MARKED:
+        return True
+    cue = (gold.get("cue") or "").casefold()
+    verbs, according = cues
+    return any(word in verbs for word in re.findall(r"[\w'’-]+", cue)) or any(cue.startswith(a) for a in according)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+")
@@ -78,6 +111,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         choices=("all", "development", "heldout"),
         default="all",
         help="heldout: the cases whose crc32(id) % 4 == 0 (199 of PolNeAR's 840); development: the rest",
+    )
+    parser.add_argument(
+        "--speech-cues",
+        action="store_true",
+        help="also score only the gold attributions that are marked quotes or have a listed speech cue",
     )
     args = parser.parse_args(argv)
     analyzers: Dict[str, presslens.Analyzer] = {}
@@ -94,6 +132,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         kind_right = kind_total = speaker_ok = speaker_total = 0
         unattributed = unattributed_as_speech = 0
         marked_tp = marked_fp = 0  # on gold direct and partial; false: predicted direct or partial
+        speech_tp = speech_gold = 0  # on gold attributions that are speech (--speech-cues)
         for case in cases:
             lang = case.get("lang", args.lang)
             if lang not in analyzers:
@@ -128,6 +167,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                 fp += 1
                 marked_fp += predicted[i].kind in MARKED
             for j, g in enumerate(gold):
+                if args.speech_cues and is_speech(g, speech_cues(lang)):
+                    speech_gold += 1
+                    speech_tp += j in matched_g
                 kind = g.get("kind", "all")
                 per_kind[kind][1] += 1
                 if j in matched_g:
@@ -158,6 +200,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         if marked_gold:
             mp, mr = marked_tp / max(1, marked_tp + marked_fp), marked_tp / marked_gold
             print(f"  direct and partial: precision {mp:.3f}  recall {mr:.3f}  F1 {2 * mp * mr / max(1e-9, mp + mr):.3f}")
+        if args.speech_cues and speech_gold:
+            sp, sr = speech_tp / max(1, speech_tp + fp), speech_tp / speech_gold
+            print(
+                f"  attributions that are speech ({speech_gold} gold): precision {sp:.3f}  recall {sr:.3f}"
+                f"  F1 {2 * sp * sr / max(1e-9, sp + sr):.3f}"
+            )
         for kind, (m, g) in sorted(per_kind.items()):
             print(f"  recall on gold {kind:<9} {m}/{g} = {m / max(1, g):.3f}")
         if kind_total:
