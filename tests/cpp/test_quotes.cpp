@@ -344,6 +344,9 @@ TEST(QuoteFinder, SpeakersAroundTheVerb) {
   EXPECT_EQ(quotes("The tack is the same, said James Henson, director of the Texas Politics "
                    "Project."),
             (Seens{{"The tack is the same", "indirect", "James Henson", "henson"}}));
+  // A stopword after a possessive stays in the speaker phrase.
+  EXPECT_EQ(quotes("The city's own report warned that heat would grow.").front().speaker,
+            "The city's own report");
   // A quotation may be an appositive when it is the whole of it (a title).
   const auto report = quotes(
       "The city report, “Living With Heat”, warned in 2019 that heat would "

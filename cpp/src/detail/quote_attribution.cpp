@@ -134,7 +134,8 @@ void QuoteReader::speaker_before(std::size_t verb, std::size_t first, Span& spea
       // A capital inside the sentence makes a stopword a name: "The Times said".
       const bool named = start - 1 > first && is_capitalised(start - 1);
       if (in(start - 1, kStopword) && !determiner && !named && !is_pronoun(start - 1) &&
-          !is_unresolved_pronoun(start - 1) && !in(start - 1, kConnector)) {
+          !is_unresolved_pronoun(start - 1) && !in(start - 1, kConnector) &&
+          !after_possessive(start - 1, first)) {
         break;
       }
       ++words;

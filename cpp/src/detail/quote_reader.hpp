@@ -222,6 +222,11 @@ class QuoteReader {
     const auto type = u_charType(c);
     return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION;
   }
+  // "The city's own climate report": a word after a possessive belongs to its phrase.
+  bool after_possessive(std::size_t t, std::size_t first) const {
+    return t > first && is_word(tokens_[t - 1]) &&
+           tokenizer_.possessive_suffix(doc_.text(tokens_[t - 1].span)) > 0;
+  }
   // A quotation mark that is no apostrophe ("residents' association").
   bool is_quotation_mark(std::size_t t) const {
     if (is_word(tokens_[t])) return false;
