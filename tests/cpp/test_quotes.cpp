@@ -18,12 +18,23 @@ std::ostream& operator<<(std::ostream& out, const Seen& s) {
   return out << "{" << s.text << " | " << s.kind << " | " << s.speaker << " | " << s.key << "}";
 }
 
-std::vector<Seen> quotes(const std::string& text, const char* lang = "en") {
+// The quotes seen in a text; front() and back() of none give a placeholder, so that a text
+// yielding no quote fails its expectation instead of crashing the suite.
+struct SeenList : std::vector<Seen> {
+  const Seen& front() const { return empty() ? none() : std::vector<Seen>::front(); }
+  const Seen& back() const { return empty() ? none() : std::vector<Seen>::back(); }
+  static const Seen& none() {
+    static const Seen kNone{"(no quote)", "", "", ""};
+    return kNone;
+  }
+};
+
+SeenList quotes(const std::string& text, const char* lang = "en") {
   Options options;
   options.lang = lang;
   options.detect_structure = false;
   const Document doc = Analyzer(options).analyze(text);
-  std::vector<Seen> seen;
+  SeenList seen;
   for (const auto& q : doc.quotes()) {
     seen.push_back({std::string(doc.text(q.span)), to_string(q.kind),
                     std::string(doc.text(q.speaker)), q.speaker_key});
@@ -354,6 +365,13 @@ TEST(QuoteFinder, SpeakersAroundTheVerb) {
   ASSERT_EQ(report.size(), 3u);  // the title, then the two reports
   EXPECT_EQ(report[1].speaker, "The city report");
   EXPECT_EQ(report[2].key, report[1].key);
+  // A verb after "and" speaks for the subject before it (a title's full stop inside it).
+  EXPECT_EQ(quotes("Mr. Trump has disparaged the plan, and vowed to reverse the job losses.")
+                .front()
+                .speaker,
+            "Mr. Trump");
+  EXPECT_EQ(quotes("Mr. Trump spoke for an hour and said the plan would fail."),
+            (Seens{{"the plan would fail", "indirect", "Mr. Trump", "trump"}}));
   // The relative pronoun speaks before its clause's subject does.
   for (const Seen& seen :
        quotes("You would fail the student who wrote that the river runs north.")) {

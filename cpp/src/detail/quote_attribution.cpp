@@ -574,16 +574,22 @@ Span QuoteReader::subject_at(std::size_t first, std::size_t last) const {
     if (end - run < 2) return {};
   } else {
     const bool determiner = in(first, kDeterminer);
+    const auto capital_word = [&](std::size_t k) {
+      return k < last && is_word(tokens_[k]) && is_capitalised(k) && !in(k, kStopword);
+    };
+    const auto title_stop = [&](std::size_t k) {  // "Mr. Trump": a title's full stop
+      return k > first && k < last && doc_.text(tokens_[k].span) == "." && is_capitalised(k - 1) &&
+             capital_word(k + 1);
+    };
     if (is_pronoun(first) || is_unresolved_pronoun(first)) {
       end = first + 1;
-    } else if (determiner || !in(first, kStopword)) {
+    } else if (determiner || !in(first, kStopword) || title_stop(first + 1)) {
       end = first + 1;
       if (determiner && end < last && is_word(tokens_[end])) ++end;
-      // A name may hold one lower-case word between capitals: "Secretary of State Kerry".
-      while (end < last && is_word(tokens_[end]) &&
-             ((is_capitalised(end) && !in(end, kStopword)) ||
-              (end + 1 < last && in(end, kStopword) && !is_capitalised(end) &&
-               is_word(tokens_[end + 1]) && is_capitalised(end + 1) && !in(end + 1, kStopword)))) {
+      // A name may hold one lower-case word between capitals ("Secretary of State Kerry").
+      while (end < last && (capital_word(end) || title_stop(end) ||
+                            (is_word(tokens_[end]) && in(end, kStopword) && !is_capitalised(end) &&
+                             capital_word(end + 1)))) {
         ++end;
       }
     }

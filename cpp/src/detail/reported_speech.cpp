@@ -82,6 +82,12 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
         quote.speaker = tokens_[subject - 1].span;
       }
       if (quote.speaker.empty()) quote.speaker = clause_subject(t, first);
+      // "..., and vowed to reverse ...": a verb after "and" speaks for the subject before it.
+      if (quote.speaker.empty() && subject > first && is_word(tokens_[subject - 1]) &&
+          in(subject - 1, kCoordinator)) {
+        quote.speaker = clause_subject(subject - 1, first);
+        if (quote.speaker.empty()) quote.speaker = sentence_subject(sentence);
+      }
       if (quote.speaker.empty() || t + 1 >= last) continue;
       std::size_t content = t + 1;
       // "said Thursday his worry is ...": the day is when, not what.
