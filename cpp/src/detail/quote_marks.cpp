@@ -4,9 +4,14 @@
 #include <unicode/uchar.h>
 
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include "detail/utf8.hpp"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace presslens::detail {
 namespace {
@@ -97,17 +102,40 @@ constexpr auto kMayStartMark = [] {
   return may;
 }();
 
-// Whether any of eight bytes may start a mark: a byte of a multi-byte character (high bit set),
-// or one of " ' `. Runs of plain ASCII prose are skipped eight bytes at a time.
-bool may_hold_mark(std::string_view text, std::uint32_t at) {
+// The first byte in [from, to) that may start a mark: one of " ' ` or a byte of a multi-byte
+// character (high bit set; continuation bytes are passed over by the caller). Plain ASCII prose
+// is skipped sixteen bytes at a time with SSE2 (every x86-64), else eight at a time.
+std::uint32_t next_mark_candidate(std::string_view text, std::uint32_t from, std::uint32_t to) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i apostrophe = _mm_set1_epi8('\'');
+  const __m128i backtick = _mm_set1_epi8('`');
+  for (; from + 16 <= to; from += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+    const __m128i hits =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, apostrophe)),
+                     _mm_cmpeq_epi8(bytes, backtick));
+    // movemask takes each byte's high bit: a multi-byte character's bytes, and the hits.
+    if (const int mask = _mm_movemask_epi8(_mm_or_si128(hits, bytes)); mask != 0) {
+      return from + static_cast<std::uint32_t>(std::countr_zero(static_cast<unsigned>(mask)));
+    }
+  }
+#else
   constexpr std::uint64_t kOnes = 0x0101010101010101u;
   constexpr std::uint64_t kHighs = 0x8080808080808080u;
-  std::uint64_t bytes;
-  std::memcpy(&bytes, text.data() + at, sizeof bytes);
   // Sets a byte's high bit where the byte is zero (and maybe above one: a false alarm only).
   const auto zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
-  return ((bytes & kHighs) | zero(bytes ^ (kOnes * '"')) | zero(bytes ^ (kOnes * '\'')) |
-          zero(bytes ^ (kOnes * '`'))) != 0;
+  for (; from + 8 <= to; from += 8) {
+    std::uint64_t bytes;
+    std::memcpy(&bytes, text.data() + from, sizeof bytes);
+    if (((bytes & kHighs) | zero(bytes ^ (kOnes * '"')) | zero(bytes ^ (kOnes * '\'')) |
+         zero(bytes ^ (kOnes * '`'))) != 0) {
+      break;
+    }
+  }
+#endif
+  while (from < to && !kMayStartMark[static_cast<unsigned char>(text[from])]) ++from;
+  return from;
 }
 
 void MarkPairer::paragraph(Span span, std::vector<Pair>& pairs,
@@ -125,12 +153,8 @@ void MarkPairer::paragraph(Span span, std::vector<Pair>& pairs,
   }
   std::vector<Mark> stack;
   if (carried_) stack.push_back(*carried_);
-  for (std::uint32_t i = reopening ? reopening->at + reopening->size : span.begin; i < span.end;) {
-    if (!kMayStartMark[static_cast<unsigned char>(text_[i])]) {  // not a mark: the common case
-      ++i;
-      while (i + 8 <= span.end && !may_hold_mark(text_, i)) i += 8;
-      continue;
-    }
+  for (std::uint32_t i = reopening ? reopening->at + reopening->size : span.begin;
+       (i = next_mark_candidate(text_, i, span.end)) < span.end;) {
     const auto mark = mark_at(text_, span, i, german_);
     const std::uint32_t size = mark ? mark->size : detail::code_point_at(text_, i).size;
     if (mark) take(*mark, stack, pairs, unpaired);
