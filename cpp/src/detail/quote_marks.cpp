@@ -94,7 +94,7 @@ std::optional<Mark> mark_at(std::string_view text, Span paragraph, std::uint32_t
 }
 
 // The bytes a quotation mark may start with: ", ', ` and the lead bytes of multi-byte characters
-// from U+0080 on (guillemets, curly and CJK marks); one table load per byte of text.
+// from U+0080 on (guillemets, curly and CJK marks): the byte-by-byte test after the wide scan.
 constexpr auto kMayStartMark = [] {
   std::array<bool, 256> may{};
   may['"'] = may['\''] = may['`'] = true;
