@@ -45,7 +45,8 @@ void BM_Analyze(benchmark::State& state) {
 BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond);
 
 // The pipeline stage by stage: each run adds one stage, so a stage costs the difference.
-// 0: structure, paragraphs and sentences; 1: + tokens; 2: + quotes; 3: + claims (everything).
+// 0: structure, paragraphs and sentences; 1: + tokens; 2: + syntax; 3: + quotes; 4: + claims
+// (everything).
 void BM_Stages(benchmark::State& state) {
   const auto& articles = presslens::bench::news_articles();
   std::size_t bytes = 0;
@@ -53,16 +54,18 @@ void BM_Stages(benchmark::State& state) {
   const auto stages = state.range(0);
   presslens::Options options;
   options.tokens = stages >= 1;
-  options.quotes = stages >= 2;
-  options.claims = stages >= 3;
+  options.syntax = stages >= 2;
+  options.quotes = stages >= 3;
+  options.claims = stages >= 4;
   const presslens::Analyzer analyzer(options);
   for (auto _ : state) {
     for (const auto article : articles) benchmark::DoNotOptimize(analyzer.analyze(article));
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
-  state.SetLabel(std::array{"structure+sentences", "+tokens", "+quotes", "+claims"}[stages]);
+  state.SetLabel(
+      std::array{"structure+sentences", "+tokens", "+syntax", "+quotes", "+claims"}[stages]);
 }
-BENCHMARK(BM_Stages)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Stages)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
 
 // The whole pipeline on 1, 10 and 100 MB of news prose in one text: the cost is linear when the
 // throughput stays the same.

@@ -6,7 +6,8 @@
 set(_presslens_embed_script "${CMAKE_CURRENT_LIST_DIR}/EmbedFiles.cmake")
 
 function(presslens_embed_language_packs target data_dir)
-  file(GLOB_RECURSE pack_files CONFIGURE_DEPENDS RELATIVE "${data_dir}" "${data_dir}/*/*.txt")
+  file(GLOB_RECURSE pack_files CONFIGURE_DEPENDS RELATIVE "${data_dir}" "${data_dir}/*/*.txt"
+       "${data_dir}/*/*.model")
   list(SORT pack_files)
   set(absolute_files "")
   foreach(file IN LISTS pack_files)
@@ -21,4 +22,9 @@ function(presslens_embed_language_packs target data_dir)
     COMMENT "Embedding language packs from ${data_dir}"
     VERBATIM)
   target_sources(${target} PRIVATE "${output}")
+  # Models are included by the assembler, not written into the source: a new model must still
+  # rebuild its object.
+  set(model_files "${absolute_files}")
+  list(FILTER model_files INCLUDE REGEX "\\.model$")
+  set_source_files_properties("${output}" PROPERTIES OBJECT_DEPENDS "${model_files}")
 endfunction()

@@ -25,3 +25,7 @@ install(FILES "${PROJECT_BINARY_DIR}/presslensConfig.cmake"
               "${PROJECT_BINARY_DIR}/presslensConfigVersion.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/FindSnowball.cmake"
         DESTINATION ${PRESSLENS_CMAKE_DIR} COMPONENT dev)
+# The library embeds the syntax models, derived from Universal Dependencies treebanks: their
+# licence (CC BY-SA 4.0) and credits go with it.
+install(FILES "${PROJECT_SOURCE_DIR}/cpp/data/LICENSE-syntax-models.txt"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/presslens" COMPONENT dev)

@@ -49,10 +49,10 @@ grep -v "^$libs/" resolved.txt mapped.txt && fail "the libraries above come from
 say "ICU and libstemmer load from the wheel: $(sort -u mapped.txt | xargs -n1 basename | tr '\n' ' ')"
 
 # 3. What was installed (pip's record of the wheel's files): no headers, static libraries or
-# CMake files; the vendored libraries' licences in the .dist-info.
+# CMake files; the vendored libraries' licences and the syntax models' (CC BY-SA 4.0) in the .dist-info.
 venv/bin/python -m pip show -f presslens >files.txt
 grep -iE '\.(h|hpp|a)$|cmake' files.txt && fail "headers, static libraries or CMake files installed"
-for licence in ICU SNOWBALL; do
+for licence in ICU SNOWBALL UD-syntax-models; do
   ls "$site"/presslens-*.dist-info/licenses/third-party/$licence-LICENSE >/dev/null ||
     fail "no $licence licence in the .dist-info"
 done

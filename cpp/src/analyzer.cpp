@@ -29,6 +29,7 @@ Analyzer::Analyzer(Options options)
       structure_(language_),
       sentences_(language_),
       tokenizer_(language_),
+      syntax_(language_),
       quotes_(language_, tokenizer_),
       claims_(language_, tokenizer_),
       keywords_(language_, tokenizer_) {}
@@ -62,6 +63,10 @@ Document Analyzer::analyze(std::string_view text) const {
     tokenizer_.tokenize(document.text(), document.sentences_[i].span, i, document.tokens_);
   }
   key_tokens(document);
+  if (options_.syntax && syntax_.available()) {
+    document.syntax_ = syntax_.parse(document);
+    document.has_syntax_ = true;
+  }
   if (options_.quotes) document.quotes_ = quotes_.find(document);
   if (options_.claims) document.claims_ = claims_.score(document);
   return document;

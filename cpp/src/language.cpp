@@ -65,17 +65,19 @@ std::string read_file(const std::filesystem::path& file) {
   std::error_code error;
   const auto status = std::filesystem::status(file, error);
   if (error || !std::filesystem::is_regular_file(status)) {
-    throw LanguagePackError("cannot read lexicon file '" + file.string() + "': not a regular file");
+    throw LanguagePackError("cannot read language-pack file '" + file.string() +
+                            "': not a regular file");
   }
   const auto size = std::filesystem::file_size(file, error);
   if (error || size > kMaxLexiconBytes) {
-    throw LanguagePackError("lexicon file '" + file.string() + "' is larger than " +
+    throw LanguagePackError("language-pack file '" + file.string() + "' is larger than " +
                             std::to_string(kMaxLexiconBytes) + " bytes");
   }
   std::ifstream in(file, std::ios::binary);
   std::ostringstream contents;
   contents << in.rdbuf();
-  if (!in && !in.eof()) throw LanguagePackError("cannot read lexicon file '" + file.string() + "'");
+  if (!in && !in.eof())
+    throw LanguagePackError("cannot read language-pack file '" + file.string() + "'");
   return std::move(contents).str();
 }
 
@@ -127,10 +129,15 @@ LanguagePack LanguagePack::builtin(std::string_view code) {
   pack.code_ = std::string(code);
   const std::string prefix = pack.language_ + "/";
   for (const auto& file : detail::embedded_files()) {
-    if (!file.path.starts_with(prefix) || !file.path.ends_with(".txt")) continue;
+    if (!file.path.starts_with(prefix)) continue;
     std::string_view name = file.path.substr(prefix.size());
-    name.remove_suffix(4);
-    pack.lists_[std::string(name)] = builtin_list(file);
+    if (name.ends_with(".txt")) {
+      name.remove_suffix(4);
+      pack.lists_[std::string(name)] = builtin_list(file);
+    } else if (name.ends_with(".model")) {
+      name.remove_suffix(6);
+      pack.models_[std::string(name)] = {file.contents, nullptr};
+    }
     pack.has_builtin_data_ = true;
   }
   return pack;
@@ -161,9 +168,28 @@ void LanguagePack::load_directory(const std::filesystem::path& directory) {
     throw LanguagePackError("language-pack directory '" + directory.string() + "' does not exist");
   }
   for (const auto& entry : std::filesystem::directory_iterator(directory)) {
-    if (entry.path().extension() != ".txt" || !entry.is_regular_file()) continue;
-    load_list(entry.path().stem().string(), entry.path());
+    if (!entry.is_regular_file()) continue;
+    if (entry.path().extension() == ".txt") load_list(entry.path().stem().string(), entry.path());
+    if (entry.path().extension() == ".model") {
+      load_model(entry.path().stem().string(), entry.path());
+    }
   }
+}
+
+void LanguagePack::load_model(std::string_view name, const std::filesystem::path& file) {
+  check_list_name(name);
+  auto owned = std::make_shared<const std::string>(read_file(file));
+  models_[std::string(name)] = {*owned, owned};
+}
+
+std::string_view LanguagePack::model(std::string_view name) const {
+  const auto found = models_.find(name);
+  return found == models_.end() ? std::string_view() : found->second.bytes;
+}
+
+bool LanguagePack::is_builtin_model(std::string_view name) const {
+  const auto found = models_.find(name);
+  return found != models_.end() && !found->second.owned;
 }
 
 const std::vector<std::string>& LanguagePack::list(std::string_view name) const {

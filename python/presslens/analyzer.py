@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import os
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, List, Optional, Sized, Tuple, Union
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, Sized, Tuple, Union
 
 from . import _presslens
-from .document import Document
+from .document import Document, ParsedWord
 from .errors import InvalidArgumentError, InvalidTextError, PresslensError
 from .progress import progress_bar
 
@@ -47,8 +47,10 @@ class Analyzer:
     U+FFFD and counts the replacements in ``Document.replacements``. ``pack_dir`` names a folder of
     your own lexicon files (``<list>.txt``) that replace the built-in lists of the same name.
     ``detect_structure=False`` treats every paragraph as article body (for clean text).
-    ``tokens``, ``quotes`` and ``claims`` switch later stages off when only earlier layers are
-    wanted (no tokens: no quotes, claims or keywords either).
+    ``tokens``, ``syntax``, ``quotes`` and ``claims`` switch later stages off when only earlier
+    layers are wanted (no tokens: no syntax, quotes, claims or keywords either). ``syntax`` (part of
+    speech, lemmas, morphology, dependencies, noun chunks) runs where the language has a model
+    (``has_syntax``); a folder given as ``pack_dir`` may hold a ``syntax.model`` of your own.
     """
 
     def __init__(
@@ -59,13 +61,21 @@ class Analyzer:
         pack_dir: Optional[PathLike] = None,
         detect_structure: bool = True,
         tokens: bool = True,
+        syntax: bool = True,
         quotes: bool = True,
         claims: bool = True,
     ) -> None:
         self._pack_dir = None if pack_dir is None else os.fspath(pack_dir)
-        self._stages = {"tokens": tokens, "quotes": quotes, "claims": claims}
+        self._stages = {"tokens": tokens, "syntax": syntax, "quotes": quotes, "claims": claims}
         self._core = _presslens.Analyzer(
-            lang, errors, self._pack_dir or "", detect_structure, tokens, quotes, claims
+            lang,
+            errors=errors,
+            pack_dir=self._pack_dir or "",
+            detect_structure=detect_structure,
+            tokens=tokens,
+            syntax=syntax,
+            quotes=quotes,
+            claims=claims,
         )
         self._errors = errors
         self._detect_structure = detect_structure
@@ -82,6 +92,20 @@ class Analyzer:
     def has_builtin_data(self) -> bool:
         """Whether the language has a built-in language pack."""
         return bool(self._core.has_builtin_data)
+
+    @property
+    def has_syntax(self) -> bool:
+        """Whether documents get the syntax layer: a model for the language, ``syntax=True``."""
+        return bool(self._core.has_syntax_model) and self._stages["syntax"] and self._stages["tokens"]
+
+    def parse_words(self, sentences: Sequence[Sequence[str]]) -> List[List[ParsedWord]]:
+        """Analyses sentences already split into words, as a treebank splits them: for each word
+        a :class:`ParsedWord` ``(upos, lemma, feats, head, deprel)`` with ``head`` 1-based within
+        its sentence and 0 for the root, so any CoNLL-U file can be scored on its own words.
+        Raises :class:`~presslens.errors.InvalidArgumentError` for a language without a model or
+        an empty word. The GIL is released while it runs."""
+        batch = [[str(word) for word in sentence] for sentence in sentences]
+        return [[ParsedWord(*word) for word in sentence] for sentence in self._core.parse_words(batch)]
 
     def analyze(self, text: TextLike) -> Document:
         """Analyses one article given as ``str`` or UTF-8 ``bytes``."""

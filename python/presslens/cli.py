@@ -169,6 +169,12 @@ def _analyze_command(args: argparse.Namespace) -> int:
             from .display import render
 
             sys.stdout.write(render(doc) + "\n")
+        elif args.format == "conllu":
+            if not doc.has_syntax:
+                print(f"presslens: {name}: no syntax model for '{doc.lang}'", file=sys.stderr)
+                inputs.failed = True
+                continue
+            sys.stdout.write(doc.to_conllu(source=name))
         else:
             record = {"source": name, **doc.to_dict()}
             indent = 2 if args.format == "json" else None
@@ -252,7 +258,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     analyze = commands.add_parser("analyze", help="analyse articles and print a report")
     _add_input_options(analyze)
-    analyze.add_argument("--format", choices=["text", "json", "jsonl", "html"], default="text")
+    analyze.add_argument("--format", choices=["text", "json", "jsonl", "html", "conllu"], default="text")
     analyze.add_argument(
         "--all-body", action="store_true", help="treat every paragraph as article body (clean text)"
     )

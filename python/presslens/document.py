@@ -8,13 +8,16 @@ compare by value and convert to dictionaries with ``to_dict()``.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 __all__ = [
     "Span",
     "Paragraph",
     "Sentence",
     "Token",
+    "Word",
+    "Phrase",
+    "ParsedWord",
     "Keyword",
     "Quote",
     "Claim",
@@ -49,7 +52,10 @@ class Span:
         return hash((type(self).__name__, self.start, self.end))
 
     def __repr__(self) -> str:
-        extra = "".join(f", {name}={getattr(self, name)!r}" for name in self._fields[3:])
+        def shown(value: Any) -> str:  # a nested span (a sentence's root word) shows as its text
+            return repr(value.text) if isinstance(value, Span) else repr(value)
+
+        extra = "".join(f", {name}={shown(getattr(self, name))}" for name in self._fields[3:])
         return f"{type(self).__name__}({self.start}, {self.end}, {_short(self.text)!r}{extra})"
 
     def __getstate__(self) -> Tuple[Any, ...]:
@@ -78,10 +84,11 @@ class Sentence(Span):
     ``Document.quotes``) of the quotes overlapping it; ``quoted_share`` is the share of its
     characters that are a speaker's quoted words (direct and partial quotes: scare quotes, titles
     and reported speech are the writer's words), and ``mostly_quoted`` says whether that is more
-    than half."""
+    than half. ``root`` is the :class:`Word` its dependency tree hangs from (None without the
+    syntax layer)."""
 
-    __slots__ = ("index", "paragraph", "quotes", "quoted_share")
-    _fields = ("start", "end", "text", "index", "paragraph", "quotes", "quoted_share")
+    __slots__ = ("index", "paragraph", "quotes", "quoted_share", "root")
+    _fields = ("start", "end", "text", "index", "paragraph", "quotes", "quoted_share", "root")
 
     def __init__(
         self,
@@ -92,29 +99,135 @@ class Sentence(Span):
         paragraph: int,
         quotes: Optional[List[int]] = None,
         quoted_share: float = 0.0,
+        root: Optional["Word"] = None,
     ) -> None:
         super().__init__(start, end, text)
         self.index = index
         self.paragraph = paragraph
         self.quotes = list(quotes or [])
         self.quoted_share = quoted_share
+        self.root = root
 
     @property
     def mostly_quoted(self) -> bool:
         return self.quoted_share > 0.5
 
+    def to_dict(self) -> Dict[str, Any]:
+        data = super().to_dict()
+        data["root"] = None if self.root is None else self.root.index  # a word index, as heads are
+        return data
+
 
 class Token(Span):
     """A token: ``kind`` is "word", "number", "punctuation", "symbol", "url", "email", "hashtag"
-    or "mention"; ``sentence`` is the index of its sentence (None in the title)."""
+    or "mention"; ``sentence`` is the index of its sentence (None in the title). With the syntax
+    layer, ``pos`` (UPOS), ``lemma``, ``morph`` (UD FEATS), ``dep`` (relation) and ``head`` (the
+    index of the token it depends on; None for a root) are those of the token's main word (the one
+    a contraction such as "don't" hangs from); without it they are None."""
 
-    __slots__ = ("kind", "sentence")
-    _fields = ("start", "end", "text", "kind", "sentence")
+    __slots__ = ("kind", "sentence", "pos", "lemma", "morph", "head", "dep")
+    _fields = ("start", "end", "text", "kind", "sentence", "pos", "lemma", "morph", "head", "dep")
 
-    def __init__(self, start: int, end: int, text: str, kind: str, sentence: Optional[int]) -> None:
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        sentence: Optional[int],
+        pos: Optional[str] = None,
+        lemma: Optional[str] = None,
+        morph: Optional[str] = None,
+        head: Optional[int] = None,
+        dep: Optional[str] = None,
+    ) -> None:
         super().__init__(start, end, text)
         self.kind = kind
         self.sentence = sentence
+        self.pos = pos
+        self.lemma = lemma
+        self.morph = morph
+        self.head = head
+        self.dep = dep
+
+
+class Word(Span):
+    """A syntactic word: most tokens are one word, a contraction several ("don't" = "do" +
+    "n't", French "du" = "de" + "le"). ``text`` is the stretch of the document it spans (the whole
+    token for a word the text does not spell out, such as "le" of "du"); ``form`` the word itself.
+    ``pos`` is its UD part of speech, ``lemma``, ``morph`` its UD FEATS ("Number=Sing|Person=3"),
+    ``head`` the index (into ``Document.words``) of the word it depends on (None for a root),
+    ``dep`` the UD relation ("nsubj", "obl:tmod", "root"), ``token`` its token's index and
+    ``sentence`` its sentence's (None in the title)."""
+
+    __slots__ = ("index", "token", "sentence", "pos", "head", "form", "lemma", "morph", "dep")
+    _fields = ("start", "end", "text", "index", "token", "sentence", "pos", "head", "form",
+               "lemma", "morph", "dep")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        index: int,
+        token: int,
+        sentence: Optional[int],
+        pos: str,
+        head: Optional[int],
+        form: str,
+        lemma: str,
+        morph: str,
+        dep: str,
+    ) -> None:
+        super().__init__(start, end, text)
+        self.index = index
+        self.token = token
+        self.sentence = sentence
+        self.pos = pos
+        self.head = head
+        self.form = form
+        self.lemma = lemma
+        self.morph = morph
+        self.dep = dep
+
+    def feature(self, name: str) -> Optional[str]:
+        """The value of one morphological feature (``word.feature("Tense") == "Past"``)."""
+        for pair in self.morph.split("|") if self.morph else ():
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+    def __repr__(self) -> str:
+        return f"Word({self.form!r}, {self.pos}, lemma={self.lemma!r}, dep={self.dep!r}, head={self.head})"
+
+
+class Phrase(Span):
+    """A run of words: a base noun phrase ("the city's own climate report") or a proper name
+    ("Hannah Ruiz"). ``words`` are the indices of its words (into ``Document.words``); ``root``
+    the index of the word it is about."""
+
+    __slots__ = ("words", "root")
+    _fields = ("start", "end", "text", "words", "root")
+
+    def __init__(self, start: int, end: int, text: str, words: range, root: int) -> None:
+        super().__init__(start, end, text)
+        self.words = words
+        self.root = root
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {**super().to_dict(), "words": list(self.words)}
+
+
+class ParsedWord(NamedTuple):
+    """A word of a pre-split sentence, analysed (:meth:`Analyzer.parse_words`): ``head`` is
+    1-based within the sentence, 0 for the root, as CoNLL-U writes it."""
+
+    upos: str
+    lemma: str
+    feats: str
+    head: int
+    deprel: str
 
 
 class Keyword(Span):
@@ -366,6 +479,9 @@ class Document:
         "_sentences",
         "_structure",
         "_tokens",
+        "_words",
+        "_noun_chunks",
+        "_names",
         "_quotes",
         "_claims",
     )
@@ -388,6 +504,9 @@ class Document:
         self._core = _core
         self._analyzer = _analyzer
         self._tokens: Optional[List[Token]] = None
+        self._words: Optional[List[Word]] = None
+        self._noun_chunks: Optional[List[Phrase]] = None
+        self._names: Optional[List[Phrase]] = None
         self._quotes: Optional[List[Quote]] = None
         self._claims: Optional[List[Claim]] = None
         self._paragraphs = paragraphs
@@ -410,15 +529,68 @@ class Document:
         return self._core
 
     @property
+    def has_syntax(self) -> bool:
+        """Whether the syntax layer was made (a model for the language, and ``syntax=True``)."""
+        return bool(self._compiled().has_syntax)
+
+    @property
     def tokens(self) -> List[Token]:
         """The tokens of the title and the body's sentences, in text order."""
         if self._tokens is None:
             text = self.text
-            self._tokens = [
+            tokens = [
                 Token(start, end, text[start:end], kind, sentence)
                 for start, end, kind, sentence in self._compiled().tokens()
             ]
+            words = self.words
+            # A token takes the analysis of its main word: the first whose head lies outside it.
+            settled = set()
+            for word in words:
+                if word.token in settled:
+                    continue
+                token = tokens[word.token]
+                head = None if word.head is None else words[word.head]
+                outside = head is None or head.token != word.token
+                if outside or token.pos is None:
+                    token.pos, token.lemma, token.morph, token.dep = word.pos, word.lemma, word.morph, word.dep
+                    token.head = head.token if outside and head is not None else None
+                if outside:
+                    settled.add(word.token)
+            self._tokens = tokens
         return self._tokens
+
+    @property
+    def words(self) -> List[Word]:
+        """The syntactic words of the title and the body's sentences, in text order (empty
+        without the syntax layer)."""
+        if self._words is None:
+            text = self.text
+            self._words = [
+                Word(start, end, text[start:end], index, token, sentence, pos, head, form, lemma,
+                     feats, relation)
+                for index, (start, end, token, sentence, pos, head, form, lemma, feats, relation)
+                in enumerate(self._compiled().words())
+            ]
+        return self._words
+
+    def _phrases(self, raw: List[Tuple[int, int, int, int, int]]) -> List[Phrase]:
+        return [Phrase(start, end, self.text[start:end], range(first, last), root)
+                for start, end, first, last, root in raw]
+
+    @property
+    def noun_chunks(self) -> List[Phrase]:
+        """Base noun phrases: a noun, proper noun or pronoun with the determiners, adjectives,
+        numbers, compounds and possessors that modify it ("the city's own climate report")."""
+        if self._noun_chunks is None:
+            self._noun_chunks = self._phrases(self._compiled().noun_chunks())
+        return self._noun_chunks
+
+    @property
+    def names(self) -> List[Phrase]:
+        """Proper names: runs of proper nouns ("Hannah Ruiz", "New York Daily News")."""
+        if self._names is None:
+            self._names = self._phrases(self._compiled().names())
+        return self._names
 
     def _span(self, pair: Optional[Tuple[int, int]]) -> Optional[Span]:
         return None if pair is None else Span(pair[0], pair[1], self.text[pair[0] : pair[1]])
@@ -564,8 +736,11 @@ class Document:
         """The sentences, in order."""
         if self._sentences is None:
             text = self.text
+            words = self.words
+            roots = self._compiled().roots() if words else []
             self._sentences = [
-                Sentence(start, end, text[start:end], index, paragraph, quotes, round(share, 4))
+                Sentence(start, end, text[start:end], index, paragraph, quotes, round(share, 4),
+                         words[roots[index]] if roots and roots[index] is not None else None)
                 for index, (start, end, paragraph, quotes, share)
                 in enumerate(self._compiled().sentences())
             ]
@@ -577,6 +752,12 @@ class Document:
         from .frames import to_pandas
 
         return to_pandas(self, layer)
+
+    def to_conllu(self, source: str = "doc") -> str:
+        """The syntax layer as CoNLL-U text (``sent_id`` values start with ``source``)."""
+        from .conllu import to_conllu
+
+        return to_conllu(self, source)
 
     def _repr_html_(self) -> str:
         from .display import render
@@ -639,3 +820,6 @@ class Document:
         ) = state
         self._core = None
         self._tokens = None
+        self._words = None
+        self._noun_chunks = None
+        self._names = None

@@ -35,7 +35,8 @@ def document_rows(
         rows = [{"index": p.index, "role": p.role, "start": p.start, "end": p.end, "text": p.text}
                 for p in doc.paragraphs]
     elif layer == "tokens":
-        rows = [{"start": t.start, "end": t.end, "text": t.text, "kind": t.kind, "sentence": t.sentence}
+        rows = [{"start": t.start, "end": t.end, "text": t.text, "kind": t.kind, "sentence": t.sentence,
+                 "pos": t.pos, "lemma": t.lemma, "morph": t.morph, "head": t.head, "dep": t.dep}
                 for t in doc.tokens]
     elif layer == "quotes":
         rows = [
@@ -72,7 +73,8 @@ SCHEMAS: Dict[str, Dict[str, str]] = {
     "paragraphs": {"index": "int64", "role": "string", "start": "int64", "end": "int64",
                    "text": "string"},
     "tokens": {"start": "int64", "end": "int64", "text": "string", "kind": "string",
-               "sentence": "Int64"},
+               "sentence": "Int64", "pos": "string", "lemma": "string", "morph": "string",
+               "head": "Int64", "dep": "string"},
     "quotes": {"start": "int64", "end": "int64", "text": "string", "kind": "string",
                "speaker": "string", "speaker_key": "string", "cue": "string", "sentence": "Int64",
                "parts": "int64"},

@@ -5,6 +5,7 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <iostream>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -78,6 +79,34 @@ py::list tokens(const Document& document) {
     result.append(py::make_tuple(document.to_code_points(token.span.begin),
                                  document.to_code_points(token.span.end),
                                  presslens::to_string(token.kind), sentence));
+  }
+  return result;
+}
+
+// (start, end, token, sentence, pos, head, form, lemma, feats, relation) of each word; head is a
+// word index or None for a root.
+py::list words(const Document& document) {
+  py::list result;
+  const presslens::Syntax& syntax = document.syntax();
+  for (const auto& w : syntax.words) {
+    const py::object sentence =
+        w.sentence == presslens::kNoSentence ? py::object(py::none()) : py::cast(w.sentence);
+    const py::object head =
+        w.head == presslens::kNoHead ? py::object(py::none()) : py::cast(w.head);
+    result.append(py::make_tuple(document.to_code_points(w.span.begin),
+                                 document.to_code_points(w.span.end), w.token, sentence,
+                                 presslens::to_string(w.pos), head, syntax.form(w), syntax.lemma(w),
+                                 syntax.feats(w), syntax.relation(w)));
+  }
+  return result;
+}
+
+// (start, end, first word, end word, head word) of each phrase.
+py::list phrases(const Document& document, const std::vector<presslens::Phrase>& phrases) {
+  py::list result;
+  for (const auto& p : phrases) {
+    result.append(py::make_tuple(document.to_code_points(p.span.begin),
+                                 document.to_code_points(p.span.end), p.first, p.end, p.head));
   }
   return result;
 }
@@ -199,6 +228,34 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
   m.attr("__version__") = presslens::version();
   py::register_exception_translator(&translate_errors);
 
+  m.def(
+      "train_syntax_model",
+      [](const py::bytes& conllu, unsigned tagger_epochs, unsigned morph_epochs,
+         unsigned lemma_epochs, unsigned parser_epochs, unsigned labeller_epochs,
+         unsigned jackknife_folds, std::uint32_t min_updates, std::uint64_t seed, bool verbose) {
+        const std::string_view text = conllu;
+        presslens::SyntaxTrainingOptions options;
+        options.tagger_epochs = tagger_epochs;
+        options.morph_epochs = morph_epochs;
+        options.lemma_epochs = lemma_epochs;
+        options.parser_epochs = parser_epochs;
+        options.labeller_epochs = labeller_epochs;
+        options.jackknife_folds = jackknife_folds;
+        options.min_updates = min_updates;
+        options.seed = seed;
+        options.log = verbose ? &std::cerr : nullptr;
+        std::string model;
+        {
+          py::gil_scoped_release release;
+          model = presslens::train_syntax_model(text, options);
+        }
+        return py::bytes(model);
+      },
+      py::arg("conllu"), py::arg("tagger_epochs") = 10, py::arg("morph_epochs") = 8,
+      py::arg("lemma_epochs") = 6, py::arg("parser_epochs") = 15, py::arg("labeller_epochs") = 10,
+      py::arg("jackknife_folds") = 5, py::arg("min_updates") = 4, py::arg("seed") = 1,
+      py::arg("verbose") = false, "Trains a syntax model from CoNLL-U text; returns its bytes.");
+
   m.def("builtin_languages", &presslens::LanguagePack::builtin_languages,
         "Languages with a built-in language pack.");
 
@@ -214,6 +271,25 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
            "(start, end, paragraph, quote indices, quoted share) of each sentence.")
       .def("structure", &structure, "The structure layer as plain data.")
       .def("tokens", &tokens, "(start, end, kind, sentence) of each token.")
+      .def_property_readonly("has_syntax", &Document::has_syntax)
+      .def("words", &words,
+           "(start, end, token, sentence, pos, head, form, lemma, feats, relation) of each word.")
+      .def(
+          "roots",
+          [](const Document& d) {
+            py::list roots;
+            for (const auto root : d.syntax().roots) {
+              roots.append(root == presslens::kNoHead ? py::object(py::none()) : py::cast(root));
+            }
+            return roots;
+          },
+          "The root word of each sentence (None for a sentence without words).")
+      .def(
+          "noun_chunks", [](const Document& d) { return phrases(d, d.syntax().noun_chunks); },
+          "(start, end, first word, end word, head word) of each noun chunk.")
+      .def(
+          "names", [](const Document& d) { return phrases(d, d.syntax().names); },
+          "(start, end, first word, end word, head word) of each proper name.")
       .def("quotes", &quotes, "Quotes as plain tuples (spans in code points).")
       .def("unpaired_quote_marks", &unpaired_marks, "Code-point offsets of unpaired marks.")
       .def("claims", &claims, "One claim reading per sentence, as plain tuples.");
@@ -221,13 +297,50 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
   py::class_<presslens::Analyzer>(m, "Analyzer", "The C++ analyzer; immutable and thread-safe.")
       .def(py::init([](const std::string& lang, std::string_view errors,
                        const std::filesystem::path& pack_dir, bool detect_structure, bool tokens,
-                       bool quotes, bool claims) {
-             return presslens::Analyzer(
-                 {lang, utf8_policy(errors), pack_dir, detect_structure, tokens, quotes, claims});
+                       bool syntax, bool quotes, bool claims) {
+             presslens::Options options;
+             options.lang = lang;
+             options.utf8_policy = utf8_policy(errors);
+             options.pack_dir = pack_dir;
+             options.detect_structure = detect_structure;
+             options.tokens = tokens;
+             options.syntax = syntax;
+             options.quotes = quotes;
+             options.claims = claims;
+             return presslens::Analyzer(options);
            }),
            py::arg("lang") = "en", py::arg("errors") = "strict",
            py::arg("pack_dir") = std::filesystem::path(), py::arg("detect_structure") = true,
-           py::arg("tokens") = true, py::arg("quotes") = true, py::arg("claims") = true)
+           py::arg("tokens") = true, py::arg("syntax") = true, py::arg("quotes") = true,
+           py::arg("claims") = true)
+      .def_property_readonly("has_syntax_model",
+                             [](const presslens::Analyzer& a) { return a.syntax().available(); })
+      .def(
+          "parse_words",
+          [](const presslens::Analyzer& analyzer,
+             const std::vector<std::vector<std::string>>& sentences) {
+            std::vector<std::vector<presslens::ParsedWord>> parsed(sentences.size());
+            {
+              py::gil_scoped_release release;
+              std::vector<std::string_view> words;
+              for (std::size_t s = 0; s < sentences.size(); ++s) {
+                words.assign(sentences[s].begin(), sentences[s].end());
+                parsed[s] = analyzer.syntax().parse_words(words);
+              }
+            }
+            py::list result;
+            for (const auto& sentence : parsed) {
+              py::list out;
+              for (const auto& w : sentence) {
+                out.append(py::make_tuple(presslens::to_string(w.pos), w.lemma, w.feats, w.head,
+                                          w.relation));
+              }
+              result.append(out);
+            }
+            return result;
+          },
+          py::arg("sentences"),
+          "(upos, lemma, feats, head, relation) of each word of each pre-split sentence.")
       .def_property_readonly("lang", [](const presslens::Analyzer& a) { return a.options().lang; })
       .def_property_readonly(
           "has_builtin_data",

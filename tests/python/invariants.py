@@ -64,3 +64,39 @@ def assert_document_invariants(doc: presslens.Document) -> None:
         assert 0.0 <= claim.score <= 1.0
         for span in [*claim.kinds.values(), *claim.hedges, *claim.boosters, *claim.cues, claim.speaker]:
             _check_span(text, span)
+    _check_syntax(doc)
+
+
+def _check_syntax(doc: presslens.Document) -> None:
+    """Words slice the text, lie inside their tokens, in order; heads stay in their sentence, one
+    root per sentence, no cycles; phrases are runs of words."""
+    text, words, tokens = doc.text, doc.words, doc.tokens
+    if not doc.has_syntax:
+        assert not words and all(t.pos is None for t in tokens)
+        return
+    previous = 0
+    for word in words:
+        _check_span(text, word)
+        token = tokens[word.token]
+        assert token.start <= word.start < word.end <= token.end, (word, token)
+        assert previous <= word.start, word
+        previous = word.start
+        assert word.pos and word.lemma and word.dep, word
+        if word.head is None:
+            assert word.dep == "root", word
+            continue
+        assert words[word.head].sentence == word.sentence, word
+        seen = set()
+        at: Optional[int] = word.index
+        while at is not None:
+            assert at not in seen, f"cycle through {word}"
+            seen.add(at)
+            at = words[at].head
+    for token in tokens:
+        assert token.pos is not None, token
+    for sentence in doc.sentences:
+        assert sentence.root is None or sentence.root.head is None
+    for phrase in [*doc.noun_chunks, *doc.names]:
+        _check_span(text, phrase)
+        assert words[phrase.words[0]].start == phrase.start and words[phrase.words[-1]].end == phrase.end
+        assert phrase.root in phrase.words

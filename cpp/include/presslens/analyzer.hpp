@@ -15,6 +15,7 @@
 #include "presslens/quotes.hpp"
 #include "presslens/sentences.hpp"
 #include "presslens/structure.hpp"
+#include "presslens/syntax.hpp"
 #include "presslens/text.hpp"
 #include "presslens/tokens.hpp"
 
@@ -34,6 +35,8 @@ struct Options {
   // Later stages can be left out when only the earlier layers are wanted: without tokens there
   // are no quotes, claims or keywords either.
   bool tokens = true;
+  // Part of speech, lemmas, morphology and dependencies, where the language has a syntax model.
+  bool syntax = true;
   bool quotes = true;
   bool claims = true;
 };
@@ -66,6 +69,7 @@ class Analyzer {
     return keywords_.keyphrases(document, top);
   }
   const Tokenizer& tokenizer() const noexcept { return tokenizer_; }
+  const SyntaxParser& syntax() const noexcept { return syntax_; }
   const ClaimScorer& claims() const noexcept { return claims_; }
 
  private:
@@ -77,6 +81,7 @@ class Analyzer {
   StructureParser structure_;
   SentenceSplitter sentences_;
   Tokenizer tokenizer_;
+  SyntaxParser syntax_;
   QuoteFinder quotes_;
   ClaimScorer claims_;
   KeywordExtractor keywords_;

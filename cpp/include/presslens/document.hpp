@@ -13,6 +13,7 @@
 #include "presslens/quotes.hpp"
 #include "presslens/sentences.hpp"
 #include "presslens/structure.hpp"
+#include "presslens/syntax.hpp"
 #include "presslens/text.hpp"
 #include "presslens/tokens.hpp"
 
@@ -54,6 +55,10 @@ class Document {
   const std::string& key(const Token& token) const noexcept { return keys_[token.key]; }
   // The distinct keys of the document's tokens (Token::key indexes them).
   const std::vector<std::string>& keys() const noexcept { return keys_; }
+  // Whether the syntax layer was made (a model for the language, and Options::syntax on).
+  bool has_syntax() const noexcept { return has_syntax_; }
+  // Words with part of speech, lemma, morphology and dependencies; noun chunks and names.
+  const Syntax& syntax() const noexcept { return syntax_; }
   // Quotations and reported speech in the body, in text order.
   const std::vector<Quote>& quotes() const noexcept { return quotes_.quotes; }
   // One claim reading per sentence (Claim::is_claim marks the claims).
@@ -75,6 +80,8 @@ class Document {
   std::vector<Sentence> sentences_;
   std::vector<Token> tokens_;
   std::vector<std::string> keys_;  // one per distinct token text
+  bool has_syntax_ = false;
+  Syntax syntax_;
   Quotes quotes_;
   std::vector<Claim> claims_;
 };

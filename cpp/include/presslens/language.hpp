@@ -33,7 +33,10 @@ class LanguagePack {
   void set_list(std::string_view name, std::vector<std::string> entries);
   // Replaces the list `name` with the contents of a lexicon file.
   void load_list(std::string_view name, const std::filesystem::path& file);
-  // Replaces each list by the file `<name>.txt` of that name in `directory`, where one exists.
+  // Replaces the binary model `name` (e.g. "syntax") with the contents of a model file.
+  void load_model(std::string_view name, const std::filesystem::path& file);
+  // Replaces each list by the file `<name>.txt` and each model by the file `<name>.model` of that
+  // name in `directory`, where one exists.
   void load_directory(const std::filesystem::path& directory);
 
   // The BCP 47 code the pack was asked for, e.g. "en-GB".
@@ -44,6 +47,11 @@ class LanguagePack {
   // The entries of list `name`, empty when the pack has no such list.
   const std::vector<std::string>& list(std::string_view name) const;
   std::vector<std::string> list_names() const;
+  bool has_model(std::string_view name) const { return models_.contains(name); }
+  // The bytes of model `name` (cpp/data/<lang>/<name>.model), empty when the pack has none.
+  std::string_view model(std::string_view name) const;
+  // Whether model `name` is the built-in one, not a user's file.
+  bool is_builtin_model(std::string_view name) const;
 
  private:
   std::string code_;
@@ -52,6 +60,12 @@ class LanguagePack {
   // Lists are immutable once made and shared: built-in lists are parsed once per process, and
   // copying a pack copies pointers, not entries.
   std::map<std::string, std::shared_ptr<const std::vector<std::string>>, std::less<>> lists_;
+  // Models: built-in ones point into the library's data; a user's own file is held here.
+  struct Model {
+    std::string_view bytes;
+    std::shared_ptr<const std::string> owned;
+  };
+  std::map<std::string, Model, std::less<>> models_;
 };
 
 }  // namespace presslens

@@ -1,0 +1,128 @@
+// The model runtime every learned part of presslens shares: sparse hashed features -> sparse rows
+// of class weights. A feature is a hash of a template number and the values it reads (a word, a
+// tag, a suffix), folded to 32 bits; the model keeps, for each feature it learned, the classes
+// whose weight is not zero, the row's weights quantised to 8 bits with a shared power-of-two
+// factor (block floating point: each row keeps its own precision), behind an open-addressing
+// table keyed by the hash. Scoring a decision adds the rows of its features: no allocation, a few
+// cache lines per feature. Trained by PerceptronTrainer (perceptron.hpp); stored as
+// docs/model-format.md says.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "detail/binary_io.hpp"
+
+namespace presslens::detail {
+
+// Mixes a 64-bit value into a well-spread hash (the splitmix64 finaliser).
+constexpr std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+// The feature of template `kind` over the hashed values `a`, `b`, `c`: one mixing of a weighted
+// sum (the values are hashes or small numbers, whose sums with these odd multipliers do not
+// collide in practice), so the hundred features of a parser decision cost little to make.
+constexpr std::uint64_t feature(std::uint32_t kind, std::uint64_t a, std::uint64_t b = 0,
+                                std::uint64_t c = 0) {
+  return mix64(a * 0x9e3779b97f4a7c15ull + b * 0xc2b2ae3d27d4eb4full + c * 0x165667b19e3779f9ull +
+               kind);
+}
+
+// The 32-bit key a feature is stored under (never 0, which marks an empty slot). Two features
+// may share a key; the trainer then stores the sum of their rows (the hashing trick).
+constexpr std::uint32_t feature_key(std::uint64_t feature) {
+  const auto key = static_cast<std::uint32_t>(feature ^ (feature >> 32));
+  return key == 0 ? 1 : key;
+}
+
+// A model's learned rows as they are stored: for each feature its key, how many classes it
+// weighs and its row's shift, then those classes and their quantised weights, row after row. A
+// weight is worth weights[e] * 2^shifts[row] * scale.
+struct SparseRows {
+  static constexpr int kMaxShift = 13;  // 127 * 2^13 * 200 features stays far inside an int32
+
+  std::uint32_t width = 0;  // classes
+  float scale = 1;
+  std::vector<std::uint32_t> keys;
+  std::vector<std::uint8_t> counts;
+  std::vector<std::uint8_t> shifts;
+  std::vector<std::uint8_t> columns;
+  std::vector<std::int8_t> weights;
+
+  void write(ByteWriter& out) const;
+  static SparseRows read(ByteReader& in);
+};
+
+class LinearModel {
+ public:
+  LinearModel() = default;
+  explicit LinearModel(const SparseRows& rows);
+
+  std::uint32_t width() const noexcept { return width_; }
+  std::size_t features() const noexcept { return features_; }
+  float scale() const noexcept { return scale_; }
+
+  // Adds the row of every known feature to `scores` (width() entries); unknown features add
+  // nothing. The table is larger than the caches, so the slots of a batch of features are
+  // fetched together before any is read: their cache misses overlap instead of queueing.
+  void add_scores(std::span<const std::uint64_t> features, std::span<std::int32_t> scores) const {
+    constexpr std::size_t kBatch = 32;
+    std::uint32_t keys[kBatch];
+    std::size_t homes[kBatch];
+    for (std::size_t first = 0; first < features.size(); first += kBatch) {
+      const std::size_t count = std::min(kBatch, features.size() - first);
+      for (std::size_t i = 0; i < count; ++i) {
+        keys[i] = feature_key(features[first + i]);
+        homes[i] = home(keys[i]);
+        __builtin_prefetch(&slots_[homes[i]]);
+      }
+      for (std::size_t i = 0; i < count; ++i) {
+        for (std::size_t at = homes[i];; at = (at + 1) & mask_) {
+          const Slot& slot = slots_[at];
+          if (slot.key == keys[i]) {
+            const std::uint32_t end = slot.begin + slot.count;
+            const std::int32_t factor = 1 << slot.shift;
+            for (std::uint32_t e = slot.begin; e < end; ++e) {
+              scores[columns_[e]] += weights_[e] * factor;
+            }
+            break;
+          }
+          if (slot.key == 0) break;
+        }
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t key = 0;  // 0: empty
+    std::uint32_t begin = 0;
+    std::uint16_t count = 0;
+    std::uint16_t shift = 0;
+  };
+  std::size_t home(std::uint32_t key) const noexcept {
+    return (static_cast<std::uint64_t>(key) * 0x9e3779b97f4a7c15ull >> 32) & mask_;
+  }
+
+  std::uint32_t width_ = 0;
+  float scale_ = 1;
+  std::size_t features_ = 0;
+  std::size_t mask_ = 0;
+  std::vector<Slot> slots_{Slot{}};  // never empty: a lookup always finds a 0 key
+  std::vector<std::uint8_t> columns_;
+  std::vector<std::int8_t> weights_;
+};
+
+// The best class among `scores` whose `allowed` entry is true (all when `allowed` is empty); -1
+// when none is allowed. Ties go to the lower class, so decisions are deterministic.
+int best_class(std::span<const std::int32_t> scores, std::span<const bool> allowed = {});
+
+}  // namespace presslens::detail

@@ -1,0 +1,344 @@
+#include "presslens/syntax.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <mutex>
+
+#include "detail/dependency_parser.hpp"
+#include "detail/lemmatizer.hpp"
+#include "detail/sentence_syntax.hpp"
+#include "detail/syntax_model.hpp"
+#include "detail/tagger.hpp"
+#include "detail/utf8.hpp"
+#include "presslens/document.hpp"
+#include "presslens/error.hpp"
+
+namespace presslens {
+
+namespace {
+
+constexpr std::array<const char*, 17> kPartOfSpeechNames = {
+    "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+    "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+
+// Sentences longer than this are parsed in windows of this many words, each its own tree: the
+// parser stays linear and its memory bounded on text without sentence ends.
+constexpr std::size_t kMaxParsedWords = 1024;
+
+// A built-in model, parsed once per process: analyzers made one after another share it.
+std::shared_ptr<const detail::SyntaxModel> builtin_model(const std::string& language,
+                                                         std::string_view bytes) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const detail::SyntaxModel>> parsed;
+  const std::lock_guard lock(mutex);
+  auto& model = parsed[language];
+  if (!model) model = detail::SyntaxModel::read(bytes, language + "/syntax.model");
+  return model;
+}
+
+// Everything the analysis of one sentence needs, reused from sentence to sentence.
+struct Workspace {
+  detail::SentenceSyntax sentence;
+  detail::ArcHybridState transitions;
+  detail::DependentIndex dependents;
+  std::string lemma, feats, clitic;
+};
+
+// Tags, analyses, parses and labels the words in `work.sentence` (already reset).
+void analyse(const detail::SyntaxModel& model, Workspace& work) {
+  detail::tag_sentence(model, work.sentence);
+  detail::analyse_morphology(model, work.sentence);
+  detail::parse_sentence(model, work.sentence, work.transitions);
+  detail::label_sentence(model, work.sentence, work.dependents);
+}
+
+PartOfSpeech tag_of(const detail::SyntaxModel& model, std::uint8_t tag) {
+  return part_of_speech(model.tags[tag]).value_or(PartOfSpeech::kX);
+}
+
+std::size_t count_code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+// The byte offset `count` code points into `text` (from its end when `from_end`).
+std::size_t code_point_offset(std::string_view text, std::size_t count, bool from_end) {
+  std::uint32_t at = from_end ? static_cast<std::uint32_t>(text.size()) : 0;
+  for (; count > 0 && at <= text.size(); --count) {
+    at = from_end ? at - detail::code_point_before(text, at).size
+                  : at + detail::code_point_at(text, at).size;
+  }
+  return at;
+}
+
+// A token's folded form with every apostrophe written "'", as the model's clitic lists are.
+void clitic_key(std::string_view text, std::string& folded, std::string& key) {
+  detail::fold_case(text, folded);
+  key.clear();
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (folded.compare(i, 3, "\u2019") == 0) {
+      key += '\'';
+      i += 2;
+    } else {
+      key += folded[i];
+    }
+  }
+}
+
+// The words of one token: its text, or its contraction's expansion, or its clitic and the rest.
+struct Piece {
+  Span span;
+  std::string_view form;  // into the document's text or the model
+};
+
+void split_token(const detail::SyntaxModel& model, std::string_view text, const Token& token,
+                 Workspace& work, std::vector<Piece>& pieces) {
+  const std::string_view written = text.substr(token.span.begin, token.span.size());
+  if (token.kind != TokenKind::kWord) {
+    pieces.push_back({token.span, written});
+    return;
+  }
+  std::string& key = work.clitic;
+  clitic_key(written, work.sentence.folded, key);
+  if (const auto found = model.expansions.find(key); found != model.expansions.end()) {
+    std::string joined;
+    for (const auto& word : found->second) joined += word;
+    if (joined == key && key.size() == written.size()) {  // "don't" = "do" + "n't": spell it out
+      std::uint32_t at = token.span.begin;
+      for (const auto& word : found->second) {
+        const Span span{at, at + static_cast<std::uint32_t>(word.size())};
+        pieces.push_back({span, text.substr(span.begin, span.size())});
+        at = span.end;
+      }
+    } else {
+      for (const auto& word : found->second) pieces.push_back({token.span, word});
+    }
+    return;
+  }
+  const auto split_at = [&](std::size_t bytes) {
+    const std::uint32_t middle = token.span.begin + static_cast<std::uint32_t>(bytes);
+    pieces.push_back({{token.span.begin, middle}, text.substr(token.span.begin, bytes)});
+    pieces.push_back({{middle, token.span.end}, text.substr(middle, token.span.end - middle)});
+  };
+  for (const auto& prefix : model.split_prefixes) {
+    if (key.size() > prefix.size() && key.starts_with(prefix)) {
+      split_at(code_point_offset(written, count_code_points(prefix), false));
+      return;
+    }
+  }
+  for (const auto& suffix : model.split_suffixes) {
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      split_at(code_point_offset(written, count_code_points(suffix), true));
+      return;
+    }
+  }
+  pieces.push_back({token.span, written});
+}
+
+TextRef store(std::string& strings, std::string_view text) {
+  const TextRef ref{static_cast<std::uint32_t>(strings.size()),
+                    static_cast<std::uint32_t>(text.size())};
+  strings.append(text);
+  return ref;
+}
+
+bool is_nominal(PartOfSpeech pos) {
+  return pos == PartOfSpeech::kNoun || pos == PartOfSpeech::kPropn || pos == PartOfSpeech::kPron;
+}
+
+// The relation without its subtype ("nsubj:pass" -> "nsubj").
+std::string_view base_relation(std::string_view relation) {
+  return relation.substr(0, relation.find(':'));
+}
+
+// Modifiers that stay inside a base noun phrase.
+bool is_chunk_modifier(std::string_view relation) {
+  const std::string_view base = base_relation(relation);
+  return base == "det" || base == "amod" || base == "compound" || base == "nummod" ||
+         base == "flat" || base == "fixed" || relation == "nmod:poss" || base == "clf";
+}
+
+// Noun chunks and names of the sentence whose words are syntax.words[first, end).
+void add_phrases(Syntax& syntax, std::size_t first, std::size_t end, Workspace& work) {
+  const auto& words = syntax.words;
+  const std::size_t n = end - first;
+  // The first and last word of each word's subtree of chunk modifiers.
+  std::vector<std::uint32_t>& heads = work.sentence.heads;
+  heads.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t head = words[first + i].head;
+    heads[i] =
+        head == kNoHead ? static_cast<std::uint32_t>(n) : head - static_cast<std::uint32_t>(first);
+  }
+  work.dependents.build(heads);
+  const auto edge = [&](auto&& self, std::uint32_t w, bool left, int depth) -> std::uint32_t {
+    std::uint32_t at = w;
+    if (depth > 8) return at;  // phrases are shallow; the bound keeps long chains linear
+    for (const std::uint32_t child : work.dependents.of(w)) {
+      if ((child < w) != left) continue;
+      if (depth == 0 && !is_chunk_modifier(syntax.relation(words[first + child]))) continue;
+      const std::uint32_t e = self(self, child, left, depth + 1);
+      at = left ? std::min(at, e) : std::max(at, e);
+    }
+    return at;
+  };
+  std::size_t covered = first;  // chunks never overlap
+  for (std::size_t i = 0; i < n; ++i) {
+    const Word& word = words[first + i];
+    if (!is_nominal(word.pos)) continue;
+    if (is_chunk_modifier(syntax.relation(word))) continue;  // a part of its head's chunk
+    const std::uint32_t begin = edge(edge, static_cast<std::uint32_t>(i), true, 0);
+    const std::uint32_t last = edge(edge, static_cast<std::uint32_t>(i), false, 0);
+    if (first + begin < covered) continue;
+    covered = first + last + 1;
+    syntax.noun_chunks.push_back({{words[first + begin].span.begin, words[first + last].span.end},
+                                  static_cast<std::uint32_t>(first + begin),
+                                  static_cast<std::uint32_t>(first + last + 1),
+                                  static_cast<std::uint32_t>(first + i)});
+  }
+  for (std::size_t i = 0; i < n;) {
+    if (words[first + i].pos != PartOfSpeech::kPropn) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < n && words[first + j].pos == PartOfSpeech::kPropn) ++j;
+    // The name's head: the word whose head lies outside it.
+    std::size_t head = i;
+    for (std::size_t k = i; k < j; ++k) {
+      const std::uint32_t h = words[first + k].head;
+      if (h == kNoHead || h < first + i || h >= first + j) head = k;
+    }
+    syntax.names.push_back({{words[first + i].span.begin, words[first + j - 1].span.end},
+                            static_cast<std::uint32_t>(first + i),
+                            static_cast<std::uint32_t>(first + j),
+                            static_cast<std::uint32_t>(first + head)});
+    i = j;
+  }
+}
+
+}  // namespace
+
+const char* to_string(PartOfSpeech pos) noexcept {
+  return kPartOfSpeechNames[static_cast<std::size_t>(pos)];
+}
+
+std::optional<PartOfSpeech> part_of_speech(std::string_view name) noexcept {
+  for (std::size_t i = 0; i < kPartOfSpeechNames.size(); ++i) {
+    if (name == kPartOfSpeechNames[i]) return static_cast<PartOfSpeech>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view Syntax::feature(const Word& word, std::string_view name) const {
+  const std::string_view all = feats(word);
+  for (std::size_t start = 0; start < all.size();) {
+    std::size_t end = all.find('|', start);
+    if (end == std::string_view::npos) end = all.size();
+    const std::string_view pair = all.substr(start, end - start);
+    if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
+      return pair.substr(name.size() + 1);
+    }
+    start = end + 1;
+  }
+  return {};
+}
+
+SyntaxParser::SyntaxParser(const LanguagePack& language) {
+  if (!language.has_model("syntax")) return;
+  const std::string_view bytes = language.model("syntax");
+  model_ = language.is_builtin_model("syntax") ? builtin_model(language.language(), bytes)
+                                               : detail::SyntaxModel::read(bytes, "syntax.model");
+}
+
+Syntax SyntaxParser::parse(const Document& document) const {
+  Syntax syntax;
+  syntax.roots.assign(document.sentences().size(), kNoHead);
+  if (!model_) return syntax;
+  const detail::SyntaxModel& model = *model_;
+  const std::string_view text = document.text();
+  const auto& tokens = document.tokens();
+  Workspace work;
+  std::vector<Piece> pieces;
+  std::vector<std::uint32_t> piece_tokens;
+  std::vector<std::string_view> forms;
+  syntax.words.reserve(tokens.size() + tokens.size() / 8);
+  syntax.strings.reserve(text.size() * 2);
+  for (std::size_t begin = 0; begin < tokens.size();) {
+    // One unit: the title's tokens or one sentence's, at most kMaxParsedWords words.
+    const std::uint32_t sentence = tokens[begin].sentence;
+    pieces.clear();
+    piece_tokens.clear();
+    std::size_t end = begin;
+    while (end < tokens.size() && tokens[end].sentence == sentence &&
+           pieces.size() < kMaxParsedWords) {
+      split_token(model, text, tokens[end], work, pieces);
+      piece_tokens.resize(pieces.size(), static_cast<std::uint32_t>(end));
+      ++end;
+    }
+    forms.clear();
+    for (const Piece& piece : pieces) forms.push_back(piece.form);
+    work.sentence.reset(forms);
+    analyse(model, work);
+    const auto first = static_cast<std::uint32_t>(syntax.words.size());
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      Word word;
+      word.span = pieces[i].span;
+      word.token = piece_tokens[i];
+      word.sentence = sentence;
+      word.pos = tag_of(model, work.sentence.tags[i]);
+      const std::uint32_t head = work.sentence.heads[i];
+      word.head = head == pieces.size() ? kNoHead : first + head;
+      word.form = store(syntax.strings, pieces[i].form);
+      detail::lemmatize(model, work.sentence, i, work.lemma);
+      word.lemma = store(syntax.strings, work.lemma);
+      detail::write_feats(model, work.sentence, i, work.feats);
+      word.feats = store(syntax.strings, work.feats);
+      word.relation = store(syntax.strings, model.relations[work.sentence.labels[i]]);
+      if (word.head == kNoHead) {
+        std::uint32_t& root = sentence == kNoSentence ? syntax.title_root : syntax.roots[sentence];
+        if (root == kNoHead) root = first + static_cast<std::uint32_t>(i);
+      }
+      syntax.words.push_back(word);
+    }
+    add_phrases(syntax, first, syntax.words.size(), work);
+    begin = end;
+  }
+  return syntax;
+}
+
+std::vector<ParsedWord> SyntaxParser::parse_words(std::span<const std::string_view> words) const {
+  if (!model_) throw InvalidArgument("no syntax model for this language");
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].empty()) throw InvalidArgument("word " + std::to_string(i) + " is empty");
+    if (find_invalid_utf8(words[i])) {
+      throw InvalidArgument("word " + std::to_string(i) + " is not valid UTF-8");
+    }
+  }
+  const detail::SyntaxModel& model = *model_;
+  Workspace work;
+  std::vector<ParsedWord> parsed;
+  parsed.reserve(words.size());
+  for (std::size_t begin = 0; begin < words.size(); begin += kMaxParsedWords) {
+    const std::size_t end = std::min(words.size(), begin + kMaxParsedWords);
+    work.sentence.reset(
+        std::vector<std::string_view>(words.begin() + static_cast<std::ptrdiff_t>(begin),
+                                      words.begin() + static_cast<std::ptrdiff_t>(end)));
+    analyse(model, work);
+    for (std::size_t i = 0; i < end - begin; ++i) {
+      ParsedWord word;
+      word.pos = tag_of(model, work.sentence.tags[i]);
+      detail::lemmatize(model, work.sentence, i, word.lemma);
+      detail::write_feats(model, work.sentence, i, word.feats);
+      const std::uint32_t head = work.sentence.heads[i];
+      word.head = head == end - begin ? 0 : static_cast<std::uint32_t>(begin + head + 1);
+      word.relation = model.relations[work.sentence.labels[i]];
+      parsed.push_back(std::move(word));
+    }
+  }
+  return parsed;
+}
+
+}  // namespace presslens
