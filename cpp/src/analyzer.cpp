@@ -64,8 +64,7 @@ Document Analyzer::analyze(std::string_view text) const {
   }
   key_tokens(document);
   if (options_.syntax && syntax_.available()) {
-    document.syntax_ = syntax_.parse(document);
-    document.has_syntax_ = true;
+    document.defer_syntax(syntax_);
   }
   if (options_.quotes) document.quotes_ = quotes_.find(document);
   if (options_.claims) document.claims_ = claims_.score(document);

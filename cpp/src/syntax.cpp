@@ -189,8 +189,11 @@ void add_phrases(Syntax& syntax, std::size_t first, std::size_t end, Workspace& 
     const Word& word = words[first + i];
     if (!is_nominal(word.pos)) continue;
     if (is_chunk_modifier(syntax.relation(word))) continue;  // a part of its head's chunk
-    const std::uint32_t begin = edge(edge, static_cast<std::uint32_t>(i), true, 0);
-    const std::uint32_t last = edge(edge, static_cast<std::uint32_t>(i), false, 0);
+    std::uint32_t begin = edge(edge, static_cast<std::uint32_t>(i), true, 0);
+    std::uint32_t last = edge(edge, static_cast<std::uint32_t>(i), false, 0);
+    // A chunk never starts or ends with punctuation (an opening quotation mark of a modifier).
+    while (begin < i && words[first + begin].pos == PartOfSpeech::kPunct) ++begin;
+    while (last > i && words[first + last].pos == PartOfSpeech::kPunct) --last;
     if (first + begin < covered) continue;
     covered = first + last + 1;
     syntax.noun_chunks.push_back({{words[first + begin].span.begin, words[first + last].span.end},

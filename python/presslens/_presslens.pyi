@@ -14,7 +14,7 @@ def train_syntax_model(
     parser_epochs: int = 15,
     labeller_epochs: int = 10,
     jackknife_folds: int = 5,
-    min_updates: int = 4,
+    min_updates: int = 8,
     seed: int = 1,
     verbose: bool = False,
 ) -> bytes: ...

@@ -52,10 +52,7 @@ class Span:
         return hash((type(self).__name__, self.start, self.end))
 
     def __repr__(self) -> str:
-        def shown(value: Any) -> str:  # a nested span (a sentence's root word) shows as its text
-            return repr(value.text) if isinstance(value, Span) else repr(value)
-
-        extra = "".join(f", {name}={shown(getattr(self, name))}" for name in self._fields[3:])
+        extra = "".join(f", {name}={getattr(self, name)!r}" for name in self._fields[3:])
         return f"{type(self).__name__}({self.start}, {self.end}, {_short(self.text)!r}{extra})"
 
     def __getstate__(self) -> Tuple[Any, ...]:
@@ -85,10 +82,10 @@ class Sentence(Span):
     characters that are a speaker's quoted words (direct and partial quotes: scare quotes, titles
     and reported speech are the writer's words), and ``mostly_quoted`` says whether that is more
     than half. ``root`` is the :class:`Word` its dependency tree hangs from (None without the
-    syntax layer)."""
+    syntax layer; reading it makes the document's syntax layer)."""
 
-    __slots__ = ("index", "paragraph", "quotes", "quoted_share", "root")
-    _fields = ("start", "end", "text", "index", "paragraph", "quotes", "quoted_share", "root")
+    __slots__ = ("index", "paragraph", "quotes", "quoted_share", "_document")
+    _fields = ("start", "end", "text", "index", "paragraph", "quotes", "quoted_share")
 
     def __init__(
         self,
@@ -99,23 +96,23 @@ class Sentence(Span):
         paragraph: int,
         quotes: Optional[List[int]] = None,
         quoted_share: float = 0.0,
-        root: Optional["Word"] = None,
+        document: Optional["Document"] = None,
     ) -> None:
         super().__init__(start, end, text)
         self.index = index
         self.paragraph = paragraph
         self.quotes = list(quotes or [])
         self.quoted_share = quoted_share
-        self.root = root
+        self._document = document
 
     @property
     def mostly_quoted(self) -> bool:
         return self.quoted_share > 0.5
 
-    def to_dict(self) -> Dict[str, Any]:
-        data = super().to_dict()
-        data["root"] = None if self.root is None else self.root.index  # a word index, as heads are
-        return data
+    @property
+    def root(self) -> Optional["Word"]:
+        document = getattr(self, "_document", None)
+        return None if document is None else document._sentence_root(self.index)
 
 
 class Token(Span):
@@ -480,6 +477,7 @@ class Document:
         "_structure",
         "_tokens",
         "_words",
+        "_roots",
         "_noun_chunks",
         "_names",
         "_quotes",
@@ -505,6 +503,7 @@ class Document:
         self._analyzer = _analyzer
         self._tokens: Optional[List[Token]] = None
         self._words: Optional[List[Word]] = None
+        self._roots: Optional[List[Optional[int]]] = None
         self._noun_chunks: Optional[List[Phrase]] = None
         self._names: Optional[List[Phrase]] = None
         self._quotes: Optional[List[Quote]] = None
@@ -572,6 +571,14 @@ class Document:
                 in enumerate(self._compiled().words())
             ]
         return self._words
+
+    def _sentence_root(self, index: int) -> Optional[Word]:
+        if not self.has_syntax:
+            return None
+        if self._roots is None:
+            self._roots = self._compiled().roots()
+        root = self._roots[index]
+        return None if root is None else self.words[root]
 
     def _phrases(self, raw: List[Tuple[int, int, int, int, int]]) -> List[Phrase]:
         return [Phrase(start, end, self.text[start:end], range(first, last), root)
@@ -736,11 +743,8 @@ class Document:
         """The sentences, in order."""
         if self._sentences is None:
             text = self.text
-            words = self.words
-            roots = self._compiled().roots() if words else []
             self._sentences = [
-                Sentence(start, end, text[start:end], index, paragraph, quotes, round(share, 4),
-                         words[roots[index]] if roots and roots[index] is not None else None)
+                Sentence(start, end, text[start:end], index, paragraph, quotes, round(share, 4), self)
                 for index, (start, end, paragraph, quotes, share)
                 in enumerate(self._compiled().sentences())
             ]
@@ -821,5 +825,8 @@ class Document:
         self._core = None
         self._tokens = None
         self._words = None
+        self._roots = None
+        for sentence in self._sentences or []:
+            sentence._document = self
         self._noun_chunks = None
         self._names = None

@@ -85,9 +85,15 @@ py::list tokens(const Document& document) {
 
 // (start, end, token, sentence, pos, head, form, lemma, feats, relation) of each word; head is a
 // word index or None for a root.
+// The syntax layer, made (on first use) with the GIL released.
+const presslens::Syntax& syntax_of(const Document& document) {
+  py::gil_scoped_release release;
+  return document.syntax();
+}
+
 py::list words(const Document& document) {
   py::list result;
-  const presslens::Syntax& syntax = document.syntax();
+  const presslens::Syntax& syntax = syntax_of(document);
   for (const auto& w : syntax.words) {
     const py::object sentence =
         w.sentence == presslens::kNoSentence ? py::object(py::none()) : py::cast(w.sentence);
@@ -253,7 +259,7 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       },
       py::arg("conllu"), py::arg("tagger_epochs") = 10, py::arg("morph_epochs") = 8,
       py::arg("lemma_epochs") = 6, py::arg("parser_epochs") = 15, py::arg("labeller_epochs") = 10,
-      py::arg("jackknife_folds") = 5, py::arg("min_updates") = 4, py::arg("seed") = 1,
+      py::arg("jackknife_folds") = 5, py::arg("min_updates") = 8, py::arg("seed") = 1,
       py::arg("verbose") = false, "Trains a syntax model from CoNLL-U text; returns its bytes.");
 
   m.def("builtin_languages", &presslens::LanguagePack::builtin_languages,
@@ -278,17 +284,17 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
           "roots",
           [](const Document& d) {
             py::list roots;
-            for (const auto root : d.syntax().roots) {
+            for (const auto root : syntax_of(d).roots) {
               roots.append(root == presslens::kNoHead ? py::object(py::none()) : py::cast(root));
             }
             return roots;
           },
           "The root word of each sentence (None for a sentence without words).")
       .def(
-          "noun_chunks", [](const Document& d) { return phrases(d, d.syntax().noun_chunks); },
+          "noun_chunks", [](const Document& d) { return phrases(d, syntax_of(d).noun_chunks); },
           "(start, end, first word, end word, head word) of each noun chunk.")
       .def(
-          "names", [](const Document& d) { return phrases(d, d.syntax().names); },
+          "names", [](const Document& d) { return phrases(d, syntax_of(d).names); },
           "(start, end, first word, end word, head word) of each proper name.")
       .def("quotes", &quotes, "Quotes as plain tuples (spans in code points).")
       .def("unpaired_quote_marks", &unpaired_marks, "Code-point offsets of unpaired marks.")

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "presslens/analyzer.hpp"
@@ -157,6 +158,22 @@ TEST(Syntax, ALanguageWithoutAModelSaysSo) {
   EXPECT_FALSE(analyzer.syntax().available());
   const std::vector<std::string_view> words = {"Мэр", "заявил"};
   EXPECT_THROW(analyzer.syntax().parse_words(words), InvalidArgument);
+}
+
+// The layer is made on first use, once, whichever thread asks first; copies share it.
+TEST(Syntax, TheLayerIsMadeOnceOnFirstUseFromAnyThread) {
+  const Document doc = analyze("The minister said the new report was wrong. Nobody listened.");
+  ASSERT_TRUE(doc.has_syntax());
+  const Document copy = doc;
+  std::vector<const Syntax*> seen(4, nullptr);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&, t] { seen[t] = &(t % 2 ? copy : doc).syntax(); });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const Syntax* s : seen) EXPECT_EQ(s, seen[0]);
+  EXPECT_EQ(seen[0]->words.size(), 12u);
+  EXPECT_EQ(seen[0]->roots.size(), 2u);
 }
 
 TEST(Syntax, SwitchedOffTheLayerIsEmpty) {

@@ -19,7 +19,6 @@ def test_to_dict_is_json_ready() -> None:
         "paragraph": 0,
         "quotes": [],
         "quoted_share": 0.0,
-        "root": 1,  # the index of the word "spoke"
     }
 
 
@@ -35,9 +34,7 @@ def test_results_pickle_and_compare_by_value() -> None:
 def test_reprs_are_short_and_informative() -> None:
     doc = presslens.analyze("A sentence that is long enough to be shortened in a repr, surely. Next.")
     assert repr(doc).startswith("Document(lang='en', chars=71, paragraphs=1, sentences=2")
-    assert repr(doc.sentences[1]) == (
-        "Sentence(66, 71, 'Next.', index=1, paragraph=0, quotes=[], quoted_share=0.0, root='Next')"
-    )
+    assert repr(doc.sentences[1]) == "Sentence(66, 71, 'Next.', index=1, paragraph=0, quotes=[], quoted_share=0.0)"
     assert "…" in repr(doc.sentences[0])
     assert len(doc) == 71
 
@@ -45,4 +42,4 @@ def test_reprs_are_short_and_informative() -> None:
 def test_sentence_fields() -> None:
     sentence = Sentence(0, 3, "Hi.", 0, 0)
     assert sentence.to_dict() == {"start": 0, "end": 3, "text": "Hi.", "index": 0, "paragraph": 0,
-                                  "quotes": [], "quoted_share": 0.0, "root": None}
+                                  "quotes": [], "quoted_share": 0.0}

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,10 +56,12 @@ class Document {
   const std::string& key(const Token& token) const noexcept { return keys_[token.key]; }
   // The distinct keys of the document's tokens (Token::key indexes them).
   const std::vector<std::string>& keys() const noexcept { return keys_; }
-  // Whether the syntax layer was made (a model for the language, and Options::syntax on).
-  bool has_syntax() const noexcept { return has_syntax_; }
-  // Words with part of speech, lemma, morphology and dependencies; noun chunks and names.
-  const Syntax& syntax() const noexcept { return syntax_; }
+  // Whether the document has a syntax layer (a model for the language, and Options::syntax on).
+  bool has_syntax() const noexcept { return lazy_syntax_ != nullptr; }
+  // Words with part of speech, lemma, morphology and dependencies; noun chunks and names (empty
+  // without a syntax layer). Made the first time it is asked for, so that analyses that never read
+  // it (keywords, a corpus) do not pay for it; safe to call from any number of threads at once.
+  const Syntax& syntax() const;
   // Quotations and reported speech in the body, in text order.
   const std::vector<Quote>& quotes() const noexcept { return quotes_.quotes; }
   // One claim reading per sentence (Claim::is_claim marks the claims).
@@ -80,8 +83,12 @@ class Document {
   std::vector<Sentence> sentences_;
   std::vector<Token> tokens_;
   std::vector<std::string> keys_;  // one per distinct token text
-  bool has_syntax_ = false;
-  Syntax syntax_;
+  // Gives the document a syntax layer that `parser` makes on first use.
+  void defer_syntax(const SyntaxParser& parser);
+
+  // The syntax layer, made once on first use and shared by copies of the document.
+  struct LazySyntax;
+  std::shared_ptr<LazySyntax> lazy_syntax_;
   Quotes quotes_;
   std::vector<Claim> claims_;
 };

@@ -206,11 +206,19 @@ std::uint8_t punctuation_tag(const SyntaxModel& model) {
 void parse_sentence(const SyntaxModel& model, SentenceSyntax& sentence, ArcHybridState& state) {
   state.reset(sentence, punctuation_tag(model));
   while (!state.done()) {
+    bool allowed[kTransitions];
+    int choices = 0, only = 0;
+    for (std::uint32_t t = 0; t < kTransitions; ++t) {
+      allowed[t] = state.allowed(Transition(t));
+      if (allowed[t]) ++choices, only = static_cast<int>(t);
+    }
+    if (choices == 1) {  // nothing to decide (an empty stack, the last word): no features
+      state.apply(Transition(only), sentence.heads);
+      continue;
+    }
     arc_features(sentence, state, sentence.features);
     std::int32_t scores[kTransitions] = {0, 0, 0};
     model.arcs.add_scores(sentence.features, scores);
-    bool allowed[kTransitions];
-    for (std::uint32_t t = 0; t < kTransitions; ++t) allowed[t] = state.allowed(Transition(t));
     state.apply(Transition(best_class(scores, allowed)), sentence.heads);
   }
 }

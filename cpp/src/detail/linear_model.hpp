@@ -71,31 +71,39 @@ class LinearModel {
   float scale() const noexcept { return scale_; }
 
   // Adds the row of every known feature to `scores` (width() entries); unknown features add
-  // nothing. The table is larger than the caches, so the slots of a batch of features are
-  // fetched together before any is read: their cache misses overlap instead of queueing.
+  // nothing. The tables are larger than the caches, so a batch of features is looked up in three
+  // passes: fetch every slot, then every found row, then add; their cache misses overlap instead
+  // of queueing.
   void add_scores(std::span<const std::uint64_t> features, std::span<std::int32_t> scores) const {
     constexpr std::size_t kBatch = 32;
     std::uint32_t keys[kBatch];
-    std::size_t homes[kBatch];
+    std::size_t at[kBatch];
+    const Slot* found[kBatch];
     for (std::size_t first = 0; first < features.size(); first += kBatch) {
       const std::size_t count = std::min(kBatch, features.size() - first);
       for (std::size_t i = 0; i < count; ++i) {
         keys[i] = feature_key(features[first + i]);
-        homes[i] = home(keys[i]);
-        __builtin_prefetch(&slots_[homes[i]]);
+        at[i] = home(keys[i]);
+        __builtin_prefetch(&slots_[at[i]]);
       }
+      std::size_t rows = 0;
       for (std::size_t i = 0; i < count; ++i) {
-        for (std::size_t at = homes[i];; at = (at + 1) & mask_) {
-          const Slot& slot = slots_[at];
+        for (std::size_t probe = at[i];; probe = (probe + 1) & mask_) {
+          const Slot& slot = slots_[probe];
           if (slot.key == keys[i]) {
-            const std::uint32_t end = slot.begin + slot.count;
-            const std::int32_t factor = 1 << slot.shift;
-            for (std::uint32_t e = slot.begin; e < end; ++e) {
-              scores[columns_[e]] += weights_[e] * factor;
-            }
+            __builtin_prefetch(&entries_[slot.begin]);
+            found[rows++] = &slot;
             break;
           }
           if (slot.key == 0) break;
+        }
+      }
+      for (std::size_t r = 0; r < rows; ++r) {
+        const Slot& slot = *found[r];
+        const std::int32_t factor = 1 << slot.shift;
+        const Entry* entry = &entries_[slot.begin];
+        for (const Entry* end = entry + slot.count; entry < end; ++entry) {
+          scores[entry->column] += entry->weight * factor;
         }
       }
     }
@@ -116,9 +124,12 @@ class LinearModel {
   float scale_ = 1;
   std::size_t features_ = 0;
   std::size_t mask_ = 0;
+  struct Entry {  // a class and its weight side by side: one cache line holds a whole row
+    std::uint8_t column;
+    std::int8_t weight;
+  };
   std::vector<Slot> slots_{Slot{}};  // never empty: a lookup always finds a 0 key
-  std::vector<std::uint8_t> columns_;
-  std::vector<std::int8_t> weights_;
+  std::vector<Entry> entries_;
 };
 
 // The best class among `scores` whose `allowed` entry is true (all when `allowed` is empty); -1

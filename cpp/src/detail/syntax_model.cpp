@@ -311,13 +311,16 @@ std::shared_ptr<const SyntaxModel> SyntaxModel::read(std::string_view bytes,
   }
   model->identity_rule = in.get<std::uint32_t>();
   if (model->identity_rule >= rules) in.fail("an identity rule that is not a rule");
-  if (in.get<std::uint32_t>() != 5) in.fail("expected five linear models");
+  if (in.get<std::uint32_t>() != 6) in.fail("expected six linear models");
   model->tagger = LinearModel(SparseRows::read(in));
+  model->second_tagger = LinearModel(SparseRows::read(in));
   model->morph = LinearModel(SparseRows::read(in));
   model->lemmatizer = LinearModel(SparseRows::read(in));
   model->arcs = LinearModel(SparseRows::read(in));
   model->labels = LinearModel(SparseRows::read(in));
-  if (model->tagger.width() != model->tags.size() || model->morph.width() != model->morph_width() ||
+  if (model->tagger.width() != model->tags.size() ||
+      model->second_tagger.width() != model->tags.size() ||
+      model->morph.width() != model->morph_width() ||
       model->lemmatizer.width() != model->lemma_rules.size() || model->arcs.width() != 3 ||
       model->labels.width() != std::max<std::size_t>(1, model->relations.size())) {
     in.fail("a linear model whose classes do not match its tables");

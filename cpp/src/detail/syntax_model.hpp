@@ -74,7 +74,7 @@ struct SyntaxModel {
   std::vector<std::string> split_prefixes, split_suffixes;
   std::vector<LemmaRule> lemma_rules;  // the lemmatiser's classes
   std::uint32_t identity_rule = 0;     // the rule that keeps the form
-  LinearModel tagger, morph, lemmatizer, arcs, labels;
+  LinearModel tagger, second_tagger, morph, lemmatizer, arcs, labels;
 
   std::uint32_t morph_width() const {
     return attributes.empty() ? 1
@@ -88,7 +88,7 @@ struct SyntaxModel {
   // Throws LanguagePackError for a file that is not a syntax model of this version.
   static std::shared_ptr<const SyntaxModel> read(std::string_view bytes, std::string_view source);
   // The file of a model whose tables are filled and whose linear models are `trained` (tagger,
-  // morph, lemmatizer, arcs, labels).
+  // second tagger, morph, lemmatizer, arcs, labels).
   std::string write(const std::vector<SparseRows>& trained) const;
 
   // The known word of a form with a tag, or null; `key` is scratch space.

@@ -89,16 +89,20 @@ class Trainer {
         std::to_string(model_.attributes.size()) + " attributes, " +
         std::to_string(model_.lemma_rules.size()) + " lemma rules");
     jackknife();
-    std::vector<detail::SparseRows> trained(5);
+    std::vector<detail::SparseRows> trained(6);
     trained[0] = train_tagger(all()).average();
-    trained[1] = train_morph(all(), true).average();
+    trained[1] = train_tagger(all(), true).average();
+    trained[2] = train_morph(all(), true).average();
     model_.tagger = detail::LinearModel(trained[0]);
-    model_.morph = detail::LinearModel(trained[1]);
-    trained[2] = train_lemmatizer().average();
-    model_.lemmatizer = detail::LinearModel(trained[2]);
+    model_.second_tagger = detail::LinearModel(trained[1]);
+    model_.morph = detail::LinearModel(trained[2]);
+    trained[3] = train_lemmatizer().average();
+    model_.lemmatizer = detail::LinearModel(trained[3]);
     build_known_words();
-    trained[3] = train_parser().average(options_.min_updates);
-    trained[4] = train_labeller().average(options_.min_updates);
+    const auto min_updates = static_cast<std::uint32_t>(std::max<double>(
+        1.0, std::round(options_.min_updates * static_cast<double>(words_) / 200000.0)));
+    trained[4] = train_parser().average(min_updates);
+    trained[5] = train_labeller().average(min_updates);
     for (std::size_t m = 0; m < trained.size(); ++m) {
       log("model " + std::to_string(m) + ": " + std::to_string(trained[m].keys.size()) +
           " features, " + std::to_string(trained[m].weights.size()) + " weights, " +
@@ -363,7 +367,9 @@ class Trainer {
     return static_cast<std::uint32_t>(best);
   }
 
-  PerceptronTrainer train_tagger(const std::vector<std::size_t>& subset) {
+  // One tagger pass. The second pass learns from first-pass tags of the words ahead as the
+  // run-time tagger gives them: the jackknifed ones.
+  PerceptronTrainer train_tagger(const std::vector<std::size_t>& subset, bool second = false) {
     PerceptronTrainer trainer(static_cast<std::uint32_t>(model_.tags.size()));
     SentenceSyntax s;
     std::vector<float> scores;
@@ -372,13 +378,18 @@ class Trainer {
       for (const std::size_t e : shuffled(subset)) {
         const Example& example = examples_[e];
         s.reset(example.forms);
+        if (second) s.tags = example.predicted_tags;
         for (std::size_t i = 0; i < s.size(); ++i) {
           if (const auto known = model_.tag_dictionary.find(example.forms[i]);
               known != model_.tag_dictionary.end()) {
             s.tags[i] = known->second;
             continue;
           }
-          detail::tag_features(s, i, s.features);
+          if (second) {
+            detail::second_pass_features(s, i, s.features);
+          } else {
+            detail::tag_features(s, i, s.features);
+          }
           scores.assign(trainer.width(), 0.0f);
           trainer.add_scores(s.features, scores);
           const std::uint32_t guess = argmax(scores);
@@ -389,7 +400,8 @@ class Trainer {
           ++total;
         }
       }
-      log("tagger epoch " + std::to_string(epoch + 1) + ": " + percent(right, total) +
+      log(std::string(second ? "second tagger" : "tagger") + " epoch " +
+          std::to_string(epoch + 1) + ": " + percent(right, total) +
           " of the words outside the dictionary right");
     }
     return trainer;
@@ -450,7 +462,7 @@ class Trainer {
       for (std::size_t e = begin; e < end; ++e) {
         Example& example = examples_[e];
         s.reset(example.forms);
-        detail::tag_sentence(fold, s);
+        detail::tag_pass(fold, false, s);  // the second pass learns from these
         detail::analyse_morphology(fold, s);
         example.predicted_tags = s.tags;
         example.predicted_morph = s.morph;

@@ -32,6 +32,12 @@ enum TagTemplate : std::uint32_t {
   kLowerNextLower,
   kFirstShape,
   kPrevTagNextLower,
+  kNextTag,
+  kNext2Tag,
+  kNextTags,
+  kPrevNextTag,
+  kLowerNextTag,
+  kSuffixNextTag,
 };
 
 enum MorphTemplate : std::uint32_t {
@@ -109,6 +115,20 @@ void tag_features(const SentenceSyntax& sentence, std::size_t i, std::vector<std
   out.push_back(feature(kPrevTagNextLower, previous, n.lower(at + 1)));
 }
 
+void second_pass_features(const SentenceSyntax& sentence, std::size_t i,
+                          std::vector<std::uint64_t>& out) {
+  tag_features(sentence, i, out);
+  const Neighbours n{sentence};
+  const auto at = static_cast<std::ptrdiff_t>(i);
+  const std::uint64_t next = n.tag(at + 1), next2 = n.tag(at + 2);
+  out.push_back(feature(kNextTag, next));
+  out.push_back(feature(kNext2Tag, next2));
+  out.push_back(feature(kNextTags, next, next2));
+  out.push_back(feature(kPrevNextTag, n.tag(at - 1), next));
+  out.push_back(feature(kLowerNextTag, sentence.lexical[i].lower, next));
+  out.push_back(feature(kSuffixNextTag, sentence.lexical[i].suffix[2], next));
+}
+
 void morph_features(const SentenceSyntax& sentence, std::size_t i,
                     std::vector<std::uint64_t>& out) {
   out.clear();
@@ -135,19 +155,28 @@ void morph_features(const SentenceSyntax& sentence, std::size_t i,
   out.push_back(feature(kTagNextSuffix, tag, n.suffix(at + 1, 1)));
 }
 
-void tag_sentence(const SyntaxModel& model, SentenceSyntax& sentence) {
-  const std::uint32_t width = model.tagger.width();
+void tag_pass(const SyntaxModel& model, bool second, SentenceSyntax& sentence) {
+  const LinearModel& tagger = second ? model.second_tagger : model.tagger;
   for (std::size_t i = 0; i < sentence.size(); ++i) {
     if (const auto known = model.tag_dictionary.find(sentence.forms[i]);
         known != model.tag_dictionary.end()) {
       sentence.tags[i] = known->second;
       continue;
     }
-    tag_features(sentence, i, sentence.features);
-    sentence.scores.assign(width, 0);
-    model.tagger.add_scores(sentence.features, sentence.scores);
+    if (second) {
+      second_pass_features(sentence, i, sentence.features);
+    } else {
+      tag_features(sentence, i, sentence.features);
+    }
+    sentence.scores.assign(tagger.width(), 0);
+    tagger.add_scores(sentence.features, sentence.scores);
     sentence.tags[i] = static_cast<std::uint8_t>(best_class(sentence.scores));
   }
+}
+
+void tag_sentence(const SyntaxModel& model, SentenceSyntax& sentence) {
+  tag_pass(model, false, sentence);
+  tag_pass(model, true, sentence);
 }
 
 void analyse_morphology(const SyntaxModel& model, SentenceSyntax& sentence) {
