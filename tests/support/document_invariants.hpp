@@ -16,7 +16,8 @@ namespace presslens::testing {
 
 // The first broken invariant, described; empty when the document keeps them all: sentences in
 // bounds, ordered, on code-point boundaries, inside a paragraph, round-tripping through the offset
-// map, and covering every body paragraph but for white space; tokens, quotes (content, marks,
+// map, and covering every body paragraph but for white space; tokens, syntactic words (inside
+// their tokens, heads in their sentence), phrases, quotes (content, marks,
 // speaker, cue), unpaired marks, title and authors in bounds on code-point boundaries; a marked
 // quote's content inside its marks; quotes in text order.
 inline std::string first_violation(const Document& doc) {
@@ -71,6 +72,36 @@ inline std::string first_violation(const Document& doc) {
   for (const auto& token : doc.tokens()) {
     if (!valid(token.span) || token.span.empty()) return "a token out of bounds";
     if (token.key >= doc.keys().size()) return "a token without a key";
+  }
+  // Reading the syntax layer makes it: pathological inputs and the fuzzers reach the parser too.
+  const Syntax& syntax = doc.syntax();
+  const auto in_strings = [&](TextRef ref) {
+    return ref.begin <= syntax.strings.size() && ref.size <= syntax.strings.size() - ref.begin;
+  };
+  for (const auto& word : syntax.words) {
+    if (!valid(word.span) || word.span.empty() || word.token >= doc.tokens().size()) {
+      return "a word out of bounds";
+    }
+    const Span token = doc.tokens()[word.token].span;
+    if (word.span.begin < token.begin || word.span.end > token.end)
+      return "a word outside its token";
+    if (word.head != kNoHead &&
+        (word.head >= syntax.words.size() || syntax.words[word.head].sentence != word.sentence)) {
+      return "a head outside its sentence";
+    }
+    if (!(in_strings(word.form) && in_strings(word.lemma) && in_strings(word.feats) &&
+          in_strings(word.relation)) ||
+        word.lemma.size == 0 || word.relation.size == 0) {
+      return "a word's strings out of bounds";
+    }
+  }
+  for (const auto* phrases : {&syntax.noun_chunks, &syntax.names}) {
+    for (const auto& phrase : *phrases) {
+      if (!valid(phrase.span) || phrase.first >= phrase.end || phrase.end > syntax.words.size() ||
+          phrase.head < phrase.first || phrase.head >= phrase.end) {
+        return "a phrase out of bounds";
+      }
+    }
   }
   std::uint32_t previous_quote = 0;
   for (const auto& quote : doc.quotes()) {
