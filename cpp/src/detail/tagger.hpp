@@ -1,6 +1,7 @@
 // Part of speech and morphology: a greedy left-to-right tagger (each word's UPOS from its letters,
 // its neighbours and the two tags before it; frequent unambiguous words from a dictionary), run
-// twice: the second pass also sees the first pass's tags of the words after it. Then
+// twice: the second pass also sees the first pass's tags of the words after it, and decides again
+// the words whose first-pass tag won by a small margin. Then
 // one morphological classifier per word whose columns hold every attribute's values, each
 // attribute decided on its own among those the word's tag takes.
 #pragma once
