@@ -139,6 +139,8 @@ def test_a_trained_model_replaces_the_built_in_one(tmp_path: Path) -> None:
     (tmp_path / "syntax.model").write_bytes(model)
     analyzer = presslens.Analyzer("en", pack_dir=tmp_path)
     assert analyzer.parse_words([["Dogs", "bark", "."]])[0][0] == ("NOUN", "dog", "Number=Plur", 2, "nsubj")
+    # A language without a built-in model gets the layer from a pack_dir model.
+    assert presslens.Analyzer("ru", pack_dir=tmp_path).has_syntax
     (tmp_path / "syntax.model").write_bytes(model[: len(model) // 2])
     with pytest.raises(presslens.LanguagePackError):
         presslens.Analyzer("en", pack_dir=tmp_path)
