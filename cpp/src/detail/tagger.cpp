@@ -33,6 +33,10 @@ enum TagTemplate : std::uint32_t {
   kLowerNextLower,
   kFirstShape,
   kPrevTagNextLower,
+  kLengthSuffix,
+  kLengthPrefix,
+  kPrevSuffixPrefix,
+  kSuffixNextPrefix,
   kNextTag,
   kNext2Tag,
   kNextTags,
@@ -73,6 +77,11 @@ struct Neighbours {
   std::uint64_t suffix(std::ptrdiff_t i, std::size_t k) const {
     if (i < 0) return kStart;
     return static_cast<std::size_t>(i) < s.size() ? s.lexical[static_cast<std::size_t>(i)].suffix[k]
+                                                  : kEnd;
+  }
+  std::uint64_t prefix(std::ptrdiff_t i, std::size_t k) const {
+    if (i < 0) return kStart;
+    return static_cast<std::size_t>(i) < s.size() ? s.lexical[static_cast<std::size_t>(i)].prefix[k]
                                                   : kEnd;
   }
   std::uint64_t shape(std::ptrdiff_t i) const {
@@ -120,6 +129,12 @@ void tag_features(const SentenceSyntax& sentence, std::size_t i, std::vector<std
   out.push_back(feature(kLowerNextLower, w.lower, n.lower(at + 1)));
   if (i == 0) out.push_back(feature(kFirstShape, w.shape));
   out.push_back(feature(kPrevTagNextLower, previous, n.lower(at + 1)));
+  // Where words are short and unknown ones many (Chinese, Japanese), a word's length and the
+  // letters where it meets its neighbours tell much.
+  out.push_back(feature(kLengthSuffix, w.length, w.suffix[0]));
+  out.push_back(feature(kLengthPrefix, w.length, w.prefix[0]));
+  out.push_back(feature(kPrevSuffixPrefix, n.suffix(at - 1, 0), w.prefix[0]));
+  out.push_back(feature(kSuffixNextPrefix, w.suffix[0], n.prefix(at + 1, 0)));
 }
 
 void second_pass_features(const SentenceSyntax& sentence, std::size_t i,

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 #include "detail/flat_index.hpp"
 #include "detail/linear_model.hpp"
 
@@ -74,6 +76,7 @@ WordFeatures word_features(std::string_view form, std::string& folded) {
     if (shape.size() >= 12) break;
   }
   features.shape = hash_text(shape);
+  features.length = static_cast<std::uint8_t>(std::min<std::size_t>(code_points, 15));
   const std::string_view lower = folded;
   for (std::size_t k = 0; k < WordFeatures::kAffixes; ++k) {
     // A word shorter than the affix gives the whole word, marked by the affix length.

@@ -18,6 +18,7 @@ struct WordFeatures {
   std::uint64_t shape = 0;
   std::array<std::uint64_t, kAffixes> prefix{};  // prefix[k]: the first k + 1 code points
   std::array<std::uint64_t, kAffixes> suffix{};  // suffix[k]: the last k + 1 code points
+  std::uint8_t length = 0;                       // code points, at most 15
   bool capitalised = false;                      // the first letter is upper case
   bool has_digit = false;
   bool has_hyphen = false;
