@@ -40,7 +40,6 @@ class ArcHybridState {
     return next_ + k <= words_ ? next_ + static_cast<std::uint32_t>(k) : kNone;
   }
   std::size_t depth() const noexcept { return stack_.size(); }
-  std::uint32_t root() const noexcept { return words_; }
   // The leftmost (k = 0) or second leftmost (k = 1) left child of `word`, or kNone; the same
   // for right children.
   std::uint32_t left_child(std::uint32_t word, int k) const noexcept;

@@ -39,8 +39,7 @@ SparseRows SparseRows::read(ByteReader& in) {
   return rows;
 }
 
-LinearModel::LinearModel(const SparseRows& rows)
-    : width_(rows.width), scale_(rows.scale), features_(rows.keys.size()) {
+LinearModel::LinearModel(const SparseRows& rows) : width_(rows.width), scale_(rows.scale) {
   entries_.reserve(rows.columns.size());
   for (std::size_t e = 0; e < rows.columns.size(); ++e) {
     entries_.push_back({rows.columns[e], rows.weights[e]});

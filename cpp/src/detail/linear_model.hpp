@@ -67,7 +67,6 @@ class LinearModel {
   explicit LinearModel(const SparseRows& rows);
 
   std::uint32_t width() const noexcept { return width_; }
-  std::size_t features() const noexcept { return features_; }
   float scale() const noexcept { return scale_; }
 
   // Adds the row of every known feature to `scores` (width() entries); unknown features add
@@ -122,7 +121,6 @@ class LinearModel {
 
   std::uint32_t width_ = 0;
   float scale_ = 1;
-  std::size_t features_ = 0;
   std::size_t mask_ = 0;
   struct Entry {  // a class and its weight side by side: one cache line holds a whole row
     std::uint8_t column;

@@ -22,7 +22,7 @@ struct SentenceSyntax {
   std::vector<std::string_view> forms;
   std::vector<WordFeatures> lexical;
   std::vector<std::uint8_t> tags;
-  std::vector<std::uint8_t> settled;  // the first tagger pass was sure of the word's tag
+  std::vector<std::uint8_t> settled;      // the first tagger pass was sure of the word's tag
   std::vector<std::uint8_t> morph;        // words x attributes: 0 absent, v + 1 values[v]
   std::vector<std::uint64_t> morph_keys;  // a hash of each word's whole analysis
   std::vector<const KnownWord*> known;    // what training saw of the word with its tag, or null

@@ -400,9 +400,8 @@ class Trainer {
           ++total;
         }
       }
-      log(std::string(second ? "second tagger" : "tagger") + " epoch " +
-          std::to_string(epoch + 1) + ": " + percent(right, total) +
-          " of the words outside the dictionary right");
+      log(std::string(second ? "second tagger" : "tagger") + " epoch " + std::to_string(epoch + 1) +
+          ": " + percent(right, total) + " of the words outside the dictionary right");
     }
     return trainer;
   }
