@@ -1,5 +1,6 @@
 # Sourced by tools/analyze and tools/test: makes this checkout ready to run, and is safe to repeat.
-#  1. Debian/Ubuntu packages the build needs (installed with apt when running as root);
+#  1. Debian/Ubuntu packages the build and the tests need (Chromium for the screenshot test),
+#     installed with apt when running as root;
 #  2. a virtualenv in .venv with the build tools;
 #  3. one CMake build in build/dev (library, Python module, C++ tests and benchmarks), installed
 #     into .venv. Rebuilds are incremental.
@@ -9,7 +10,7 @@ PRESSLENS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PRESSLENS_VENV="$PRESSLENS_ROOT/.venv"
 PRESSLENS_BUILD="$PRESSLENS_ROOT/build/dev"
 APT_PACKAGES=(g++ pkg-config libicu-dev libstemmer-dev libgtest-dev libgmock-dev libbenchmark-dev
-  clang-format)
+  clang-format chromium)
 
 say() { printf '\033[1m[presslens]\033[0m %s\n' "$*" >&2; }
 
