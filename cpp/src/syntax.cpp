@@ -73,20 +73,6 @@ std::size_t code_point_offset(std::string_view text, std::size_t count, bool fro
   return at;
 }
 
-// A token's folded form with every apostrophe written "'", as the model's clitic lists are.
-void clitic_key(std::string_view text, std::string& folded, std::string& key) {
-  detail::fold_case(text, folded);
-  key.clear();
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    if (folded.compare(i, 3, "\u2019") == 0) {
-      key += '\'';
-      i += 2;
-    } else {
-      key += folded[i];
-    }
-  }
-}
-
 // The words of one token: its text, or its contraction's expansion, or its clitic and the rest.
 struct Piece {
   Span span;
@@ -101,7 +87,7 @@ void split_token(const detail::SyntaxModel& model, std::string_view text, const 
     return;
   }
   std::string& key = work.clitic;
-  clitic_key(written, work.sentence.folded, key);
+  detail::clitic_key(written, work.sentence.folded, key);
   if (const auto found = model.expansions.find(key); found != model.expansions.end()) {
     std::string joined;
     for (const auto& word : found->second) joined += word;

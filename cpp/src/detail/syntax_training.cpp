@@ -55,23 +55,11 @@ bool less_case_insensitive(const std::string& a, const std::string& b) {
   });
 }
 
-std::string normalise_apostrophes(std::string text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\u2019") == 0) {
-      out += '\'';
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
+// A form as the model keys contractions and clitics (detail::clitic_key).
 std::string folded(std::string_view text) {
-  std::string out;
-  detail::fold_case(text, out);
-  return normalise_apostrophes(out);
+  std::string folded_case, key;
+  detail::clitic_key(text, folded_case, key);
+  return key;
 }
 
 bool has_apostrophe(std::string_view text) { return text.find('\'') != std::string_view::npos; }
@@ -357,6 +345,20 @@ class Trainer {
     return order;
   }
 
+  // Scores `features` with the current weights (never choosing the class `barred`), learns
+  // `truth` when another class wins, and returns the winner.
+  static std::uint32_t learn(PerceptronTrainer& trainer, const std::vector<std::uint64_t>& features,
+                             std::uint32_t truth, std::vector<float>& scores,
+                             std::uint32_t barred = UINT32_MAX) {
+    scores.assign(trainer.width(), 0.0f);
+    trainer.add_scores(features, scores);
+    if (barred < scores.size()) scores[barred] = -INFINITY;
+    const std::uint32_t guess = argmax(scores);
+    trainer.update(features, truth, guess);
+    trainer.tick();
+    return guess;
+  }
+
   static std::uint32_t argmax(const std::vector<float>& scores, std::size_t begin = 0,
                               std::size_t end = SIZE_MAX) {
     end = std::min(end, scores.size());
@@ -390,11 +392,7 @@ class Trainer {
           } else {
             detail::tag_features(s, i, s.features);
           }
-          scores.assign(trainer.width(), 0.0f);
-          trainer.add_scores(s.features, scores);
-          const std::uint32_t guess = argmax(scores);
-          trainer.update(s.features, example.tags[i], guess);
-          trainer.tick();
+          const std::uint32_t guess = learn(trainer, s.features, example.tags[i], scores);
           s.tags[i] = static_cast<std::uint8_t>(guess);
           right += guess == example.tags[i];
           ++total;
@@ -484,12 +482,7 @@ class Trainer {
         for (std::size_t i = 0; i < s.size(); ++i) {
           if (example.rules[i] == kNoRule) continue;
           detail::lemma_features(s, i, s.features);
-          scores.assign(trainer.width(), 0.0f);
-          trainer.add_scores(s.features, scores);
-          const std::uint32_t guess = argmax(scores);
-          trainer.update(s.features, example.rules[i], guess);
-          trainer.tick();
-          right += guess == example.rules[i];
+          right += learn(trainer, s.features, example.rules[i], scores) == example.rules[i];
           ++total;
         }
       }
@@ -607,13 +600,7 @@ class Trainer {
         for (std::size_t i = 0; i < s.size(); ++i) {
           if (s.heads[i] == s.size()) continue;
           detail::label_features(s, dependents, i, s.features);
-          scores.assign(trainer.width(), 0.0f);
-          trainer.add_scores(s.features, scores);
-          scores[root] = -INFINITY;
-          const std::uint32_t guess = argmax(scores);
-          trainer.update(s.features, example.labels[i], guess);
-          trainer.tick();
-          right += guess == example.labels[i];
+          right += learn(trainer, s.features, example.labels[i], scores, root) == example.labels[i];
           ++total;
         }
       }

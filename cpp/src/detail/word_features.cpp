@@ -41,6 +41,19 @@ void fold_case(std::string_view form, std::string& folded) {
   }
 }
 
+void clitic_key(std::string_view form, std::string& folded, std::string& key) {
+  fold_case(form, folded);
+  key.clear();
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (folded.compare(i, 3, "\u2019") == 0) {
+      key += '\'';
+      i += 2;
+    } else {
+      key += folded[i];
+    }
+  }
+}
+
 WordFeatures word_features(std::string_view form, std::string& folded) {
   WordFeatures features;
   fold_case(form, folded);

@@ -31,6 +31,10 @@ void fold_case(std::string_view form, std::string& folded);
 // The features of `form`; `folded` is scratch space (no allocation once it is large enough).
 WordFeatures word_features(std::string_view form, std::string& folded);
 
+// A token's folded form (into `folded`) and the same with every apostrophe written "'" (into
+// `key`): how the syntax model's contractions and clitics are keyed.
+void clitic_key(std::string_view form, std::string& folded, std::string& key);
+
 // The hash of a string value (a tag name, a relation) in the same space as the word hashes.
 std::uint64_t hash_text(std::string_view text);
 
