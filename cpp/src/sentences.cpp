@@ -6,6 +6,7 @@
 
 #include "detail/sentence_chars.hpp"
 #include "detail/sentence_lexicon.hpp"
+#include "detail/sentence_openers.hpp"
 
 namespace presslens {
 namespace {
@@ -86,6 +87,8 @@ class ParagraphScanner {
         i = on_terminator(i);
       } else {
         if (detail::is_bullet(c.value)) on_bullet(i);
+        if (c.value == 0x300A || c.value == 0x3008) title_open_ = i;  // 《 〈
+        if (c.value == 0x300B || c.value == 0x3009) title_open_.reset();
         i += c.size;
       }
     }
@@ -113,8 +116,23 @@ class ParagraphScanner {
       }
     }
     const Cluster cluster = read_cluster(i);
+    if (inside_title(cluster)) return cluster.end;
     if (const auto position = decide(cluster)) cut(*position);
     return cluster.end;
+  }
+
+  // A title in CJK title marks keeps its terminators: "《别怕，明天会更好！》上市首周…". Both marks
+  // must be near: a stray 《 does not silence the rest of the paragraph.
+  bool inside_title(const Cluster& cluster) const {
+    if (!title_open_ || cluster.begin - *title_open_ > kMaxLookBackBytes) return false;
+    const std::uint32_t limit = std::min(end_, cluster.end + kMaxLookBackBytes);
+    for (std::uint32_t i = cluster.end; i < limit;) {
+      const SentenceChar c = detail::sentence_char_at(text_, i);
+      if (c.value == 0x300B || c.value == 0x3009) return true;
+      if (c.value == 0x300A || c.value == 0x3008) return false;
+      i += c.size;
+    }
+    return false;
   }
 
   Cluster read_cluster(std::uint32_t i) const {
@@ -158,7 +176,9 @@ class ParagraphScanner {
   // Whether the cluster ends its sentence, given the first character after the white space.
   bool ends_before(const Cluster& cluster, std::uint32_t next) const {
     const SentenceChar c = detail::sentence_char_at(text_, next);
-    if (c.kind == U_SB_LOWER || c.kind == U_SB_SCONTINUE) return false;
+    if (c.kind == U_SB_SCONTINUE) return false;
+    // Lower case continues the sentence, except a name written so ("iPhone", "eBay").
+    if (c.kind == U_SB_LOWER && !detail::may_open_sentence(word_at(next))) return false;
     if (!cluster.single_period) return true;
 
     using Spaced = detail::SentenceLexicon::SpacedPeriod;
@@ -180,9 +200,11 @@ class ParagraphScanner {
     const std::string_view token = text_.substr(token_start, cluster.end - token_start);
     if (lexicon_.is_title(token)) return false;
     if (c.kind == U_SB_NUMERIC && lexicon_.is_number_prefix(token)) return false;
-    if (is_initial(token)) return previous_word_is_lower_case(token_start);
+    // "you and I. The" ends; "follows J. R. Hallorann" does not.
+    if (is_initial(token)) return previous_word_is_lower_case(token_start) && !initial_at(next);
     if (lexicon_.is_abbreviation(token) || is_acronym(token)) {
-      return starts_sentence(next) && has_words_before(token_start, 3);
+      return (starts_sentence(next) || lexicon_.opens_sentence(text_.substr(0, end_), next)) &&
+             has_words_before(token_start, 3);
     }
     if (lexicon_.ordinal_numbers() && std::all_of(token.begin(), token.end() - 1, is_ascii_digit)) {
       return starts_sentence(next);
@@ -327,6 +349,12 @@ class ParagraphScanner {
     return i;
   }
 
+  // Whether an initial ("R.") starts at `i`.
+  bool initial_at(std::uint32_t i) const {
+    const detail::CodePoint c = detail::code_point_at(text_, i);
+    return i + c.size < end_ && text_[i + c.size] == '.' && is_initial(text_.substr(i, c.size + 1));
+  }
+
   // "E." or "É.": one upper-case letter and its period.
   static bool is_initial(std::string_view token) {
     const detail::CodePoint c = detail::code_point_at(token, 0);
@@ -397,6 +425,11 @@ class ParagraphScanner {
     const std::string_view word = text_.substr(i, end - i);
     if (lexicon_.is_starter(word)) return true;
     return end < end_ && text_[end] == '.' && lexicon_.is_title(text_.substr(i, end + 1 - i));
+  }
+
+  // The word at `i`, up to white space or the paragraph's end.
+  std::string_view word_at(std::uint32_t i) const {
+    return detail::opener_candidate(text_.substr(0, end_), i).word;
   }
 
   // --- lists, bullets and emoticons -------------------------------------------------------------
@@ -515,6 +548,7 @@ class ParagraphScanner {
   std::uint32_t end_;
   const SentenceLexicon& lexicon_;
   std::uint32_t sentence_start_ = begin_;
+  std::optional<std::uint32_t> title_open_;  // an unclosed 《 or 〈
   std::vector<std::uint32_t> cuts_;
   std::vector<ListMarker> markers_;
 };

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
-#include <mutex>
 
 #include "detail/dependency_parser.hpp"
 #include "detail/lemmatizer.hpp"
@@ -25,17 +23,6 @@ constexpr std::array<const char*, 17> kPartOfSpeechNames = {
 // Sentences longer than this are parsed in windows of this many words, each its own tree: the
 // parser stays linear and its memory bounded on text without sentence ends.
 constexpr std::size_t kMaxParsedWords = 1024;
-
-// A built-in model, parsed once per process: analyzers made one after another share it.
-std::shared_ptr<const detail::SyntaxModel> builtin_model(const std::string& language,
-                                                         std::string_view bytes) {
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const detail::SyntaxModel>> parsed;
-  const std::lock_guard lock(mutex);
-  auto& model = parsed[language];
-  if (!model) model = detail::SyntaxModel::read(bytes, language + "/syntax.model");
-  return model;
-}
 
 // Everything the analysis of one sentence needs, reused from sentence to sentence.
 struct Workspace {
@@ -235,12 +222,8 @@ std::string_view Syntax::feature(const Word& word, std::string_view name) const 
   return {};
 }
 
-SyntaxParser::SyntaxParser(const LanguagePack& language) {
-  if (!language.has_model("syntax")) return;
-  const std::string_view bytes = language.model("syntax");
-  model_ = language.is_builtin_model("syntax") ? builtin_model(language.language(), bytes)
-                                               : detail::SyntaxModel::read(bytes, "syntax.model");
-}
+SyntaxParser::SyntaxParser(const LanguagePack& language)
+    : model_(detail::SyntaxModel::of(language)) {}
 
 Syntax SyntaxParser::parse(const Document& document) const {
   Syntax syntax;

@@ -53,6 +53,24 @@ TEST(SentenceSplitter, AbbreviationsEndASentenceOnlyBeforeAStarter) {
             (Texts{"They bought shares in Acme Corp.", "It rose."}));
 }
 
+TEST(SentenceSplitter, TheSyntaxLexiconReadsCommonWordsAfterAnAbbreviation) {
+  // "applications" is a common noun to the English model, "Senate" and "United" are names, and a
+  // first word is not followed by a comma or a bracket.
+  EXPECT_EQ(sentence_texts("Parents pay school fees, etc. Applications open in March."),
+            (Texts{"Parents pay school fees, etc.", "Applications open in March."}));
+  EXPECT_EQ(sentence_texts("The vote in the U.S. Senate was close."),
+            (Texts{"The vote in the U.S. Senate was close."}));
+  EXPECT_EQ(sentence_texts("The derby, Rovers vs. United, sold out within an hour."),
+            (Texts{"The derby, Rovers vs. United, sold out within an hour."}));
+}
+
+TEST(SentenceSplitter, NamesWrittenInLowerCaseOpenSentences) {
+  EXPECT_EQ(sentence_texts("Sales fell sharply. iPhone revenue dropped. eBay rose."),
+            (Texts{"Sales fell sharply.", "iPhone revenue dropped.", "eBay rose."}));
+  EXPECT_EQ(sentence_texts("Les régions (p. ex. l'Occitanie) ont demandé de l'aide.", "fr"),
+            (Texts{"Les régions (p. ex. l'Occitanie) ont demandé de l'aide."}));
+}
+
 TEST(SentenceSplitter, NumberPrefixesAndNumbers) {
   EXPECT_EQ(sentence_texts("See p. 55 and No. 7 in Vol. 2. It costs $4.5 billion. Then 3.14."),
             (Texts{"See p. 55 and No. 7 in Vol. 2.", "It costs $4.5 billion.", "Then 3.14."}));
@@ -63,6 +81,8 @@ TEST(SentenceSplitter, NumberPrefixesAndNumbers) {
 TEST(SentenceSplitter, Initials) {
   EXPECT_EQ(sentence_texts("J. R. R. Tolkien wrote it. We make a good team, you and I. Did you?"),
             (Texts{"J. R. R. Tolkien wrote it.", "We make a good team, you and I.", "Did you?"}));
+  EXPECT_EQ(sentence_texts("The novel follows J. R. Hallorann through the winter."),
+            (Texts{"The novel follows J. R. Hallorann through the winter."}));
 }
 
 TEST(SentenceSplitter, QuotesAndBracketsStayWithTheirSentence) {
@@ -115,6 +135,17 @@ TEST(SentenceSplitter, ChineseAndJapanese) {
             (Texts{"两国关系正在改善。", "双方同意继续对话！", "“我们会努力。”他说。"}));
   EXPECT_EQ(sentence_texts("東京は晴れです。「行きます。」と彼は言った。本当？", "ja"),
             (Texts{"東京は晴れです。", "「行きます。」と彼は言った。", "本当？"}));
+  // A quoted exclamation before a short clause ending in a speech verb stays in its sentence; a
+  // longer clause is a sentence of its own.
+  EXPECT_EQ(sentence_texts("“太不公平了！”一名球迷大喊。比赛结束了。", "zh"),
+            (Texts{"“太不公平了！”一名球迷大喊。", "比赛结束了。"}));
+  EXPECT_EQ(sentence_texts("“增速将保持在合理区间。”国家统计局周一公布了最新数据。", "zh"),
+            (Texts{"“增速将保持在合理区间。”", "国家统计局周一公布了最新数据。"}));
+  // Terminators inside title marks belong to the title; a stray 《 does not silence the paragraph.
+  EXPECT_EQ(sentence_texts("《别怕，明天会更好！》上市首周销量突破十万册。", "zh"),
+            (Texts{"《别怕，明天会更好！》上市首周销量突破十万册。"}));
+  EXPECT_EQ(sentence_texts("他读了《三体。然后睡了。后来醒了。", "zh"),
+            (Texts{"他读了《三体。", "然后睡了。", "后来醒了。"}));
 }
 
 TEST(SentenceSplitter, FrenchGermanSpanish) {

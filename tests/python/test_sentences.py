@@ -24,6 +24,10 @@ def sentences(text: str, lang: str = "en") -> list:
         ("We won! 🎉 See you.", ["We won! 🎉", "See you."]),
         ("I meant that... She left.", ["I meant that...", "She left."]),
         ("Mail jane.doe@example.com. Done.", ["Mail jane.doe@example.com.", "Done."]),
+        ("We pay fees, etc. Applications open soon.", ["We pay fees, etc.", "Applications open soon."]),
+        ("Critics say the novel follows J. R. Hallorann through a hard winter. It sold well.",
+         ["Critics say the novel follows J. R. Hallorann through a hard winter.", "It sold well."]),
+        ("Sales fell. iPhone revenue dropped.", ["Sales fell.", "iPhone revenue dropped."]),
     ],
 )
 def test_english_rules(text: str, expected: list) -> None:
@@ -38,6 +42,8 @@ def test_english_rules(text: str, expected: list) -> None:
         ("es", "Llegó el Sr. Pérez. ¿Quién abre? ¡Nadie!", ["Llegó el Sr. Pérez.", "¿Quién abre?", "¡Nadie!"]),
         ("zh", "两国关系正在改善。“我们会努力。”他说。", ["两国关系正在改善。", "“我们会努力。”他说。"]),
         ("ja", "東京は晴れです。「行きます。」と彼は言った。", ["東京は晴れです。", "「行きます。」と彼は言った。"]),
+        ("zh", "“太不公平了！”一名球迷大喊。比赛结束了。", ["“太不公平了！”一名球迷大喊。", "比赛结束了。"]),
+        ("zh", "《别怕，明天会更好！》上市首周销量突破十万册。", ["《别怕，明天会更好！》上市首周销量突破十万册。"]),
     ],
 )
 def test_other_languages(lang: str, text: str, expected: list) -> None:

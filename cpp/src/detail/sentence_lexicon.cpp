@@ -4,12 +4,19 @@
 
 #include <algorithm>
 
+#include "detail/sentence_chars.hpp"
+#include "detail/sentence_openers.hpp"
+#include "detail/syntax_model.hpp"
+
 namespace presslens::detail {
 namespace {
 
 StringSet to_set(const std::vector<std::string>& entries) {
   return StringSet(entries.begin(), entries.end());
 }
+
+// How long a clause after a closing quote may be and still be the quote's attribution.
+constexpr std::uint32_t kMaxAttributionCodePoints = 8;
 
 bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
@@ -34,7 +41,9 @@ SentenceLexicon::SentenceLexicon(const LanguagePack& language)
     : titles_(to_set(language.list("title_abbreviations"))),
       number_prefixes_(to_set(language.list("number_abbreviations"))),
       starters_(to_set(language.list("sentence_starters"))),
-      quote_continuations_(language.list("quote_continuations")) {
+      quote_continuations_(language.list("quote_continuations")),
+      speech_verbs_(language.list("speech_verbs")),
+      syntax_(SyntaxModel::of(language)) {
   for (const auto& entry : language.list("abbreviations")) abbreviations_.insert(fold_case(entry));
   for (const char* list : {"abbreviations", "title_abbreviations", "number_abbreviations"}) {
     for (const auto& entry : language.list(list)) {
@@ -76,9 +85,27 @@ SentenceLexicon::SpacedPeriod SentenceLexicon::spaced_abbreviation(std::string_v
   return SpacedPeriod::kNone;
 }
 
+bool SentenceLexicon::opens_sentence(std::string_view text, std::size_t at) const {
+  return syntax_ && reads_as_sentence_start(*syntax_, opener_candidate(text, at));
+}
+
 bool SentenceLexicon::continues_quote(std::string_view text) const {
-  return std::any_of(quote_continuations_.begin(), quote_continuations_.end(),
-                     [&](const std::string& prefix) { return text.starts_with(prefix); });
+  if (std::any_of(quote_continuations_.begin(), quote_continuations_.end(),
+                  [&](const std::string& prefix) { return text.starts_with(prefix); })) {
+    return true;
+  }
+  // The clause: CJK letters up to a terminator, at most kMaxAttributionCodePoints of them.
+  std::uint32_t end = 0;
+  for (std::uint32_t count = 0; end < text.size(); ++count) {
+    const SentenceChar c = sentence_char_at(text, end);
+    if (is_terminator(c)) break;
+    if (!is_cjk(c) || count == kMaxAttributionCodePoints) return false;
+    end += c.size;
+  }
+  const std::string_view clause = text.substr(0, end);
+  return end < text.size() &&
+         std::any_of(speech_verbs_.begin(), speech_verbs_.end(),
+                     [&](const std::string& verb) { return clause.ends_with(verb); });
 }
 
 }  // namespace presslens::detail

@@ -2,23 +2,17 @@
 // pack into hash sets (see docs/sentences.md for what each list means).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "detail/string_hash.hpp"
 #include "presslens/language.hpp"
 
 namespace presslens::detail {
 
-// A set of strings that can be probed with string_views without allocating.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+struct SyntaxModel;
 
 // Full Unicode case folding of UTF-8 text (ASCII without a trip through ICU).
 std::string fold_case(std::string_view text);
@@ -36,7 +30,12 @@ class SentenceLexicon {
   // Words that usually start a sentence (sentence_starters.txt); `word` may continue past an
   // elision apostrophe ("L'Europe" matches the entry "L'").
   bool is_starter(std::string_view word) const;
-  // Whether `text` (right after a CJK closing quote) starts with a quotative continuation.
+  // Whether the word at text[at] is a common word capitalised to open a sentence, as the syntax
+  // model's lexicon reads it (sentence_openers.hpp); false without a model. `text` ends where the
+  // paragraph does.
+  bool opens_sentence(std::string_view text, std::size_t at) const;
+  // Whether `text` (right after a CJK closing quote) continues the quoting sentence: a quotative
+  // continuation ("他说", "と"), or a short clause that ends in a speech verb ("一名球迷大喊。").
   bool continues_quote(std::string_view text) const;
   // Abbreviations written with a space ("z. B.", "EE. UU.", "p. ex."): whether the period at
   // text[period] is inside one (not an end: kInner) or ends one (kLast), or neither.
@@ -51,6 +50,8 @@ class SentenceLexicon {
   StringSet number_prefixes_;
   StringSet starters_;
   std::vector<std::string> quote_continuations_;
+  std::vector<std::string> speech_verbs_;
+  std::shared_ptr<const SyntaxModel> syntax_;  // null without a model
   std::vector<std::string> spaced_;
   bool ordinal_numbers_ = false;
 };

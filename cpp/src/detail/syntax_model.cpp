@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 #include "detail/binary_io.hpp"
 #include "detail/word_features.hpp"
@@ -248,7 +249,6 @@ std::string SyntaxModel::write(const std::vector<SparseRows>& trained) const {
     out.put_string(rule.add_prefix);
     out.put_string(rule.add_suffix);
   }
-  out.put<std::uint32_t>(identity_rule);
   out.put<std::uint32_t>(static_cast<std::uint32_t>(trained.size()));
   for (const auto& model : trained) model.write(out);
   return out.take();
@@ -309,8 +309,6 @@ std::shared_ptr<const SyntaxModel> SyntaxModel::read(std::string_view bytes,
     rule.add_suffix = in.get_string();
     model->lemma_rules.push_back(std::move(rule));
   }
-  model->identity_rule = in.get<std::uint32_t>();
-  if (model->identity_rule >= rules) in.fail("an identity rule that is not a rule");
   if (in.get<std::uint32_t>() != 6) in.fail("expected six linear models");
   model->tagger = LinearModel(SparseRows::read(in));
   model->second_tagger = LinearModel(SparseRows::read(in));
@@ -326,6 +324,18 @@ std::shared_ptr<const SyntaxModel> SyntaxModel::read(std::string_view bytes,
     in.fail("a linear model whose classes do not match its tables");
   }
   if (!in.at_end()) in.fail("bytes after the last model");
+  return model;
+}
+
+std::shared_ptr<const SyntaxModel> SyntaxModel::of(const LanguagePack& language) {
+  if (!language.has_model("syntax")) return nullptr;
+  const std::string_view bytes = language.model("syntax");
+  if (!language.is_builtin_model("syntax")) return read(bytes, "syntax.model");
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const SyntaxModel>, std::less<>> parsed;
+  const std::lock_guard lock(mutex);
+  auto& model = parsed[language.language()];
+  if (!model) model = read(bytes, language.language() + "/syntax.model");
   return model;
 }
 

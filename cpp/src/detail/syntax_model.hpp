@@ -1,5 +1,5 @@
-// A language's syntax model: the tables and the five linear models that tag, analyse, lemmatise
-// and parse its words. One file per language (cpp/data/<lang>/syntax.model, replaceable through
+// A language's syntax model: the tables and the linear models that tag, analyse, lemmatise and
+// parse its words. One file per language (cpp/data/<lang>/syntax.model, replaceable through
 // pack_dir); the layout is in docs/model-format.md. Made by train_syntax_model (syntax.hpp).
 #pragma once
 
@@ -7,12 +7,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "detail/binary_io.hpp"
 #include "detail/linear_model.hpp"
 #include "detail/perceptron.hpp"
+#include "detail/string_hash.hpp"
+#include "presslens/language.hpp"
 
 namespace presslens::detail {
 
@@ -49,18 +50,9 @@ struct KnownWord {
   std::vector<std::uint8_t> morph;
 };
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const noexcept {
-    return std::hash<std::string_view>{}(text);
-  }
-};
-template <typename Value>
-using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
-
 struct SyntaxModel {
   static constexpr std::string_view kMagic = "presslens-syntax";
-  static constexpr std::uint32_t kVersion = 1;
+  static constexpr std::uint32_t kVersion = 2;
 
   std::vector<std::string> tags;       // UPOS names, in the tagger's class order
   std::vector<std::string> relations;  // dependency relations, in the labeller's class order
@@ -73,7 +65,6 @@ struct SyntaxModel {
   // with "'" for any apostrophe ("l'", "'s").
   std::vector<std::string> split_prefixes, split_suffixes;
   std::vector<LemmaRule> lemma_rules;  // the lemmatiser's classes
-  std::uint32_t identity_rule = 0;     // the rule that keeps the form
   LinearModel tagger, second_tagger, morph, lemmatizer, arcs, labels;
 
   std::uint32_t morph_width() const {
@@ -87,6 +78,9 @@ struct SyntaxModel {
 
   // Throws LanguagePackError for a file that is not a syntax model of this version.
   static std::shared_ptr<const SyntaxModel> read(std::string_view bytes, std::string_view source);
+  // The pack's model ("syntax"), or null when it has none. A built-in model is read once per
+  // process and shared; a user's file is read each time.
+  static std::shared_ptr<const SyntaxModel> of(const LanguagePack& language);
   // The file of a model whose tables are filled and whose linear models are `trained` (tagger,
   // second tagger, morph, lemmatizer, arcs, labels).
   std::string write(const std::vector<SparseRows>& trained) const;

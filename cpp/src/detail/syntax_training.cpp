@@ -182,8 +182,6 @@ class Trainer {
       rules.emplace(identity, detail::LemmaRule{});
     }
     for (const auto& [count, name] : ranked) {
-      if (name == identity)
-        model_.identity_rule = static_cast<std::uint32_t>(model_.lemma_rules.size());
       rule_classes_[name] = static_cast<std::uint32_t>(model_.lemma_rules.size());
       model_.lemma_rules.push_back(rules.at(name));
     }
