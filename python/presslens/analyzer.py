@@ -197,12 +197,14 @@ class Analyzer:
         )
 
     def __reduce__(self) -> Tuple[object, ...]:
+        # A pack folder travels as its files' contents: the process that unpickles (a Dask or
+        # Spark worker, another machine) need not have the folder.
         return (
             _restore_analyzer,
             (
                 self.lang,
                 self._errors,
-                self._pack_dir,
+                _pack_files(self._pack_dir) if self._pack_dir else None,
                 self._detect_structure,
                 tuple(self._stages.items()),
             ),
@@ -216,16 +218,46 @@ class Analyzer:
         return f"Analyzer(lang={self.lang!r}, errors={self._errors!r}{extra})"
 
 
+PackFiles = Tuple[Tuple[str, bytes], ...]
+
+
+def _pack_files(folder: str) -> PackFiles:
+    """The files of a pack folder that a language pack reads (``*.txt`` lists, ``*.model``
+    models), as (name, contents) pairs in name order."""
+    names = sorted(n for n in os.listdir(folder) if n.endswith((".txt", ".model")))
+    files = []
+    for name in names:
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            with open(path, "rb") as handle:
+                files.append((name, handle.read()))
+    return tuple(files)
+
+
+@functools.lru_cache(maxsize=8)
+def _pack_folder(files: PackFiles) -> str:
+    """A folder holding `files`, made once per process for each distinct pack."""
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="presslens-pack-")
+    for name, data in files:
+        with open(os.path.join(folder, name), "wb") as handle:
+            handle.write(data)
+    return folder
+
+
 @functools.lru_cache(maxsize=32)
 def _restore_analyzer(
     lang: str,
     errors: str,
-    pack_dir: Optional[str],
+    pack: Union[None, str, PackFiles],
     detect_structure: bool = True,
     stages: Tuple[Tuple[str, bool], ...] = (),
 ) -> Analyzer:
     # Cached: an Analyzer is immutable, so every unpickled copy in a process (a Dask or Spark
-    # worker receiving it with each task) shares one, and its language pack loads once.
+    # worker receiving it with each task) shares one, and its language pack loads once. `pack` is
+    # the pack folder's files (as pickled), or a folder path (pickles of older versions).
+    pack_dir = _pack_folder(pack) if isinstance(pack, tuple) else pack
     return Analyzer(
         lang, errors=errors, pack_dir=pack_dir, detect_structure=detect_structure, **dict(stages)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import sys
@@ -64,6 +65,9 @@ class _Inputs:
                 text = record["text"]
             except (ValueError, KeyError, TypeError) as error:
                 self._fail(where, f'not a JSON object with a "text" field ({error})')
+                continue
+            if not isinstance(text, str):
+                self._fail(where, f'"text" is {type(text).__name__}, not a string')
                 continue
             yield text, str(record["id"]) if record.get("id") is not None else where
 
@@ -162,6 +166,11 @@ def _analyze_command(args: argparse.Namespace) -> int:
     if _missing_inputs(args):
         return 2
     inputs = _Inputs(args, Analyzer(args.lang, errors=args.errors, detect_structure=not args.all_body))
+    if args.format == "html":  # one page for all the articles
+        sys.stdout.write(
+            f'<!DOCTYPE html>\n<html lang="{html.escape(args.lang)}">\n<head><meta charset="utf-8">'
+            "<title>presslens</title></head>\n<body>\n"
+        )
     for name, doc in inputs:
         if args.format == "text":
             _write_text_report(name, doc, sys.stdout)
@@ -176,9 +185,12 @@ def _analyze_command(args: argparse.Namespace) -> int:
                 continue
             sys.stdout.write(doc.to_conllu(source=name))
         else:
-            record = {"source": name, **doc.to_dict()}
+            keyphrases = [k.to_dict() for k in doc.keyphrases(10)]
+            record = {"source": name, **doc.to_dict(), "keyphrases": keyphrases}
             indent = 2 if args.format == "json" else None
             sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
+    if args.format == "html":
+        sys.stdout.write("</body>\n</html>\n")
     return 1 if inputs.failed else 0
 
 

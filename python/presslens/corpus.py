@@ -58,7 +58,8 @@ class Corpus:
     Terms are counted as :meth:`Document.keywords` counts them (``ngrams`` and ``stem`` fixed
     here). Memory grows with the vocabulary, not with the text. Corpora built apart (on other
     threads, processes or machines) combine exactly with :meth:`merge`; :meth:`save` and
-    :meth:`load` use a documented text format (docs/keywords.md).
+    :meth:`load` use a documented text format (docs/keywords.md). Python threads may share one
+    corpus: each adds its documents' counts under a lock, after analysing them without it.
     """
 
     def __init__(

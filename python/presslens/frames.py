@@ -48,8 +48,8 @@ def document_rows(
     elif layer == "claims":
         rows = [
             {"sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text, "score": c.score,
-             "is_claim": c.is_claim, "kinds": ",".join(sorted(c.kinds)), "certainty": c.certainty,
-             "speaker": _span_text(c.speaker)}
+             "is_claim": c.is_claim, "kinds": sorted(c.kinds), "certainty": c.certainty,
+             "speaker": _span_text(c.speaker), "speaker_key": c.speaker_key or None}
             for c in doc.sentence_claims
         ]
     elif layer == "keywords":
@@ -65,6 +65,7 @@ def document_rows(
 
 # Column dtypes of each layer's table: nullable (Int64, Float64, string) where a value can be
 # missing, so tables of no rows have the same dtypes as full ones (Dask needs that for its meta).
+# A claim's kinds are a list of names per row ("object": pandas has no list dtype of its own).
 SCHEMAS: Dict[str, Dict[str, str]] = {
     "documents": {"lang": "string", "title": "string", "date": "datetime64[ns]", "authors": "string", "sentences": "int64",
                   "quotes": "int64", "claims": "int64"},
@@ -79,8 +80,8 @@ SCHEMAS: Dict[str, Dict[str, str]] = {
                "speaker": "string", "speaker_key": "string", "cue": "string", "sentence": "Int64",
                "parts": "int64"},
     "claims": {"sentence": "int64", "start": "int64", "end": "int64", "text": "string",
-               "score": "float64", "is_claim": "bool", "kinds": "string", "certainty": "string",
-               "speaker": "string"},
+               "score": "float64", "is_claim": "bool", "kinds": "object", "certainty": "int64",
+               "speaker": "string", "speaker_key": "string"},
     "keywords": {"key": "string", "text": "string", "count": "int64", "words": "int64",
                  "start": "int64", "end": "int64"},
 }

@@ -6,6 +6,7 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -229,6 +230,28 @@ void translate_errors(std::exception_ptr pointer) {
 
 }  // namespace
 
+// presslens::Corpus behind a mutex, for Corpus objects that Python threads share.
+class SharedCorpus {
+ public:
+  SharedCorpus() = default;
+  explicit SharedCorpus(presslens::Corpus corpus) : corpus_(std::move(corpus)) {}
+
+  // Calls `read` with the corpus, locked; returns what it returns.
+  template <typename Read>
+  auto read(Read&& read) const {
+    const std::lock_guard lock(mutex_);
+    return read(corpus_);
+  }
+  void merge(const presslens::Corpus& partial) {
+    const std::lock_guard lock(mutex_);
+    corpus_.merge(partial);
+  }
+
+ private:
+  presslens::Corpus corpus_;
+  mutable std::mutex mutex_;
+};
+
 PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
   m.doc() = "The compiled core of presslens. Use the presslens package, not this module.";
   m.attr("__version__") = presslens::version();
@@ -416,64 +439,99 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
           },
           py::arg("word"), "The normalised key a word is counted under.");
 
-  py::class_<presslens::Corpus>(m, "Corpus", "Corpus statistics (see presslens.Corpus).")
+  // A corpus Python threads may share: analyses run outside the lock (and the GIL), each adds
+  // its counts to a partial corpus, and the partial is merged under the lock. Counts merge
+  // exactly, so the result does not depend on the threads' order.
+  py::class_<SharedCorpus>(m, "Corpus", "Corpus statistics (see presslens.Corpus).")
       .def(py::init<>())
-      .def_property_readonly("documents", &presslens::Corpus::documents)
+      .def_property_readonly("documents",
+                             [](const SharedCorpus& shared) {
+                               return shared.read([](const auto& c) { return c.documents(); });
+                             })
       .def(
           "add",
-          [](presslens::Corpus& corpus, const presslens::Analyzer& analyzer,
-             const Document& document, const std::string& group, std::uint32_t min_words,
-             std::uint32_t max_words, bool stem) {
+          [](SharedCorpus& shared, const presslens::Analyzer& analyzer, const Document& document,
+             const std::string& group, std::uint32_t min_words, std::uint32_t max_words,
+             bool stem) {
             py::gil_scoped_release release;
-            corpus.add(document,
-                       analyzer.keywords(document, keyword_options(min_words, max_words, stem)),
-                       group);
+            presslens::Corpus partial;
+            partial.add(document,
+                        analyzer.keywords(document, keyword_options(min_words, max_words, stem)),
+                        group);
+            shared.merge(partial);
           },
           py::arg("analyzer"), py::arg("document"), py::arg("group"), py::arg("min_words"),
           py::arg("max_words"), py::arg("stem"))
       .def(
           "add_texts",
-          [](presslens::Corpus& corpus, const presslens::Analyzer& analyzer,
+          [](SharedCorpus& shared, const presslens::Analyzer& analyzer,
              const std::vector<py::bytes>& data, const std::vector<std::string>& groups,
              unsigned threads, std::uint32_t min_words, std::uint32_t max_words, bool stem) {
             std::vector<std::string_view> texts(data.begin(), data.end());
             py::gil_scoped_release release;
-            corpus.add_texts(analyzer, texts, groups, threads,
-                             keyword_options(min_words, max_words, stem));
+            presslens::Corpus partial;
+            partial.add_texts(analyzer, texts, groups, threads,
+                              keyword_options(min_words, max_words, stem));
+            shared.merge(partial);
           },
           py::arg("analyzer"), py::arg("data"), py::arg("groups"), py::arg("threads"),
           py::arg("min_words"), py::arg("max_words"), py::arg("stem"))
-      .def("merge", &presslens::Corpus::merge, py::arg("other"))
-      .def("document_frequency", &presslens::Corpus::document_frequency, py::arg("key"))
-      .def("groups", &presslens::Corpus::groups)
-      .def("group_documents", &presslens::Corpus::group_documents, py::arg("group"))
+      .def(
+          "merge",
+          [](SharedCorpus& shared, const SharedCorpus& other) {
+            // A copy taken under the other's lock, merged under ours: never both locks at once,
+            // so a.merge(b) and b.merge(a) on two threads cannot deadlock (nor a.merge(a)).
+            const presslens::Corpus copy = other.read([](const auto& c) { return c; });
+            shared.merge(copy);
+          },
+          py::arg("other"))
+      .def(
+          "document_frequency",
+          [](const SharedCorpus& shared, std::string_view key) {
+            return shared.read([&](const auto& c) { return c.document_frequency(key); });
+          },
+          py::arg("key"))
+      .def("groups",
+           [](const SharedCorpus& shared) {
+             return shared.read([](const auto& c) { return c.groups(); });
+           })
+      .def(
+          "group_documents",
+          [](const SharedCorpus& shared, std::string_view group) {
+            return shared.read([&](const auto& c) { return c.group_documents(group); });
+          },
+          py::arg("group"))
       .def(
           "top",
-          [](const presslens::Corpus& corpus, std::size_t n,
-             const std::optional<std::string>& group) {
-            return term_tuples(group ? corpus.top(n, *group) : corpus.top(n));
+          [](const SharedCorpus& shared, std::size_t n, const std::optional<std::string>& group) {
+            return term_tuples(
+                shared.read([&](const auto& c) { return group ? c.top(n, *group) : c.top(n); }));
           },
           py::arg("n"), py::arg("group") = py::none(),
           "(key, text, count, documents, score) of the most frequent terms.")
       .def(
           "tfidf",
-          [](const presslens::Corpus& corpus, const presslens::Analyzer& analyzer,
+          [](const SharedCorpus& shared, const presslens::Analyzer& analyzer,
              const Document& document, std::size_t n, std::uint32_t min_words,
              std::uint32_t max_words, bool stem) {
-            return term_tuples(corpus.tfidf(
-                document, analyzer.keywords(document, keyword_options(min_words, max_words, stem)),
-                n));
+            const auto terms =
+                analyzer.keywords(document, keyword_options(min_words, max_words, stem));
+            return term_tuples(
+                shared.read([&](const auto& c) { return c.tfidf(document, terms, n); }));
           },
           py::arg("analyzer"), py::arg("document"), py::arg("n"), py::arg("min_words"),
           py::arg("max_words"), py::arg("stem"))
       .def("dumps",
-           [](const presslens::Corpus& corpus) {
+           [](const SharedCorpus& shared) {
              std::ostringstream out;
-             corpus.save(out);
+             shared.read([&](const auto& c) {
+               c.save(out);
+               return 0;
+             });
              return py::bytes(out.str());
            })
       .def_static("loads", [](const py::bytes& data) {
         std::istringstream in{std::string(data)};
-        return presslens::Corpus::load(in);
+        return std::make_unique<SharedCorpus>(presslens::Corpus::load(in));
       });
 }

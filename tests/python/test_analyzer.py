@@ -208,3 +208,21 @@ def test_later_stages_can_be_switched_off() -> None:
     assert pickle.loads(pickle.dumps(lean)).analyze(text).tokens == []
     no_quotes = Analyzer(quotes=False).analyze(text)
     assert no_quotes.tokens and no_quotes.quotes == [] and no_quotes.sentence_claims
+
+
+def test_pickles_travel_without_the_pack_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A worker that unpickles a document need not have the analyzer's pack folder: the pack
+    # travels with it, and the layers computed on demand still read it.
+    import shutil
+
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "title_abbreviations.txt").write_text("Cllr.\n", encoding="utf-8")
+    text = "We met Cllr. Dana Obi today. She left."
+    doc = Analyzer("en", pack_dir=folder).analyze(text)
+    assert [s.text for s in doc.sentences] == ["We met Cllr. Dana Obi today.", "She left."]
+    data = pickle.dumps(doc)
+    shutil.rmtree(folder)
+    copy = pickle.loads(data)
+    assert copy.sentences == doc.sentences and copy.tokens == doc.tokens
+    assert [s.text for s in copy._analyzer.analyze(text).sentences] == [s.text for s in doc.sentences]

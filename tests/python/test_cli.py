@@ -120,3 +120,32 @@ def test_jsonl_from_standard_input() -> None:
     record = json.loads(result.stdout)
     assert record["source"] == "7" and len(record["sentences"]) == 2
     assert result.stderr == b""
+
+
+def test_jsonl_lines_whose_text_is_not_a_string_are_skipped() -> None:
+    lines = [
+        json.dumps({"id": "a", "text": 42}),
+        json.dumps({"id": "b", "text": None}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "c", "text": "Good one. Fine."}),
+    ]
+    stdin = ("\n".join(lines) + "\n").encode()
+    result = run_cli("analyze", "-", "--jsonl", "--format", "jsonl", "--no-progress", stdin=stdin)
+    assert result.returncode == 1  # some inputs failed; the good one is still analysed
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [r["source"] for r in records] == ["c"]
+    errors = result.stderr.decode()
+    assert '<stdin>:1: "text" is int, not a string' in errors
+    assert '<stdin>:2: "text" is NoneType, not a string' in errors
+    assert "<stdin>:3: not a JSON object" in errors
+    assert "Traceback" not in errors
+
+
+def test_json_has_keyphrases_and_html_is_a_page() -> None:
+    result = run_cli("analyze", "--sample", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["keyphrases"] and {"text", "count"} <= set(record["keyphrases"][0])
+    page = run_cli("analyze", "--sample", "--format", "html").stdout.decode()
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+    assert page.rstrip().endswith("</html>") and page.count("<body>") == 1

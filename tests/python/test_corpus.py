@@ -60,3 +60,36 @@ def test_to_pandas_when_installed() -> None:
     pandas = pytest.importorskip("pandas")
     frame = presslens.Corpus().add_many(ARTICLES).to_pandas(3)
     assert isinstance(frame, pandas.DataFrame) and list(frame.columns) == ["key", "text", "count", "documents"]
+
+
+def test_threads_share_one_corpus() -> None:
+    # Several Python threads adding to one corpus at once (the GIL is released while they count):
+    # the result equals the same documents added one after another, whatever the interleaving.
+    import threading
+
+    texts = ARTICLES * 60
+    groups = GROUPS * 60
+    shared = presslens.Corpus()
+    other = presslens.Corpus().add_many(ARTICLES, groups=GROUPS)
+    left, right = presslens.Corpus().add_many(ARTICLES[:2]), presslens.Corpus().add_many(ARTICLES[2:])
+
+    def work(k: int) -> None:
+        shared.add_many(texts, groups=groups, threads=2)
+        for text, group in zip(ARTICLES, GROUPS):
+            shared.add(text, group=group)
+        shared.merge(other)
+        # Merges both ways at once must not deadlock.
+        (left.merge(right) if k % 2 else right.merge(left))
+        shared.top(5)
+
+    workers = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert shared.documents == 4 * (len(texts) + 2 * len(ARTICLES))
+    expected = presslens.Corpus()
+    for _ in range(4):
+        expected.add_many(texts, groups=groups)
+        expected.add_many(ARTICLES * 2, groups=GROUPS * 2)
+    assert shared._core.dumps() == expected._core.dumps()

@@ -71,3 +71,16 @@ def test_every_language_of_a_frame_gets_the_given_analyzers_options() -> None:
     assert len(tables["sentences"]) > 0
     assert tables["sentences"]["claim_score"].isna().all()  # claims off, in every language
     assert tables["claims"].empty
+
+
+def test_claims_table_types() -> None:
+    text = 'Prices will probably rise by 5% next year. "Taxes caused it," Ana Ruiz said.'
+    claims = presslens.analyze(text).to_pandas("claims")
+    assert list(claims.columns) == list(presslens.frames.SCHEMAS["claims"])
+    assert all(isinstance(kinds, list) for kinds in claims["kinds"])
+    assert claims["certainty"].dtype == "int64" and claims["speaker_key"].dtype == "string"
+    assert pandas.api.types.is_integer_dtype(claims["certainty"])
+    quoted = claims[claims["speaker"].notna()]
+    assert not quoted.empty and (quoted["speaker_key"] == "ruiz").all()
+    empty = presslens.analyze("").to_pandas("claims")
+    assert dict(empty.dtypes.astype(str)) == dict(claims.dtypes.astype(str))
