@@ -113,6 +113,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         help="heldout: the cases whose crc32(id) % 4 == 0 (199 of PolNeAR's 840); development: the rest",
     )
     parser.add_argument(
+        "--no-syntax",
+        action="store_true",
+        help="analyse without the syntax layer (speakers as the attribution rules alone find them)",
+    )
+    parser.add_argument(
         "--speech-cues",
         action="store_true",
         help="also score only the gold attributions that are marked quotes or have a listed speech cue",
@@ -136,7 +141,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         for case in cases:
             lang = case.get("lang", args.lang)
             if lang not in analyzers:
-                analyzers[lang] = presslens.Analyzer(lang, detect_structure=False, pack_dir=os.environ.get("PACK") or None)
+                analyzers[lang] = presslens.Analyzer(
+                    lang, detect_structure=False, pack_dir=os.environ.get("PACK") or None, syntax=not args.no_syntax
+                )
             text = case["text"]
             doc = analyzers[lang].analyze(text)
             predicted = [q for q in doc.quotes]

@@ -66,7 +66,9 @@ Document Analyzer::analyze(std::string_view text) const {
   if (options_.syntax && syntax_.available()) {
     document.defer_syntax(syntax_);
   }
-  if (options_.quotes) document.quotes_ = quotes_.find(document);
+  if (options_.quotes) {
+    document.quotes_ = quotes_.find(document, options_.syntax ? &syntax_ : nullptr);
+  }
   if (options_.claims) document.claims_ = claims_.score(document);
   return document;
 }

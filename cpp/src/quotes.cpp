@@ -35,7 +35,7 @@ QuoteFinder::QuoteFinder(const LanguagePack& language, Tokenizer tokenizer)
     : tokenizer_(std::move(tokenizer)),
       resources_(std::make_shared<const detail::QuoteResources>(language)) {}
 
-Quotes QuoteFinder::find(const Document& document) const {
+Quotes QuoteFinder::find(const Document& document, const SyntaxParser* syntax) const {
   Quotes result;
   std::vector<Pair> pairs;
   MarkPairer pairer(document.text(), resources_->german_marks);
@@ -80,6 +80,7 @@ Quotes QuoteFinder::find(const Document& document) const {
   }
   std::stable_sort(result.quotes.begin(), result.quotes.end(),
                    [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
+  if (syntax && syntax->available()) reader.check_speakers(*syntax, result.quotes);
   detail::join_continued_quotes(document, result.quotes);
   return result;
 }

@@ -195,6 +195,55 @@ void add_phrases(Syntax& syntax, std::size_t first, std::size_t end, Workspace& 
   }
 }
 
+// Parses the tokens [begin, end) of one unit (the title or one sentence) in windows of at most
+// kMaxParsedWords words, appending their words and phrases to `syntax`.
+void parse_unit(const detail::SyntaxModel& model, const Document& document, std::size_t begin,
+                std::size_t end, Workspace& work, Syntax& syntax) {
+  const std::string_view text = document.text();
+  const auto& tokens = document.tokens();
+  const std::uint32_t sentence = tokens[begin].sentence;
+  std::vector<Piece> pieces;
+  std::vector<std::uint32_t> piece_tokens;
+  std::vector<std::string_view> forms;
+  while (begin < end) {
+    pieces.clear();
+    piece_tokens.clear();
+    std::size_t window_end = begin;
+    while (window_end < end && pieces.size() < kMaxParsedWords) {
+      split_token(model, text, tokens[window_end], work, pieces);
+      piece_tokens.resize(pieces.size(), static_cast<std::uint32_t>(window_end));
+      ++window_end;
+    }
+    forms.clear();
+    for (const Piece& piece : pieces) forms.push_back(piece.form);
+    work.sentence.reset(forms);
+    analyse(model, work);
+    const auto first = static_cast<std::uint32_t>(syntax.words.size());
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      Word word;
+      word.span = pieces[i].span;
+      word.token = piece_tokens[i];
+      word.sentence = sentence;
+      word.pos = tag_of(model, work.sentence.tags[i]);
+      const std::uint32_t head = work.sentence.heads[i];
+      word.head = head == pieces.size() ? kNoHead : first + head;
+      word.form = store(syntax.strings, pieces[i].form);
+      detail::lemmatize(model, work.sentence, i, work.lemma);
+      word.lemma = store(syntax.strings, work.lemma);
+      detail::write_feats(model, work.sentence, i, work.feats);
+      word.feats = store(syntax.strings, work.feats);
+      word.relation = store(syntax.strings, model.relations[work.sentence.labels[i]]);
+      if (word.head == kNoHead) {
+        std::uint32_t& root = sentence == kNoSentence ? syntax.title_root : syntax.roots[sentence];
+        if (root == kNoHead) root = first + static_cast<std::uint32_t>(i);
+      }
+      syntax.words.push_back(word);
+    }
+    add_phrases(syntax, first, syntax.words.size(), work);
+    begin = window_end;
+  }
+}
+
 }  // namespace
 
 const char* to_string(PartOfSpeech pos) noexcept {
@@ -226,59 +275,60 @@ SyntaxParser::SyntaxParser(const LanguagePack& language)
     : model_(detail::SyntaxModel::of(language)) {}
 
 Syntax SyntaxParser::parse(const Document& document) const {
+  std::vector<std::uint32_t> all(document.sentences().size() + 1);
+  all[0] = kNoSentence;  // the title
+  for (std::uint32_t s = 0; s < document.sentences().size(); ++s) all[s + 1] = s;
+  return parse_units(document, all);
+}
+
+Syntax SyntaxParser::parse(const Document& document,
+                           std::span<const std::uint32_t> sentences) const {
+  return parse_units(document, sentences);
+}
+
+// The units (kNoSentence for the title, then sentence numbers in ascending order) parsed.
+Syntax SyntaxParser::parse_units(const Document& document,
+                                 std::span<const std::uint32_t> units) const {
   Syntax syntax;
   syntax.roots.assign(document.sentences().size(), kNoHead);
   if (!model_) return syntax;
-  const detail::SyntaxModel& model = *model_;
-  const std::string_view text = document.text();
   const auto& tokens = document.tokens();
   Workspace work;
-  std::vector<Piece> pieces;
-  std::vector<std::uint32_t> piece_tokens;
-  std::vector<std::string_view> forms;
   syntax.words.reserve(tokens.size() + tokens.size() / 8);
-  syntax.strings.reserve(text.size() * 2);
-  for (std::size_t begin = 0; begin < tokens.size();) {
-    // One unit: the title's tokens or one sentence's, at most kMaxParsedWords words.
+  syntax.strings.reserve(document.text().size() * 2);
+  std::size_t unit = 0;
+  for (std::size_t begin = 0; begin < tokens.size() && unit < units.size();) {
     const std::uint32_t sentence = tokens[begin].sentence;
-    pieces.clear();
-    piece_tokens.clear();
     std::size_t end = begin;
-    while (end < tokens.size() && tokens[end].sentence == sentence &&
-           pieces.size() < kMaxParsedWords) {
-      split_token(model, text, tokens[end], work, pieces);
-      piece_tokens.resize(pieces.size(), static_cast<std::uint32_t>(end));
-      ++end;
+    while (end < tokens.size() && tokens[end].sentence == sentence) ++end;
+    // Units come in token order: the title (kNoSentence) first, then ascending sentences.
+    while (unit < units.size() && units[unit] != sentence &&
+           (units[unit] == kNoSentence || (sentence != kNoSentence && units[unit] < sentence))) {
+      ++unit;
     }
-    forms.clear();
-    for (const Piece& piece : pieces) forms.push_back(piece.form);
-    work.sentence.reset(forms);
-    analyse(model, work);
-    const auto first = static_cast<std::uint32_t>(syntax.words.size());
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
-      Word word;
-      word.span = pieces[i].span;
-      word.token = piece_tokens[i];
-      word.sentence = sentence;
-      word.pos = tag_of(model, work.sentence.tags[i]);
-      const std::uint32_t head = work.sentence.heads[i];
-      word.head = head == pieces.size() ? kNoHead : first + head;
-      word.form = store(syntax.strings, pieces[i].form);
-      detail::lemmatize(model, work.sentence, i, work.lemma);
-      word.lemma = store(syntax.strings, work.lemma);
-      detail::write_feats(model, work.sentence, i, work.feats);
-      word.feats = store(syntax.strings, work.feats);
-      word.relation = store(syntax.strings, model.relations[work.sentence.labels[i]]);
-      if (word.head == kNoHead) {
-        std::uint32_t& root = sentence == kNoSentence ? syntax.title_root : syntax.roots[sentence];
-        if (root == kNoHead) root = first + static_cast<std::uint32_t>(i);
-      }
-      syntax.words.push_back(word);
+    if (unit < units.size() && units[unit] == sentence) {
+      parse_unit(*model_, document, begin, end, work, syntax);
+      ++unit;
     }
-    add_phrases(syntax, first, syntax.words.size(), work);
     begin = end;
   }
   return syntax;
+}
+
+std::optional<PartOfSpeech> SyntaxParser::known_tag(std::string_view form) const {
+  if (!model_) return std::nullopt;
+  const detail::SyntaxModel& model = *model_;
+  if (const auto found = model.tag_dictionary.find(form); found != model.tag_dictionary.end()) {
+    return tag_of(model, found->second);
+  }
+  std::optional<PartOfSpeech> only;
+  std::string key;
+  for (std::size_t tag = 0; tag < model.tags.size(); ++tag) {
+    if (!model.find_known(form, static_cast<std::uint8_t>(tag), key)) continue;
+    if (only) return std::nullopt;  // known with two tags
+    only = tag_of(model, static_cast<std::uint8_t>(tag));
+  }
+  return only;
 }
 
 std::vector<ParsedWord> SyntaxParser::parse_words(std::span<const std::string_view> words) const {

@@ -53,6 +53,26 @@ TEST(QuoteFinder, DirectQuotesWithTheSpeakerAfterOrBefore) {
             (Seens{{"Wash your hands.", "direct", "Hugh Hill", "hill"}}));
 }
 
+TEST(QuoteFinder, SpeakersAreCheckedAgainstTheGrammarOfTheirCue) {
+  // Words that cannot be part of a speaker ("twice", "increasingly") leave its end.
+  EXPECT_EQ(quotes("\"We did nothing wrong,\" the company has twice denied in court filings."),
+            (Seens{{"We did nothing wrong,", "direct", "the company", "the company"}}));
+  EXPECT_EQ(
+      quotes("The senator basically said \"we will fight this bill to the end.\""),
+      (Seens{{"we will fight this bill to the end.", "partial", "The senator", "the senator"}}));
+  // A relative pronoun stays the mention; its key is the noun its clause describes.
+  EXPECT_EQ(quotes("Sanders, who has said \"I am staying in this race,\" won Oregon."),
+            (Seens{{"I am staying in this race,", "direct", "who", "sanders"}}));
+  // Without the syntax stage the rules alone decide.
+  Options options;
+  options.syntax = false;
+  options.detect_structure = false;
+  const Document doc =
+      Analyzer(options).analyze("\"We did nothing wrong,\" the company has twice denied.");
+  ASSERT_EQ(doc.quotes().size(), 1u);
+  EXPECT_EQ(doc.text(doc.quotes()[0].speaker), "the company has twice");
+}
+
 Document analyzed(const std::string& text, const char* lang = "en") {
   Options options;
   options.lang = lang;

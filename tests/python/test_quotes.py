@@ -92,3 +92,18 @@ def test_pronouns_naming_verbs_and_each_attribution_a_quote() -> None:
     assert len(presslens.analyze('"We will win," said Ann Lee. She added, "We will win again."').quotes) == 2
     joined = presslens.analyze('"We will win," said Ann Lee, "and win again."').quotes
     assert len(joined) == 1 and len(joined[0].parts) == 2
+
+
+def test_speakers_are_checked_against_the_grammar_of_their_cue() -> None:
+    text = 'Clinton increasingly decried what she called "a rigged economy that hurts families."'
+    doc = presslens.analyze(text, detect_structure=False)
+    assert doc.quotes[0].speaker.text == "Clinton" and doc.quotes[0].speaker_key == "clinton"
+    rules_only = presslens.Analyzer(detect_structure=False, syntax=False).analyze(text)
+    assert rules_only.quotes[0].speaker.text == "Clinton increasingly"
+
+
+def test_relative_pronoun_speakers_are_keyed_by_their_noun() -> None:
+    doc = presslens.analyze(
+        'The residents, who said "we have waited ten years for this bridge," cheered.', detect_structure=False
+    )
+    assert [(q.speaker.text, q.speaker_key) for q in doc.quotes] == [("who", "the residents")]

@@ -15,6 +15,8 @@
 
 namespace presslens {
 
+class SyntaxParser;
+
 class Document;
 
 namespace detail {
@@ -79,7 +81,10 @@ class QuoteFinder {
  public:
   QuoteFinder(const LanguagePack& language, Tokenizer tokenizer);
 
-  Quotes find(const Document& document) const;
+  // With a `syntax` parser, speakers are checked against the grammar of their cues' sentences
+  // (docs/quotes.md): a speaker that is no noun phrase ("twice", "Wednesday") gives way to the
+  // cue verb's subject, or is dropped.
+  Quotes find(const Document& document, const SyntaxParser* syntax = nullptr) const;
 
  private:
   Tokenizer tokenizer_;

@@ -126,12 +126,21 @@ class SyntaxParser {
   // The syntax layer over a document's tokens (its title and sentences); an empty layer when
   // the parser is unavailable.
   Syntax parse(const Document& document) const;
+  // The same for the sentences numbered in `sentences` only (ascending): the other sentences and
+  // the title have no words. What a stage that needs a few sentences' grammar asks for.
+  Syntax parse(const Document& document, std::span<const std::uint32_t> sentences) const;
+
+  // The part of speech of `form` when the treebank only ever gave it one ("the", "twice",
+  // "basically"), or nothing (unknown or ambiguous). Lookups, no analysis.
+  std::optional<PartOfSpeech> known_tag(std::string_view form) const;
 
   // Analyses one sentence given as its words, as a treebank splits them. Throws InvalidArgument
   // when the parser is unavailable or a word is empty or not valid UTF-8.
   std::vector<ParsedWord> parse_words(std::span<const std::string_view> words) const;
 
  private:
+  Syntax parse_units(const Document& document, std::span<const std::uint32_t> units) const;
+
   std::shared_ptr<const detail::SyntaxModel> model_;
 };
 

@@ -19,6 +19,7 @@
 #include "detail/utf8.hpp"
 #include "presslens/document.hpp"
 #include "presslens/quotes.hpp"
+#include "presslens/syntax.hpp"
 #include "presslens/text.hpp"
 #include "presslens/tokens.hpp"
 
@@ -80,6 +81,9 @@ class QuoteReader {
   Quote marked(const Pair& pair, std::optional<Span> within);
   void reported(std::uint32_t sentence, const std::vector<Quote>& marked,
                 std::vector<Quote>& quotes);
+  // Checks the speakers of the document's quotes against the grammar of their cues' sentences,
+  // parsing those sentences only (speaker_grammar.cpp).
+  void check_speakers(const SyntaxParser& parser, std::vector<Quote>& quotes);
 
  private:
   // Kinds of quotes (quote_kinds.cpp).
@@ -116,6 +120,8 @@ class QuoteReader {
   void find_recent_name(std::uint32_t sentence, std::uint32_t before);
   std::string surname(Span speaker) const;
   void remember(const Quote& quote);
+
+  bool is_function_token(const SyntaxParser& parser, std::size_t t) const;
 
   // Reported speech (reported_speech.cpp).
   Span subject_first_report(std::size_t verb, std::size_t first, std::size_t last,
