@@ -61,6 +61,12 @@ constexpr std::uint32_t kMaxPhraseWords = 8;
 constexpr std::uint32_t kSeenBefore = std::numeric_limits<std::uint32_t>::max();
 // The weight of a lower-case candidate never seen after a determiner.
 constexpr double kNotNounlike = 0.6;
+// A phrase may take the place of a word of it chosen at position p only while the list has never
+// held p + kReplacementWindow keyphrases ("Hailee Steinfeld" where "Steinfeld" stood, if it comes
+// soon enough), and the selection runs until it has held kReplacementWindow more than asked for:
+// so the first n keyphrases never depend on how many more are asked for (keyphrases(n) is the
+// first n of keyphrases(m)). 4 was the best of 4 and 10 on both development sets.
+constexpr std::size_t kReplacementWindow = 4;
 
 // A phrase as the ids of its terms: n-grams are looked up without building their strings.
 struct PhraseKey {
@@ -501,9 +507,10 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
   });
 
   std::vector<Candidate> chosen;
+  std::size_t reached = 0;  // the most keyphrases the list has held
   for (auto& candidate : candidates) {
     const Keyword& phrase = candidate.keyword;
-    if (chosen.size() >= top || phrase.score <= 0) break;
+    if ((reached >= top + kReplacementWindow && chosen.size() >= top) || phrase.score <= 0) break;
     const bool crowded = std::any_of(chosen.begin(), chosen.end(), [&](const Candidate& kept) {
       const Keyword& other = kept.keyword;
       if (phrase.words > 1 && other.words > 1) {
@@ -517,7 +524,8 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
     if (phrase.words > 1 || candidate.whole) {
       const auto of_it = [&](const Candidate& kept) { return stands_for(candidate, kept); };
       const auto part = std::find_if(chosen.begin(), chosen.end(), of_it);
-      if (part != chosen.end()) {
+      if (part != chosen.end() &&
+          reached < static_cast<std::size_t>(part - chosen.begin()) + kReplacementWindow) {
         chosen.erase(std::remove_if(part + 1, chosen.end(), of_it), chosen.end());
         const double score = part->keyword.score;  // it ranks where its word stood
         *part = std::move(candidate);
@@ -526,7 +534,9 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
       }
     }
     chosen.push_back(std::move(candidate));
+    reached = std::max(reached, chosen.size());
   }
+  if (chosen.size() > top) chosen.resize(top);
   std::vector<Keyword> keyphrases;
   for (auto& kept : chosen) keyphrases.push_back(std::move(kept.keyword));
   return keyphrases;

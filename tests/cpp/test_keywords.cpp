@@ -115,6 +115,26 @@ TEST(KeywordExtractor, KeyphrasesPreferTitleRareAndRecurringTerms) {
   EXPECT_EQ(find(phrases, "said"), nullptr);  // common words rank low
 }
 
+// keyphrases(n) is the first n of keyphrases(m): a phrase ranked below the n-th may not take the
+// place of a word above it in one call and not in the other.
+TEST(KeywordExtractor, FewerKeyphrasesAreTheFirstOfMore) {
+  for (const char* lang : {"en", "fr"}) {
+    const auto a = analyzer(lang);
+    const Document doc = a.analyze(
+        "Hailee Steinfeld joins western film\n\n"
+        "Hailee Steinfeld has been cast in a western, the studio said. Steinfeld, 14, beat "
+        "thousands of hopefuls. Steinfeld will play a farm girl who hires a marshal. Producers "
+        "praised Steinfeld. Steinfeld starts filming in Texas. The western opens at Christmas. "
+        "Alan Turing and Grande-Bretagne, Turing and Bretagne: names stand for their words.");
+    const auto all = a.keyphrases(doc, 30);
+    for (std::size_t n = 1; n <= all.size(); ++n) {
+      const auto fewer = a.keyphrases(doc, n);
+      ASSERT_EQ(fewer.size(), n);
+      for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(fewer[i].key, all[i].key) << lang << n;
+    }
+  }
+}
+
 // A name or a hyphenated compound stands for its words: "Alan Turing" takes the place of
 // "Turing" and "Alan", "Grande-Bretagne" of "Bretagne"; dates are no keyphrases.
 TEST(KeywordExtractor, NamesAndCompoundsStandForTheirWords) {

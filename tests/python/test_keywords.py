@@ -79,3 +79,14 @@ def test_keyphrases_show_names_whole_and_words_as_written() -> None:
         assert doc.text[phrase.start : phrase.end] == phrase.text
     french = presslens.analyze("L'aéroport ferme. L'aéroport de Lyon rouvrira.", lang="fr")
     assert "aéroport" in [k.text for k in french.keywords(5)]
+
+
+def test_fewer_keyphrases_are_the_first_of_more() -> None:
+    # On every article of the bundled collection (six languages): keyphrases(n) is the first n of
+    # keyphrases(m), so a top 10 never shows "Associated" where the top 15 shows "Associated Press".
+    for article in samples.collection():
+        doc = presslens.analyze(article["text"], lang=article["lang"])
+        longest = [k.key for k in doc.keyphrases(30)]
+        assert len(longest) >= 10, article["id"]
+        for n in (1, 3, 5, 10, 20):
+            assert [k.key for k in doc.keyphrases(n)] == longest[:n], (article["id"], n)
