@@ -14,7 +14,9 @@
 namespace presslens {
 namespace {
 
-constexpr std::string_view kHeader = "presslens-corpus 1";
+constexpr std::string_view kHeader = "presslens-corpus 2";
+// Version 1 kept one text per term (as first written); it still loads.
+constexpr std::string_view kHeaderVersion1 = "presslens-corpus 1";
 
 void check_group(std::string_view group) {
   if (group.find_first_of("\r\n") != std::string_view::npos) {
@@ -34,7 +36,39 @@ bool by_count(const TermStatistics& a, const TermStatistics& b) {
   return a.key < b.key;
 }
 
+// Keeps the `n` best-scored terms, best first (ties by key).
+void keep_best_scored(std::vector<TermStatistics>& ranked, std::size_t n) {
+  const std::size_t keep = std::min(n, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
+                    ranked.end(), [](const TermStatistics& a, const TermStatistics& b) {
+                      return a.score != b.score ? a.score > b.score : a.key < b.key;
+                    });
+  ranked.resize(keep);
+}
+
 }  // namespace
+
+void Corpus::Term::add_form(std::string_view text, std::uint64_t times) {
+  for (auto& [form, count] : forms) {
+    if (form == text) {
+      count += times;
+      return;
+    }
+  }
+  forms.emplace_back(std::string(text), times);
+}
+
+const std::string& Corpus::Term::text() const {
+  static const std::string kNone;
+  const std::pair<std::string, std::uint64_t>* best = nullptr;
+  for (const auto& form : forms) {
+    if (!best || form.second > best->second ||
+        (form.second == best->second && form.first < best->first)) {
+      best = &form;
+    }
+  }
+  return best ? best->first : kNone;
+}
 
 void Corpus::add(const Document& document, const std::vector<Keyword>& terms,
                  std::string_view group) {
@@ -49,7 +83,7 @@ void Corpus::add(const Document& document, const std::vector<Keyword>& terms,
   }
   for (const Keyword& keyword : terms) {
     Term& term = terms_[keyword.key];
-    if (term.text.empty()) term.text = std::string(document.text(keyword.first));
+    term.add_form(document.text(keyword.first), keyword.count);
     term.count += keyword.count;
     ++term.documents;
     if (counts) counts->counts[keyword.key] += keyword.count;
@@ -78,7 +112,7 @@ void Corpus::merge(const Corpus& other) {
   documents_ += other.documents_;
   for (const auto& [key, term] : other.terms_) {
     Term& mine = terms_[key];
-    if (mine.text.empty()) mine.text = term.text;
+    for (const auto& [form, count] : term.forms) mine.add_form(form, count);
     mine.count += term.count;
     mine.documents += term.documents;
   }
@@ -98,7 +132,7 @@ std::vector<TermStatistics> Corpus::top(std::size_t n) const {
   std::vector<TermStatistics> all;
   all.reserve(terms_.size());
   for (const auto& [key, term] : terms_)
-    all.push_back({key, term.text, term.count, term.documents});
+    all.push_back({key, term.text(), term.count, term.documents});
   const std::size_t keep = std::min(n, all.size());
   std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(),
                     by_count);
@@ -112,7 +146,7 @@ std::vector<TermStatistics> Corpus::top(std::size_t n, std::string_view group) c
   if (found == groups_.end()) return all;
   for (const auto& [key, count] : found->second.counts) {
     const Term& term = terms_.at(key);
-    all.push_back({key, term.text, count, term.documents});
+    all.push_back({key, term.text(), count, term.documents});
   }
   const std::size_t keep = std::min(n, all.size());
   std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(),
@@ -144,13 +178,49 @@ std::vector<TermStatistics> Corpus::tfidf(const Document& document,
     stats.score = keyword.count * (std::log((1.0 + total) / (1.0 + df)) + 1.0);
     ranked.push_back(std::move(stats));
   }
-  const std::size_t keep = std::min(n, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
-                    ranked.end(), [](const TermStatistics& a, const TermStatistics& b) {
-                      return a.score != b.score ? a.score > b.score : a.key < b.key;
-                    });
-  ranked.resize(keep);
+  keep_best_scored(ranked, n);
   return ranked;
+}
+
+std::vector<TermStatistics> Corpus::keyness(std::string_view group, std::size_t n) const {
+  std::vector<TermStatistics> ranked;
+  const auto found = groups_.find(group);
+  if (found == groups_.end()) return ranked;
+  double all = 0;
+  for (const auto& [key, term] : terms_) all += static_cast<double>(term.count);
+  double in_group = 0;
+  for (const auto& [key, count] : found->second.counts) in_group += static_cast<double>(count);
+  const double in_rest = all - in_group;
+  // The prior: each term's count in the whole corpus, so alpha_0 = all.
+  for (const auto& [key, count] : found->second.counts) {
+    const Term& term = terms_.at(key);
+    const double prior = static_cast<double>(term.count);
+    const double group_count = static_cast<double>(count);
+    const double rest_count = prior - group_count;
+    const double odds_group = (group_count + prior) / (in_group + all - group_count - prior);
+    const double odds_rest = (rest_count + prior) / (in_rest + all - rest_count - prior);
+    const double variance = 1.0 / (group_count + prior) + 1.0 / (rest_count + prior);
+    TermStatistics stats{key, term.text(), count, term.documents};
+    stats.score = (std::log(odds_group) - std::log(odds_rest)) / std::sqrt(variance);
+    ranked.push_back(std::move(stats));
+  }
+  keep_best_scored(ranked, n);
+  return ranked;
+}
+
+std::uint64_t Corpus::count(std::string_view key, std::string_view group) const {
+  const auto found = groups_.find(group);
+  if (found == groups_.end()) return 0;
+  const auto term = found->second.counts.find(std::string(key));
+  return term == found->second.counts.end() ? 0 : term->second;
+}
+
+std::uint64_t Corpus::group_terms(std::string_view group) const {
+  const auto found = groups_.find(group);
+  if (found == groups_.end()) return 0;
+  std::uint64_t total = 0;
+  for (const auto& [key, count] : found->second.counts) total += count;
+  return total;
 }
 
 void Corpus::save(std::ostream& out) const {
@@ -160,7 +230,12 @@ void Corpus::save(std::ostream& out) const {
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
   for (const auto* entry : sorted) {
     out << "term\t" << entry->second.documents << '\t' << entry->second.count << '\t'
-        << entry->first << '\t' << one_line(entry->second.text) << '\n';
+        << entry->first << '\n';
+    auto forms = entry->second.forms;
+    std::sort(forms.begin(), forms.end());
+    for (const auto& [form, count] : forms) {
+      out << "form\t" << count << '\t' << one_line(form) << '\n';
+    }
   }
   for (const auto& [name, group] : groups_) {
     out << "group\t" << group.documents << '\t' << name << '\n';
@@ -176,9 +251,12 @@ Corpus Corpus::load(std::istream& in) {
   const auto fail = [&](const char* why) {
     throw InvalidArgument("corpus file, line " + std::to_string(number) + ": " + why);
   };
-  if (!std::getline(in, line) || line != kHeader) fail("not a presslens corpus file");
+  if (!std::getline(in, line) || (line != kHeader && line != kHeaderVersion1)) {
+    fail("not a presslens corpus file");
+  }
   ++number;
   Group* group = nullptr;
+  Term* term = nullptr;  // the term the form lines below belong to
   while (std::getline(in, line)) {
     ++number;
     if (line.empty()) continue;
@@ -193,11 +271,13 @@ Corpus Corpus::load(std::istream& in) {
     try {
       if (line.starts_with("documents ")) {
         corpus.documents_ = std::stoull(line.substr(10));
-      } else if (fields[0] == "term" && fields.size() == 5) {
-        Term& term = corpus.terms_[fields[3]];
-        term.documents = static_cast<std::uint32_t>(std::stoul(fields[1]));
-        term.count = std::stoull(fields[2]);
-        term.text = fields[4];
+      } else if (fields[0] == "term" && (fields.size() == 4 || fields.size() == 5)) {
+        term = &corpus.terms_[fields[3]];
+        term->documents = static_cast<std::uint32_t>(std::stoul(fields[1]));
+        term->count = std::stoull(fields[2]);
+        if (fields.size() == 5) term->add_form(fields[4], term->count);  // version 1
+      } else if (fields[0] == "form" && fields.size() == 3 && term) {
+        term->add_form(fields[2], std::stoull(fields[1]));
       } else if (fields[0] == "group" && fields.size() == 3) {
         group = &corpus.groups_[fields[2]];
         group->documents = std::stoull(fields[1]);

@@ -136,6 +136,43 @@ class Corpus:
         """The ``n`` most frequent terms of every group: ``{group: [TermStats, ...]}``."""
         return {group: self.top(n, group) for group in self.groups()}
 
+    def keyness(self, group: Optional[str] = None, n: int = 20) -> Any:
+        """The ``n`` terms that most distinguish each group (or one ``group``) from the rest of the
+        corpus, as a pandas DataFrame (group, key, text, count, documents, score), most distinctive
+        first within each group. ``score`` is the z-score of the log-odds ratio with an
+        informative Dirichlet prior (Monroe, Colaresi and Quinn 2008): positive where the group
+        uses the term more than the rest does; ``count`` is the term's count in the group and
+        ``text`` its most frequent spelling over the corpus."""
+        import pandas
+
+        groups = [group] if group is not None else self.groups()
+        rows = [
+            {"group": name, **stats.to_dict()}
+            for name in groups
+            for stats in _terms(self._core.keyness(name, n))
+        ]
+        columns = ["group", "key", "text", "count", "documents", "score"]
+        dtypes = {"group": "string", "key": "string", "text": "string", "count": "int64",
+                  "documents": "int64", "score": "float64"}
+        return pandas.DataFrame(rows, columns=columns).astype(dtypes)
+
+    def trend(self, keys: Sequence[str], per: int = 1000) -> Any:
+        """How often each term (by ``key``, as :meth:`top` and :meth:`keyness` show them) occurs
+        in each group, as a tidy pandas DataFrame (group, key, count, share): ``share`` is the
+        count per ``per`` terms the group counts, so groups of different sizes compare. Ready to
+        plot: ``corpus.trend(keys).pivot(index="group", columns="key", values="share")``."""
+        import pandas
+
+        rows = []
+        for name in self.groups():
+            total = self._core.group_terms(name)
+            for key in keys:
+                count = self._core.count(key, name)
+                rows.append({"group": name, "key": key, "count": count,
+                             "share": per * count / total if total else 0.0})
+        dtypes = {"group": "string", "key": "string", "count": "int64", "share": "float64"}
+        return pandas.DataFrame(rows, columns=list(dtypes)).astype(dtypes)
+
     def document_frequency(self, key: str) -> int:
         """In how many documents the term with this ``key`` occurs."""
         return int(self._core.document_frequency(key))

@@ -521,6 +521,25 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
           },
           py::arg("analyzer"), py::arg("document"), py::arg("n"), py::arg("min_words"),
           py::arg("max_words"), py::arg("stem"))
+      .def(
+          "keyness",
+          [](const SharedCorpus& shared, const std::string& group, std::size_t n) {
+            return term_tuples(shared.read([&](const auto& c) { return c.keyness(group, n); }));
+          },
+          py::arg("group"), py::arg("n"),
+          "(key, text, count in the group, documents, z-score) of the group's most distinctive terms.")
+      .def(
+          "count",
+          [](const SharedCorpus& shared, std::string_view key, std::string_view group) {
+            return shared.read([&](const auto& c) { return c.count(key, group); });
+          },
+          py::arg("key"), py::arg("group"))
+      .def(
+          "group_terms",
+          [](const SharedCorpus& shared, std::string_view group) {
+            return shared.read([&](const auto& c) { return c.group_terms(group); });
+          },
+          py::arg("group"))
       .def("dumps",
            [](const SharedCorpus& shared) {
              std::ostringstream out;

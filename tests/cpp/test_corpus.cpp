@@ -81,5 +81,62 @@ TEST(Corpus, SavesAndLoadsExactly) {
   }
 }
 
+TEST(Corpus, LoadsVersionOneFiles) {
+  std::istringstream in(
+      "presslens-corpus 1\ndocuments 2\nterm\t2\t3\tflood\tFlood\ngroup\t1\ta\ncount\t3\tflood\n");
+  const Corpus corpus = Corpus::load(in);
+  ASSERT_EQ(corpus.top(1).size(), 1u);
+  EXPECT_EQ(corpus.top(1)[0].text, "Flood");
+  EXPECT_EQ(corpus.count("flood", "a"), 3u);
+}
+
+// A term is labelled with its most frequent spelling, whatever order the documents came in.
+TEST(Corpus, LabelsAreTheMostFrequentSpelling) {
+  const Analyzer analyzer;
+  const std::vector<std::string> texts = {
+      "Publication of the report was delayed.", "The publications sold well. Publications rose.",
+      "Publications rose again. Publications fell later. Publications recovered."};
+  Corpus forward, backward;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const Document doc = analyzer.analyze(texts[i]);
+    forward.add(doc, analyzer.keywords(doc));
+    const Document other = analyzer.analyze(texts[texts.size() - 1 - i]);
+    backward.add(other, analyzer.keywords(other));
+  }
+  ASSERT_FALSE(forward.top(1).empty());
+  EXPECT_EQ(forward.top(1)[0].text, "Publications");
+  EXPECT_EQ(saved(forward), saved(backward));
+}
+
+// Keyness: a term the group says far more often than the rest ranks first with a positive score;
+// one said evenly scores about zero.
+TEST(Corpus, KeynessFindsWhatDistinguishesAGroup) {
+  const Analyzer analyzer;
+  Corpus corpus;
+  const auto add = [&](const std::string& text, const char* group) {
+    const Document doc = analyzer.analyze(text);
+    corpus.add(doc, analyzer.keywords(doc, {.min_words = 1, .max_words = 1}), group);
+  };
+  for (int i = 0; i < 5; ++i) {
+    add("The flood hit the town. Flood water rose. Council staff worked.", "spring");
+    add("The strike closed the port. Strike talks failed. Council staff worked.", "autumn");
+  }
+  const auto spring = corpus.keyness("spring", 10);
+  ASSERT_FALSE(spring.empty());
+  EXPECT_EQ(spring[0].key, "flood");
+  EXPECT_GT(spring[0].score, 2.0);
+  EXPECT_EQ(spring[0].count, 10u);
+  const auto autumn = corpus.keyness("autumn", 1);
+  ASSERT_EQ(autumn.size(), 1u);
+  EXPECT_EQ(autumn[0].key, "strike");
+  for (const auto& term : spring) {
+    if (term.key == "council") {
+      EXPECT_NEAR(term.score, 0.0, 1e-9);
+    }
+  }
+  EXPECT_TRUE(corpus.keyness("winter", 5).empty());
+  EXPECT_EQ(corpus.group_terms("spring"), corpus.group_terms("autumn"));
+}
+
 }  // namespace
 }  // namespace presslens

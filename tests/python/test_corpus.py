@@ -47,7 +47,7 @@ def test_save_load_and_pickle(tmp_path: Path) -> None:
     corpus = presslens.Corpus().add_many(ARTICLES, groups=GROUPS)
     path = tmp_path / "corpus.tsv"
     corpus.save(path)
-    assert path.read_text(encoding="utf-8").startswith("presslens-corpus 1\n")
+    assert path.read_text(encoding="utf-8").startswith("presslens-corpus 2\n")
     loaded = presslens.Corpus.load(path)
     assert loaded.top(5) == corpus.top(5) and loaded.by(3) == corpus.by(3)
     assert pickle.loads(pickle.dumps(corpus)).top(5) == corpus.top(5)
@@ -93,3 +93,31 @@ def test_threads_share_one_corpus() -> None:
         expected.add_many(texts, groups=groups)
         expected.add_many(ARTICLES * 2, groups=GROUPS * 2)
     assert shared._core.dumps() == expected._core.dumps()
+
+
+def test_keyness_and_trend_tables() -> None:
+    pandas = pytest.importorskip("pandas")
+    spring = "The flood hit the town. Flood water rose. Council staff worked."
+    autumn = "The strike closed the port. Strike talks failed. Council staff worked."
+    corpus = presslens.Corpus(ngrams=(1, 1)).add_many([spring, autumn] * 5, groups=["spring", "autumn"] * 5)
+    table = corpus.keyness(n=3)
+    assert list(table.columns) == ["group", "key", "text", "count", "documents", "score"]
+    firsts = table.groupby("group", sort=True).head(1).set_index("group")
+    assert firsts.loc["spring", "key"] == "flood" and firsts.loc["autumn", "key"] == "strike"
+    assert firsts.loc["spring", "text"] == "flood" and firsts.loc["spring", "score"] > 2
+    assert corpus.keyness("winter").empty and corpus.keyness("winter").dtypes["score"] == "float64"
+    trend = corpus.trend(["flood", "strike", "council"])
+    assert list(trend.columns) == ["group", "key", "count", "share"]
+    shares = trend.pivot(index="group", columns="key", values="share")
+    assert shares.loc["spring", "strike"] == 0 and shares.loc["autumn", "strike"] > 0
+    assert shares.loc["spring", "council"] == pytest.approx(shares.loc["autumn", "council"])
+    assert isinstance(trend, pandas.DataFrame)
+
+
+def test_labels_are_the_most_frequent_spelling_in_any_order() -> None:
+    texts = ["Publication of the report was delayed.", "Publications rose. Publications fell. Publications grew."]
+    forward = presslens.Corpus().add_many(texts)
+    backward = presslens.Corpus().add_many(texts[::-1])
+    assert forward._core.dumps() == backward._core.dumps()
+    label = {t.key: t.text for t in forward.top(20)}
+    assert label["public"] == "Publications"

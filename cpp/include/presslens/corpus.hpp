@@ -20,10 +20,10 @@ class Document;
 
 struct TermStatistics {
   std::string key;              // as counted (see Keyword::key)
-  std::string text;             // how it was first written
+  std::string text;             // how it is most often written (ties: the smallest text)
   std::uint64_t count = 0;      // occurrences over the documents
   std::uint32_t documents = 0;  // documents it occurs in
-  double score = 0;             // TF-IDF (tfidf() only)
+  double score = 0;             // TF-IDF (tfidf()), keyness z-score (keyness())
 };
 
 // Grows with the vocabulary, not with the text. Not synchronised: build one corpus per thread (or
@@ -51,6 +51,14 @@ class Corpus {
   // A document's terms ranked by TF-IDF against this corpus: count * ln((1 + N) / (1 + df)) + 1).
   std::vector<TermStatistics> tfidf(const Document& document, const std::vector<Keyword>& terms,
                                     std::size_t n) const;
+  // The `n` terms that most distinguish `group` from the rest of the corpus, most distinctive
+  // first: the log-odds ratio of the term in the group against the rest, with an informative
+  // Dirichlet prior (the whole corpus's counts), as a z-score (Monroe, Colaresi and Quinn 2008,
+  // "Fightin' Words"). count: the term's count in the group. Empty for an unknown group.
+  std::vector<TermStatistics> keyness(std::string_view group, std::size_t n) const;
+  // How often the term `key` occurs in `group`, and how many terms the group counts in all.
+  std::uint64_t count(std::string_view key, std::string_view group) const;
+  std::uint64_t group_terms(std::string_view group) const;
 
   // The text format (docs/keywords.md): a header line, then one line per term and per group.
   void save(std::ostream& out) const;
@@ -59,9 +67,14 @@ class Corpus {
 
  private:
   struct Term {
-    std::string text;
+    // Each way the term was written, and how often: the label is the most frequent, whatever
+    // order the documents (or merged corpora) came in.
+    std::vector<std::pair<std::string, std::uint64_t>> forms;
     std::uint64_t count = 0;
     std::uint32_t documents = 0;
+
+    void add_form(std::string_view text, std::uint64_t times);
+    const std::string& text() const;
   };
   struct Group {
     std::uint64_t documents = 0;
