@@ -633,6 +633,9 @@ StructureParser::StructureParser(const LanguagePack& language)
 Structure StructureParser::parse(std::string_view text,
                                  std::span<const Paragraph> paragraphs) const {
   if (paragraphs.empty()) return {};
+  // One paragraph is a text, not a page: there is nothing to tell it from, so a chrome word in it
+  // ("The story follows Hallorann home.") is just a word.
+  if (paragraphs.size() == 1) return Structure::all_body(1);
   return PageReader(text, paragraphs, *lexicon_).read();
 }
 

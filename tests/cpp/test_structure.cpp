@@ -119,6 +119,10 @@ TEST(StructureParser, CleanTextIsAllBodyButItsHeadline) {
   const auto no_headline = read("One paragraph of clean text. And a second sentence.");
   EXPECT_EQ(no_headline.roles(), (Roles{"body"}));
   EXPECT_EQ(no_headline.doc.sentences().size(), 2u);
+  // One paragraph is a text, not a page: a chrome word in it ("home", "share") is just a word.
+  const auto one = read("The story follows J. R. Hallorann home. Readers share his fear.");
+  EXPECT_EQ(one.roles(), (Roles{"body"}));
+  EXPECT_EQ(one.doc.sentences().size(), 2u);
 }
 
 TEST(StructureParser, DatesInManyForms) {

@@ -73,3 +73,9 @@ def test_detection_can_be_switched_off() -> None:
 def test_empty_text_has_an_empty_structure() -> None:
     structure = presslens.analyze("").structure
     assert structure.title is None and structure.body == [] and structure.date is None
+
+
+def test_one_paragraph_is_a_text_not_a_page() -> None:
+    doc = presslens.analyze("The story follows J. R. Hallorann home. Readers share his fear.")
+    assert [p.role for p in doc.paragraphs] == ["body"]
+    assert [s.text for s in doc.sentences] == ["The story follows J. R. Hallorann home.", "Readers share his fear."]
