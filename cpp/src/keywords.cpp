@@ -1,5 +1,7 @@
 #include "presslens/keywords.hpp"
 
+#include <unicode/uscript.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -119,6 +121,59 @@ bool counts_as_word(TokenKind kind) {
   return kind == TokenKind::kWord || kind == TokenKind::kNumber || kind == TokenKind::kHashtag;
 }
 
+// Scripts written without spaces between words, whose words are short by nature.
+bool is_dense_script(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &status)) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A language without a stopword list (no language pack) finds its function words in the document
+// itself, in scripts written with spaces: words of one or two letters ("и", "в", "на"), and words
+// of three that recur in at least a quarter of its sentences ("что", "для"). Topic words are
+// longer, or rarer.
+detail::StringSet fallback_stopwords(const Document& document) {
+  constexpr std::size_t kShortWord = 2;       // code points
+  constexpr std::size_t kRecurringWord = 3;   // code points
+  constexpr std::uint32_t kMinSentences = 4;  // fewer say nothing about recurrence
+  const auto& keys = document.keys();
+  std::vector<std::uint32_t> sentences_with(keys.size(), 0);
+  std::vector<std::uint32_t> last_sentence(keys.size(), kNoSentence);
+  for (const Token& token : document.tokens()) {
+    if (token.kind != TokenKind::kWord || token.sentence == kNoSentence) continue;
+    if (last_sentence[token.key] == token.sentence) continue;
+    last_sentence[token.key] = token.sentence;
+    ++sentences_with[token.key];
+  }
+  const auto sentences = static_cast<std::uint32_t>(document.sentences().size());
+  detail::StringSet stopwords;
+  for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    const std::string& key = keys[k];
+    std::size_t length = 0;
+    bool dense = false;
+    for (std::uint32_t i = 0; i < key.size(); ++length) {
+      const detail::CodePoint c = detail::code_point_at(key, i);
+      dense |= is_dense_script(c.value);
+      i += c.size;
+    }
+    if (dense || length == 0) continue;
+    const bool recurring = sentences >= kMinSentences && 4 * sentences_with[k] >= sentences;
+    if (length <= kShortWord || (length <= kRecurringWord && recurring)) stopwords.insert(key);
+  }
+  return stopwords;
+}
+
 class TermCounter {
  public:
   TermCounter(const Document& document, const Tokenizer& tokenizer,
@@ -127,7 +182,9 @@ class TermCounter {
         tokenizer_(tokenizer),
         resources_(resources),
         options_(options),
-        stemmer_(resources.stemmer.borrow()) {}
+        stemmer_(resources.stemmer.borrow()),
+        fallback_stopwords_(resources.stopwords.empty() ? fallback_stopwords(document)
+                                                        : detail::StringSet()) {}
 
   std::vector<TermStats> run() {
     const auto& tokens = document_.tokens();
@@ -206,7 +263,8 @@ class TermCounter {
     if (!added) return number;
     WordForm form;
     tokenizer_.key(text, key_buffer_);
-    form.stop = resources_.stopwords.contains(key_buffer_);
+    form.stop =
+        resources_.stopwords.contains(key_buffer_) || fallback_stopwords_.contains(key_buffer_);
     form.connector = resources_.connectors.contains(key_buffer_);
     form.determiner = resources_.determiners.contains(key_buffer_);
     form.elided = tokenizer_.elided_prefix(text) > 0;
@@ -369,6 +427,7 @@ class TermCounter {
   const detail::KeywordResources& resources_;
   const KeywordOptions& options_;
   detail::StemmerPool::Lease stemmer_;
+  const detail::StringSet fallback_stopwords_;      // without the pack's list (see above)
   detail::FlatIndex<std::string_view> form_index_;  // views into the text
   std::vector<WordForm> forms_;
   detail::FlatIndex<std::string_view> term_index_;  // views into term_texts_

@@ -32,6 +32,7 @@ from .errors import (
     InvalidTextError,
     LanguagePackError,
     PresslensError,
+    UnsupportedLanguageWarning,
 )
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "TermStats",
     "TextLike",
     "Token",
+    "UnsupportedLanguageWarning",
     "Word",
     "analyze",
     "analyze_frame",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import os
+import warnings
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, Sized, Tuple, Union
 
 from . import _presslens
 from .document import Document, ParsedWord
-from .errors import InvalidArgumentError, InvalidTextError, PresslensError
+from .errors import InvalidArgumentError, InvalidTextError, PresslensError, UnsupportedLanguageWarning
 from .progress import progress_bar
 
 __all__ = ["Analyzer", "TextLike", "analyze", "builtin_languages"]
@@ -77,6 +78,16 @@ class Analyzer:
             quotes=quotes,
             claims=claims,
         )
+        if pack_dir is None and not self._core.has_builtin_data:
+            warnings.warn(
+                f"presslens has no language pack for {lang!r}: ICU's sentence and word rules, "
+                "keywords without a stopword list (the document's short recurring words are left "
+                "out), no quote cues or syntax, claims by the language-independent model only; "
+                "languages with packs: "
+                + ", ".join(builtin_languages()),
+                UnsupportedLanguageWarning,
+                stacklevel=2,
+            )
         self._errors = errors
         self._detect_structure = detect_structure
 

@@ -14,6 +14,7 @@ __all__ = [
     "InvalidTextError",
     "InvalidArgumentError",
     "LanguagePackError",
+    "UnsupportedLanguageWarning",
 ]
 
 
@@ -61,3 +62,11 @@ class InvalidArgumentError(PresslensError, ValueError):
 
 class LanguagePackError(PresslensError):
     """A language-pack or lexicon file is unreadable or malformed."""
+
+
+class UnsupportedLanguageWarning(UserWarning):
+    """presslens has no language pack for the language asked for: sentences and tokens follow ICU's
+    rules, keywords drop the document's own short recurring words instead of a stopword list,
+    claims come from the language-independent model only, and there are no abbreviations, quote
+    cues or syntax. Silence it with
+    ``warnings.simplefilter("ignore", presslens.UnsupportedLanguageWarning)``."""

@@ -76,6 +76,22 @@ TEST(KeywordExtractor, StopwordsPerLanguage) {
   EXPECT_NE(find(german_keywords, "regier"), nullptr);
 }
 
+// Without a pack (no stopword list), short words and recurring three-letter words of scripts
+// written with spaces are left out; words of scripts without spaces are kept whatever their length.
+TEST(KeywordExtractor, LanguagesWithoutAPackFindTheirFunctionWords) {
+  const auto russian = analyzer("ru");
+  const auto keywords = russian.keywords(russian.analyze(
+      "Бюджет утвердили в среду. Что дальше? Министр сказал, что бюджет примут. Депутаты знают, "
+      "что спор не окончен. Что скажут регионы?"));
+  EXPECT_EQ(find(keywords, "в"), nullptr);
+  EXPECT_EQ(find(keywords, "не"), nullptr);
+  EXPECT_EQ(find(keywords, "что"), nullptr);  // three letters, in all five sentences
+  EXPECT_NE(find(keywords, "бюджет"), nullptr);
+  const auto korean = analyzer("ko");
+  const auto korean_keywords = korean.keywords(korean.analyze("정부 예산. 정부 발표."));
+  EXPECT_NE(find(korean_keywords, "정부"), nullptr);
+}
+
 TEST(KeywordExtractor, QuotedMatterIncludedExcludedOrAlone) {
   const auto a = analyzer();
   const Document doc =

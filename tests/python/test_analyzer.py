@@ -179,7 +179,8 @@ def test_bad_options_raise() -> None:
         Analyzer("../etc")
     with pytest.raises(InvalidArgumentError):
         Analyzer(errors="ignore")
-    assert not Analyzer("it").has_builtin_data  # no pack: ICU rules, empty lists
+    with pytest.warns(presslens.UnsupportedLanguageWarning, match="no language pack for 'it'"):
+        assert not Analyzer("it").has_builtin_data  # no pack: ICU rules, empty lists
 
 
 def test_user_pack_dir(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -90,3 +90,17 @@ def test_fewer_keyphrases_are_the_first_of_more() -> None:
         assert len(longest) >= 10, article["id"]
         for n in (1, 3, 5, 10, 20):
             assert [k.key for k in doc.keyphrases(n)] == longest[:n], (article["id"], n)
+
+
+def test_a_language_without_a_pack_warns_and_keeps_stopwords_out() -> None:
+    text = (
+        "Правительство России в среду утвердило новый бюджет на следующий год. По словам министра "
+        "финансов, расходы на образование вырастут. Это решение вызвало споры в парламенте, где "
+        "оппозиция назвала бюджет нереалистичным. Министр заявил, что дефицит бюджета не превысит "
+        "двух процентов. Эксперты считают, что рост цен на нефть поможет выполнить план."
+    )
+    with pytest.warns(presslens.UnsupportedLanguageWarning, match="'ru'"):
+        analyzer = presslens.Analyzer("ru")
+    phrases = [k.text for k in analyzer.analyze(text).keyphrases(10)]
+    assert phrases[0] == "бюджет"
+    assert not {"в", "на", "и", "не", "что", "по"} & set(phrases)
