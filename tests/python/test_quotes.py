@@ -100,6 +100,9 @@ def test_speakers_are_checked_against_the_grammar_of_their_cue() -> None:
     assert doc.quotes[0].speaker.text == "Clinton" and doc.quotes[0].speaker_key == "clinton"
     rules_only = presslens.Analyzer(detect_structure=False, syntax=False).analyze(text)
     assert rules_only.quotes[0].speaker.text == "Clinton increasingly"
+    # A lower-case verb is no speaker: the cue's subject speaks.
+    reported = presslens.analyze("Officials who declined to be named said the talks had failed.", detect_structure=False)
+    assert [(q.speaker.text, q.speaker_key) for q in reported.quotes] == [("Officials", "officials")]
 
 
 def test_relative_pronoun_speakers_are_keyed_by_their_noun() -> None:

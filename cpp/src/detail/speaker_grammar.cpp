@@ -62,7 +62,8 @@ bool QuoteReader::is_function_token(const SyntaxParser& parser, std::size_t t) c
   if (!is_word(tokens_[t])) return false;
   auto tag = parser.known_tag(doc_.text(tokens_[t].span));
   if (!tag) tag = parser.known_tag(key(t));
-  return tag && is_function_word(*tag);
+  // A verb in lower case cannot speak either ("who declined to be named said").
+  return tag && (is_function_word(*tag) || (*tag == PartOfSpeech::kVerb && !is_capitalised(t)));
 }
 
 void QuoteReader::check_speakers(const SyntaxParser& parser, std::vector<Quote>& quotes) {
@@ -118,7 +119,8 @@ void QuoteReader::check_speakers(const SyntaxParser& parser, std::vector<Quote>&
       if (words[w].pos == PartOfSpeech::kPunct) continue;
       any = true;
       const std::size_t t = words[w].token;
-      if (!is_function_word(words[w].pos) && !in(t, kDateName)) return false;
+      const bool lower_verb = words[w].pos == PartOfSpeech::kVerb && !is_capitalised(t);
+      if (!is_function_word(words[w].pos) && !lower_verb && !in(t, kDateName)) return false;
     }
     return any;
   };
