@@ -1,9 +1,10 @@
 // The speaker checked against the grammar of its cue's sentence. The attribution rules find a
 // speaker by position and capital letters, which sometimes lands on a word that cannot speak: an
-// adverb ("have twice denied"), a conjunction, a date ("said Wednesday"), a relative pronoun
-// ("who"). The syntax layer knows which words are nouns and who the cue verb's subject is; a
-// speaker that is no noun phrase gives way to that subject (for a relative pronoun, the noun its
-// clause describes), or is dropped when the parse has none that can speak.
+// adverb ("have twice denied"), a conjunction, a verb ("who declined to be named said"), a date
+// ("said Wednesday"), a relative pronoun ("who"). The syntax layer knows which words are nouns and
+// who the cue verb's subject is; a speaker that is no noun phrase gives way to that subject (for a
+// relative pronoun, the noun its clause describes), or is dropped when the parse has none that can
+// speak.
 #include <algorithm>
 #include <array>
 
@@ -67,9 +68,10 @@ bool QuoteReader::is_function_token(const SyntaxParser& parser, std::size_t t) c
 }
 
 void QuoteReader::check_speakers(const SyntaxParser& parser, std::vector<Quote>& quotes) {
-  // Parsing costs; the lexicon is a lookup. Only quotes whose cue has no speaker, or whose
-  // speaker ends in a word the lexicon knows as a function word or a date ("twice",
-  // "Wednesday", "the company has twice"), have their sentence parsed.
+  // Parsing costs; the lexicon is a lookup. Only quotes whose cue has no speaker, whose speaker
+  // ends in a word the lexicon knows as a function word, a lower-case verb or a date ("twice",
+  // "Wednesday", "the company has twice", "named"), or whose speaker is a relative pronoun, have
+  // their sentence parsed.
   std::vector<std::size_t> doubtful;
   std::vector<std::uint32_t> sentences;
   for (std::size_t q = 0; q < quotes.size(); ++q) {
@@ -111,7 +113,7 @@ void QuoteReader::check_speakers(const SyntaxParser& parser, std::vector<Quote>&
   const auto is_relative_word = [&](const Word& word) {
     return syntax.feature(word, "PronType") == "Rel";
   };
-  // A phrase that cannot speak: function words and dates only.
+  // A phrase that cannot speak: function words, lower-case verbs and dates only.
   const auto cannot_speak = [&](Span span) {
     const auto [first, last] = words_in(span);
     bool any = false;
