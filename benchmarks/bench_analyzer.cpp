@@ -44,6 +44,28 @@ void BM_Analyze(benchmark::State& state) {
 }
 BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond);
 
+// HTML pages: reading alone (text, blocks, metadata, source map), then the analysis up to the
+// structure and sentences (tokens off), and everything. Argument 1: the page with 120 KB of inline
+// script and style, as saved pages usually carry.
+void BM_ReadHtml(benchmark::State& state) {
+  const std::string& page = presslens::bench::sample_page(state.range(0) == 1);
+  for (auto _ : state) benchmark::DoNotOptimize(presslens::read_html(page));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * page.size()));
+}
+BENCHMARK(BM_ReadHtml)->Arg(0)->Arg(1);
+
+void BM_AnalyzeHtml(benchmark::State& state) {
+  const std::string& page = presslens::bench::sample_page(state.range(0) == 1);
+  presslens::Options options;
+  options.format = presslens::InputFormat::kHtml;
+  options.tokens = state.range(1) == 1;
+  const presslens::Analyzer analyzer(options);
+  for (auto _ : state) benchmark::DoNotOptimize(analyzer.analyze(page));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * page.size()));
+  state.SetLabel(state.range(1) == 1 ? "every stage" : "structure+sentences");
+}
+BENCHMARK(BM_AnalyzeHtml)->ArgsProduct({{0, 1}, {0, 1}});
+
 // The pipeline stage by stage: each run adds one stage, so a stage costs the difference.
 // 0: structure, paragraphs and sentences; 1: + tokens; 2: + syntax, deferred (the layer is made
 // only when read: BM_SyntaxLayer in bench_syntax.cpp times making it); 3: + quotes; 4: + claims

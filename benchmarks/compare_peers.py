@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 import presslens
+from presslens import samples
 from bench_keywords_peers import COUNTING_PEERS, KEYPHRASE_PEERS, presslens_runs, yake_keyphrases
 from bench_sentences_peers import (
     CPP_SENTENCES,
@@ -67,11 +68,41 @@ CPP_PIPELINE = {
 }
 
 
+def html_pages(megabytes: float) -> List[str]:
+    """The bundled web page (presslens.samples.page(), about 5 KB of HTML) repeated, page by page,
+    to `megabytes`."""
+    page = samples.page()
+    return [page] * max(1, int(megabytes * 1e6 / len(page.encode("utf-8"))))
+
+
 @dataclass(frozen=True)
 class Task:
     title: str
     reference: str  # the presslens row the ratios are taken against
     tools: List[Tool]
+    inputs: Callable[[float], List[str]] = news_articles  # the texts, by megabytes
+
+
+def html_reader(make_reader: Callable[[], Callable[[str], object]]) -> Callable[[], Run]:
+    """A tool that reads each page and keeps its article (body, title, date)."""
+    return lambda: article_by_article(make_reader())
+
+
+def presslens_html() -> Callable[[str], object]:
+    analyzer = presslens.Analyzer("en", format="html", tokens=False)
+    return lambda page: (lambda doc: (doc.structure, doc.metadata))(analyzer.analyze(page))
+
+
+def trafilatura_html() -> Callable[[str], object]:
+    import trafilatura
+
+    return lambda page: trafilatura.bare_extraction(page, with_metadata=True)
+
+
+def readability_html() -> Callable[[str], object]:
+    from readability import Document as ReadabilityDocument
+
+    return lambda page: (lambda d: (d.summary(html_partial=True), d.short_title()))(ReadabilityDocument(page))
 
 
 def article_by_article(split: Splitter) -> Run:
@@ -181,6 +212,16 @@ TASKS = [
         ],
     ),
     Task(
+        "HTML pages",
+        "presslens, structure and metadata",
+        [
+            Tool("presslens, structure and metadata", html_reader(presslens_html), "presslens"),
+            Tool("trafilatura bare_extraction", html_reader(trafilatura_html), "trafilatura"),
+            Tool("readability-lxml summary", html_reader(readability_html), "readability-lxml"),
+        ],
+        html_pages,
+    ),
+    Task(
         "Full pipeline",
         "presslens pipe, 1 thread",
         [
@@ -204,15 +245,18 @@ TASKS = [
 ]
 
 
+def find_task(task_title: str) -> Task:
+    return next(task for task in TASKS if task.title == task_title)
+
+
 def find_tool(task_title: str, tool_name: str) -> Tool:
-    task = next(task for task in TASKS if task.title == task_title)
-    return next(tool for tool in task.tools if tool.name == tool_name)
+    return next(tool for tool in find_task(task_title).tools if tool.name == tool_name)
 
 
-def measure_memory(tool: Tool, megabytes: float, slow_kilobytes: float) -> float:
+def measure_memory(task: Task, tool: Tool, megabytes: float, slow_kilobytes: float) -> float:
     """In a subprocess (this script, --memory-of): the rise of the peak RSS over the baseline
     once the text is loaded, while the tool is imported, set up and run once."""
-    texts = news_articles(megabytes)
+    texts = task.inputs(megabytes)
     data = leading(texts, slow_kilobytes) if tool.slow else texts
     baseline = peak_rss_mib()
     tool.make()(data)
@@ -310,6 +354,11 @@ What is measured:
   layer left in C++; spaCy is `en_core_web_sm` without NER and lemmatizer (tok2vec, tagger,
   parser, attribute ruler: its UPOS), every token's part of speech and head read. Accuracy on
   the same words (EWT dev, `benchmarks/eval_syntax.py --spacy`) is in docs/syntax.md.
+- HTML pages: the bundled web page (`presslens.samples.page()`, a fictional outlet's article
+  page with menus, share bar, related links, comments and footer, about 5 KB) repeated; MB/s of
+  HTML. presslens reads each page (`format="html"`, tokens off: text, structure, metadata);
+  trafilatura `bare_extraction(with_metadata=True)`; readability-lxml `summary()` and
+  `short_title()`. Accuracy on real pages: `benchmarks/eval_structure.py` (docs/structure.md).
 - Full pipeline: presslens does structure, sentences, quotes, claims and keyphrases (`pipe`, every
   layer read, plus `keyphrases(10)`). {spacy_note} The sums time one tool per task one after the
   other on each article (pySBD or spaCy's blank sentencizer for sentences, YAKE for keyphrases);
@@ -342,7 +391,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--memory-of", nargs=2, metavar=("TASK", "TOOL"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.memory_of:
-        print(measure_memory(find_tool(*args.memory_of), args.megabytes, args.slow_kilobytes))
+        task_title, tool_name = args.memory_of
+        print(measure_memory(find_task(task_title), find_tool(task_title, tool_name), args.megabytes,
+                             args.slow_kilobytes))
         return 0
 
     texts = news_articles(args.megabytes)
@@ -355,8 +406,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"\n{task.title}")
         found = installed(task.tools)
         rows: Dict[str, float] = {}
+        task_texts = texts if task.inputs is news_articles else task.inputs(args.megabytes)
+        task_slow = slow if task.inputs is news_articles else leading(task_texts, args.slow_kilobytes)
         for tool, run in found:
-            rows[tool.name] = throughput(run, slow, 1) if tool.slow else throughput(run, texts)
+            rows[tool.name] = (
+                throughput(run, task_slow, 1) if tool.slow else throughput(run, task_texts)
+            )
             measured.append(tool)
         peaks = None if args.skip_memory else {
             tool.name: peak_in_subprocess(task, tool, args) for tool, _ in found

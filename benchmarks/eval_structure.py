@@ -13,8 +13,22 @@ Two kinds of JSONL input, told apart by their fields:
   chrome_must string counts when no occurrence overlaps the body), their harmonic mean, and
   title/author/date accuracy (case- and space-insensitive containment; date: same day).
 
+- HTML pages with must-have strings ({"html", "body_must", "chrome_must", ...}, e.g.
+  ../shared/data/structure/trafilatura_dev_html.jsonl.xz) -> the same, with the page's HTML as
+  presslens's input: body recall (a body_must string, whitespace-normalised, is a substring of
+  the extracted body), chrome rejection (a chrome_must string is not), their harmonic mean, and
+  title/author/date accuracy (an author is right when one predicted name and one gold name, split
+  at ";", contain each other). `--system trafilatura` or `--system readability` scores those
+  extractors on the same pages with the same code (both from PyPI).
+
+Pages with an "id" split into a held-out part (crc32(id) % 4 == 0, a quarter, whose errors are
+never looked at) and a development part: `--part heldout|development|all`. `--failures` prints
+errors of the development part only.
+
     python benchmarks/eval_structure.py tests/data/structure/pages.jsonl
     python benchmarks/eval_structure.py ../shared/data/structure/trafilatura_dev.jsonl --failures 5
+    python benchmarks/eval_structure.py ../shared/data/structure/trafilatura_dev_html.jsonl.xz --part heldout
+    python benchmarks/eval_structure.py ../shared/data/structure/trafilatura_dev_html.jsonl.xz --system trafilatura
 
 Pages without a "lang" field are analysed in the language guessed from common function words
 (English, German, French, Spanish), or --lang.
@@ -24,8 +38,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import lzma
 import re
 import sys
+import time
+import zlib
 from collections import Counter, defaultdict
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -149,10 +166,14 @@ def evaluate_must(pages: Sequence[dict], analyzers: Analyzers, default_lang: str
                 shown += 1
                 print(f"--- {page['id']}: chrome kept in body: {needle[:80]!r}")
         metadata_scores(doc, page, totals)
+    print(f"pages: {len(pages)}")
+    report_must(found, rejected, totals)
+
+
+def report_must(found: List[bool], rejected: List[bool], totals: Dict[str, List[bool]]) -> None:
     recall = sum(found) / max(1, len(found))
     rejection = sum(rejected) / max(1, len(rejected))
     mean = 2 * recall * rejection / max(1e-9, recall + rejection)
-    print(f"pages: {len(pages)}")
     print(f"body recall: {sum(found)}/{len(found)} = {recall:.3f}")
     print(f"chrome rejection: {sum(rejected)}/{len(rejected)} = {rejection:.3f}")
     print(f"harmonic mean: {mean:.3f}")
@@ -160,18 +181,117 @@ def evaluate_must(pages: Sequence[dict], analyzers: Analyzers, default_lang: str
         print(f"{name} accuracy: {sum(flags)}/{len(flags)} = {sum(flags) / max(1, len(flags)):.3f}")
 
 
+def squash(text: Optional[str]) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def read_presslens(page: dict, analyzers: Analyzers, default_lang: str) -> Tuple[str, str, List[str], str]:
+    """(body, title, authors, date) of an HTML page, by presslens."""
+    html = page["html"]
+    # The language from a first reading's text (the page's own lang attribute is often wrong).
+    lang = page.get("lang") or guess_language(analyzers(default_lang).analyze(html).text, default_lang)
+    doc = analyzers(lang).analyze(html)
+    metadata = doc.metadata or {}
+    title = doc.structure.title.text if doc.structure.title else metadata.get("title", "")
+    authors = [a.text for a in doc.structure.authors] + list(metadata.get("authors", []))
+    body = "\n".join(p.text for p in doc.structure.body)
+    return body, title, authors, doc.structure.date_iso
+
+
+def read_trafilatura(page: dict) -> Tuple[str, str, List[str], str]:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(page["html"], url=page.get("url"), with_metadata=True)
+    if result is None:
+        return "", "", [], ""
+    data = result if isinstance(result, dict) else result.as_dict()
+    authors = [a.strip() for a in (data.get("author") or "").split(";") if a.strip()]
+    return data.get("text") or "", data.get("title") or "", authors, data.get("date") or ""
+
+
+def read_readability(page: dict) -> Tuple[str, str, List[str], str]:
+    import lxml.html
+    from readability import Document as ReadabilityDocument
+
+    document = ReadabilityDocument(page["html"])
+    summary = document.summary(html_partial=True)
+    body = lxml.html.fromstring(summary).text_content() if summary.strip() else ""
+    return body, document.short_title() or "", [], ""
+
+
+def evaluate_html(pages: Sequence[dict], system: str, analyzers: Analyzers, default_lang: str, failures: int) -> None:
+    found: List[bool] = []
+    rejected: List[bool] = []
+    totals: Dict[str, List[bool]] = defaultdict(list)
+    shown = 0
+    html_bytes = 0
+    started = time.perf_counter()
+    for page in pages:
+        html_bytes += len(page["html"].encode("utf-8", "surrogatepass"))
+        if system == "presslens":
+            body, title, authors, date = read_presslens(page, analyzers, default_lang)
+        elif system == "trafilatura":
+            body, title, authors, date = read_trafilatura(page)
+        else:
+            body, title, authors, date = read_readability(page)
+        body = squash(body)
+        show = page.get("_development", True) and shown < failures
+        for needle in page.get("body_must", []):
+            ok = squash(needle) in body
+            found.append(ok)
+            if not ok and show:
+                shown += 1
+                print(f"--- {page['id']}: body text missed: {needle[:80]!r}")
+        for needle in page.get("chrome_must", []):
+            ok = squash(needle) not in body
+            rejected.append(ok)
+            if not ok and show:
+                shown += 1
+                print(f"--- {page['id']}: chrome kept in body: {needle[:80]!r}")
+        if page.get("title"):
+            totals["title"].append(contains_either(title, page["title"]))
+        if page.get("author"):
+            # Name by name: "Roland Brockmann" is right for "Von Roland Brockmann und Sebastian Drescher".
+            gold = [a.strip() for a in page["author"].split(";")]
+            totals["author"].append(any(contains_either(p, g) for p in authors for g in gold))
+        if page.get("date"):
+            totals["date"].append((date or "")[:10] == page["date"][:10])
+    seconds = time.perf_counter() - started
+    print(f"system: {system}; pages: {len(pages)}; {html_bytes / 1e6:.1f} MB of HTML in {seconds:.1f} s")
+    report_must(found, rejected, totals)
+
+
+def read_pages(source: str) -> List[dict]:
+    opener = lzma.open if source.endswith(".xz") else open
+    with opener(source, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def select_part(pages: List[dict], part: str) -> List[dict]:
+    for page in pages:
+        page["_development"] = zlib.crc32(str(page.get("id", "")).encode()) % 4 != 0
+    if part == "all":
+        return pages
+    return [page for page in pages if page["_development"] == (part == "development")]
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+")
     parser.add_argument("--lang", default="en", help="language when a page has none and none is guessed")
-    parser.add_argument("--failures", type=int, default=0, help="print up to N errors")
+    parser.add_argument("--failures", type=int, default=0, help="print up to N errors (development part only)")
+    parser.add_argument("--part", choices=("all", "development", "heldout"), default="all",
+                        help="heldout: pages whose crc32(id) %% 4 == 0; development: the rest")
+    parser.add_argument("--system", choices=("presslens", "trafilatura", "readability"), default="presslens",
+                        help="who reads HTML pages (peers from PyPI)")
     args = parser.parse_args(argv)
     analyzers = Analyzers()
     for source in args.inputs:
-        with open(source, encoding="utf-8") as handle:
-            pages = [json.loads(line) for line in handle if line.strip()]
-        print(f"\n{source}")
-        if pages and "lines" in pages[0]:
+        pages = select_part(read_pages(source), args.part)
+        print(f"\n{source} ({args.part})")
+        if pages and "html" in pages[0]:
+            evaluate_html(pages, args.system, analyzers, args.lang, args.failures)
+        elif pages and "lines" in pages[0]:
             evaluate_lines(pages, analyzers, args.lang, args.failures)
         else:
             evaluate_must(pages, analyzers, args.lang, args.failures)

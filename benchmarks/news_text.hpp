@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -41,6 +42,27 @@ inline const std::vector<std::string_view>& news_articles() {
     return pieces;
   }();
   return articles;
+}
+
+// The bundled web page (a news article page with its chrome, about 5 KB); with `heavy`, as saved
+// pages usually are, with about 120 KB of inline script and style in its head.
+inline const std::string& sample_page(bool heavy) {
+  static const std::array<std::string, 2> pages = [] {
+    std::ifstream file(std::filesystem::path(PRESSLENS_SAMPLE_DIR) / "coast-courier-page.html",
+                       std::ios::binary);
+    std::stringstream contents;
+    contents << file.rdbuf();
+    const std::string page = contents.str();
+    std::string head = "<style>";
+    while (head.size() < 30'000) head += ".story-card__title { font: 600 1.1rem/1.3 serif; }\n";
+    head += "</style><script>";
+    while (head.size() < 120'000) head += "window.ads.push({slot: 'top', sizes: [[300, 250]]});\n";
+    head += "</script>";
+    std::string heavy_page = page;
+    heavy_page.insert(heavy_page.find("</head>"), head);
+    return std::array<std::string, 2>{page, heavy_page};
+  }();
+  return pages[heavy ? 1 : 0];
 }
 
 }  // namespace presslens::bench

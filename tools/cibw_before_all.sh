@@ -8,8 +8,11 @@
 #    Shared libraries only: auditwheel copies them into the wheel.
 #  - Snowball's libstemmer (not packaged there), from its C release: a static library built with
 #    -fPIC, so it is linked into the module itself.
+#  - libxml2 (the HTML parser) from the image's own packages (libxml2-devel, AlmaLinux 8); auditwheel
+#    copies the shared library into the wheel, and its licence is in /usr/share/licenses/libxml2.
+#  - nlohmann/json 3.11.2 (header only, for JSON-LD in pages), from its release tag.
 # Their licence texts land where python/CMakeLists.txt looks for them. Downloads are pinned by
-# SHA-256.
+# SHA-256 (the JSON headers by their git tag).
 set -euo pipefail
 
 PREFIX=/usr/local
@@ -42,6 +45,14 @@ install -m 644 libstemmer.a "$PREFIX/lib/"
 # The wheel must carry Snowball's licence: stop here rather than build wheels without it.
 [ -f COPYING ] || { echo "libstemmer_c-2.2.0 has no COPYING (Snowball's licence)" >&2; exit 1; }
 install -D -m 644 COPYING "$PREFIX/share/doc/libstemmer/COPYING"
+
+dnf install -y libxml2-devel
+
+cd "$(mktemp -d)"
+git clone --quiet --depth 1 --branch v3.11.2 https://github.com/nlohmann/json.git json
+cmake -S json -B json/build -DJSON_BuildTests=OFF -DCMAKE_INSTALL_PREFIX="$PREFIX" >/dev/null
+cmake --install json/build >/dev/null
+install -D -m 644 json/LICENSE.MIT "$PREFIX/share/doc/nlohmann_json/LICENSE.MIT"
 
 # auditwheel finds the libraries it vendors through the loader's search path, which on AlmaLinux
 # does not include /usr/local/lib.

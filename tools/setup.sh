@@ -9,7 +9,7 @@ set -euo pipefail
 PRESSLENS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PRESSLENS_VENV="$PRESSLENS_ROOT/.venv"
 PRESSLENS_BUILD="$PRESSLENS_ROOT/build/dev"
-APT_PACKAGES=(g++ pkg-config libicu-dev libstemmer-dev libgtest-dev libgmock-dev libbenchmark-dev
+APT_PACKAGES=(g++ pkg-config libicu-dev libstemmer-dev libxml2-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format chromium)
 
 say() { printf '\033[1m[presslens]\033[0m %s\n' "$*" >&2; }

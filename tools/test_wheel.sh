@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks a repaired wheel the way a user meets it: installed alone into a fresh virtualenv, run
-# with no LD_LIBRARY_PATH, it must analyse the bundled sample, and load ICU and libstemmer from its
+# with no LD_LIBRARY_PATH, it must analyse the bundled sample, and load ICU, libstemmer and libxml2 from its
 # own copies (presslens.libs/ in site-packages), never from the system.
 #   tools/test_wheel.sh [WHEEL]     (no WHEEL: build one with tools/build_wheel.sh)
 # Exit code 0 only when every check passes.
@@ -32,7 +32,7 @@ venv/bin/presslens analyze --sample >report.txt || { cat report.txt; fail "press
 grep -qF "$TITLE" report.txt || { cat report.txt; fail "the report lacks the sample's title"; }
 say "presslens analyze --sample: $(wc -l <report.txt) lines, title found"
 
-# 2. ICU and libstemmer come from the wheel: as the dynamic loader resolves them (ldd), and as
+# 2. ICU, libstemmer and libxml2 come from the wheel: as the dynamic loader resolves them (ldd), and as
 # they are really mapped into a running process (/proc/self/maps); paths made canonical, since
 # the module finds them through $ORIGIN/../presslens.libs. A copy linked statically (cibuildwheel's
 # libstemmer) shows in neither list and needs no check.
@@ -40,13 +40,14 @@ libs="$(realpath "$site")/presslens.libs"
 module=$(ls "$site"/presslens/_presslens*.so)
 ldd "$module" >ldd.txt
 grep -q 'not found' ldd.txt && { cat ldd.txt; fail "unresolved libraries"; }
-awk '/lib(icu|stemmer)/ && /=>/ { print $3 }' ldd.txt | xargs -r realpath >resolved.txt
+awk '/lib(icu|stemmer|xml2)/ && /=>/ { print $3 }' ldd.txt | xargs -r realpath >resolved.txt
 venv/bin/python -c 'import presslens._presslens; print(open("/proc/self/maps").read())' |
-  grep -oE '/[^ ]*lib(icu|stemmer)[^ ]*' | sort -u | xargs -r realpath >mapped.txt
+  grep -oE '/[^ ]*lib(icu|stemmer|xml2)[^ ]*' | sort -u | xargs -r realpath >mapped.txt
 grep -q "^$libs/libicuuc" resolved.txt || { cat ldd.txt; fail "ldd: libicuuc is not the wheel's"; }
 grep -q "^$libs/libicuuc" mapped.txt || { cat mapped.txt; fail "libicuuc is not loaded from the wheel"; }
+grep -q "^$libs/libxml2" mapped.txt || { cat mapped.txt; fail "libxml2 is not loaded from the wheel"; }
 grep -v "^$libs/" resolved.txt mapped.txt && fail "the libraries above come from outside the wheel"
-say "ICU and libstemmer load from the wheel: $(sort -u mapped.txt | xargs -n1 basename | tr '\n' ' ')"
+say "ICU, libstemmer and libxml2 load from the wheel: $(sort -u mapped.txt | xargs -n1 basename | tr '\n' ' ')"
 
 # 3. What was installed (pip's record of the wheel's files): no headers, static libraries or
 # CMake files; the vendored libraries' licences and the syntax models' (CC BY-SA 4.0) in the .dist-info.

@@ -48,10 +48,22 @@ Document Analyzer::analyze(std::string_view text) const {
     owned.assign(text);
   }
 
+  const bool html = options_.format == InputFormat::kHtml ||
+                    (options_.format == InputFormat::kAuto && looks_like_html(owned));
+  HtmlPage page;
+  if (html) {
+    page = read_html(owned);
+    owned = std::move(page.text);
+  }
   Document document(std::move(owned), options_.lang, replacements);
-  document.paragraphs_ = paragraphs_.split(document.text());
+  if (html) {
+    document.html_ = std::make_shared<const HtmlSource>(
+        HtmlSource{std::move(page.metadata), std::move(page.source_map)});
+  }
+  document.paragraphs_ = paragraphs_.split(document.text(), /*join_wrapped=*/!html);
   document.structure_ = options_.detect_structure
-                            ? structure_.parse(document.text(), document.paragraphs_)
+                            ? structure_.parse(document.text(), document.paragraphs_, page.blocks,
+                                               html ? &document.html_->metadata : nullptr)
                             : Structure::all_body(document.paragraphs_.size());
   document.sentences_ =
       sentences_.split(document.text(), document.paragraphs_, document.structure_.body);

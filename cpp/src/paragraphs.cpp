@@ -61,7 +61,7 @@ bool runs_on(std::string_view text, Span line, Span next) {
 
 }  // namespace
 
-std::vector<Paragraph> ParagraphSplitter::split(std::string_view text) const {
+std::vector<Paragraph> ParagraphSplitter::split(std::string_view text, bool join_wrapped) const {
   std::vector<Paragraph> paragraphs;
   std::optional<Span> open;
   Span last_line;
@@ -75,7 +75,7 @@ std::vector<Paragraph> ParagraphSplitter::split(std::string_view text) const {
       open.reset();
       continue;
     }
-    if (open && runs_on(text, last_line, line)) {
+    if (open && join_wrapped && runs_on(text, last_line, line)) {
       open->end = line.end;
     } else {
       if (open) paragraphs.push_back({*open});

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "detail/dates.hpp"
+#include "detail/page_evidence.hpp"
 #include "detail/phrases.hpp"
 #include "detail/sentence_chars.hpp"
 
@@ -83,6 +84,9 @@ struct Features {
   std::optional<Span> link_list;  // the first of two or more menu separators
   std::optional<Span> chrome;
   bool comment_heading = false;  // a chrome line that opens the reader comments
+  bool layout = false;           // HTML: the page's menus, header, footer, sidebars or forms
+  bool links = false;            // HTML: mostly link text
+  bool outside_content = false;  // HTML: outside the page's main content element
 };
 
 std::uint32_t count_words(std::string_view text, Span span) {
@@ -156,6 +160,7 @@ std::optional<Span> find_link_list(std::string_view text, Span span, std::uint32
 // Prose scores by its length, chrome against it; the body is the stretch with the best total.
 int score(const Features& f) {
   if (f.legal) return -30 - static_cast<int>(f.words);
+  if (f.layout || f.links || f.outside_content) return -10 - static_cast<int>(f.words);
   if (f.byline) return -5;
   if (f.link_list || f.chrome) return -10 - static_cast<int>(f.words);
   if (f.terminal && f.words >= 6) return static_cast<int>(std::min<std::uint32_t>(f.words, 80));
@@ -186,19 +191,26 @@ std::pair<std::uint32_t, std::uint32_t> best_run(const std::vector<int>& scores)
 class PageReader {
  public:
   PageReader(std::string_view text, std::span<const Paragraph> paragraphs,
-             const detail::StructureLexicon& lexicon)
-      : text_(text), paragraphs_(paragraphs), lexicon_(lexicon) {}
+             const detail::StructureLexicon& lexicon, std::span<const PageBlock> blocks,
+             const PageMetadata* metadata)
+      : text_(text),
+        paragraphs_(paragraphs),
+        lexicon_(lexicon),
+        evidence_(detail::paragraph_evidence(paragraphs, blocks)),
+        metadata_(metadata) {}
 
   Structure read() {
     const auto count = static_cast<std::uint32_t>(paragraphs_.size());
     structure_.roles.assign(count, ParagraphRole::kBoilerplate);
     features_.reserve(count);
-    for (const auto& paragraph : paragraphs_) features_.push_back(analyse(paragraph.span));
+    for (std::uint32_t i = 0; i < count; ++i) features_.push_back(analyse(i));
 
     // Plain text with no chrome at all is all body (but for a headline); otherwise the body is
     // the run of paragraphs with the most prose net of chrome.
     std::uint32_t body_begin = 0, body_end = count;
-    if (!looks_clean()) {
+    if (const auto content = content_range()) {
+      std::tie(body_begin, body_end) = *content;
+    } else if (!looks_clean()) {
       std::vector<int> scores;
       for (const auto& f : features_) scores.push_back(score(f));
       std::tie(body_begin, body_end) = best_run(scores);
@@ -208,10 +220,12 @@ class PageReader {
     body_end = find_bio(body_begin, body_end, &PageReader::has_bio_cue);
     body_begin = find_title(body_begin, body_end);
     find_bylines(body_begin, body_end);
+    if (metadata_) take_metadata();
     find_name_bylines(body_begin);
     if (!bio_index_) body_end = find_bio(body_begin, body_end, &PageReader::opens_with_author);
     for (std::uint32_t i = body_begin; i < body_end; ++i) {
-      if (structure_.roles[i] == ParagraphRole::kBoilerplate && !is_chrome(features_[i])) {
+      if (structure_.roles[i] == ParagraphRole::kBoilerplate && !is_chrome(features_[i]) &&
+          !features_[i].outside_content) {
         structure_.roles[i] = ParagraphRole::kBody;
       }
     }
@@ -220,10 +234,16 @@ class PageReader {
   }
 
  private:
-  Features analyse(Span span) const {
+  Features analyse(std::uint32_t index) const {
+    const Span span = paragraphs_[index].span;
     Features f;
     f.words = count_words(text_, span);
     f.terminal = ends_with_terminator(text_, span);
+    if (!evidence_.empty()) {
+      f.layout = evidence_[index].layout;
+      f.links = evidence_[index].links;
+      f.outside_content = evidence_[index].outside_content;
+    }
     // Long paragraphs are prose: an article about copyright law is not a copyright notice, and
     // skipping them keeps the cost of this stage on the short lines where chrome lives.
     if (f.words > kMaxLegalWords || span.size() > kMaxCueBytes) return f;
@@ -262,20 +282,33 @@ class PageReader {
     return c.kind == U_SB_UPPER || detail::is_cjk(c);
   }
 
-  static bool is_chrome(const Features& f) { return f.legal || f.link_list || f.chrome; }
+  static bool is_chrome(const Features& f) {
+    return f.legal || f.link_list || f.chrome || f.layout || f.links;
+  }
   static bool is_prose(const Features& f) { return score(f) > 0; }
 
   // Clean text: no chrome cue anywhere, and at most one line that is not prose (a headline)
   // before the first prose paragraph and after the last.
   bool looks_clean() const {
-    if (std::any_of(features_.begin(), features_.end(),
-                    [](const Features& f) { return f.byline || is_chrome(f); })) {
+    if (std::any_of(features_.begin(), features_.end(), [](const Features& f) {
+          return f.byline || is_chrome(f) || f.outside_content;
+        })) {
       return false;
     }
     const auto first = std::find_if(features_.begin(), features_.end(), is_prose);
     const auto last = std::find_if(features_.rbegin(), features_.rend(), is_prose);
     return first != features_.end() && first - features_.begin() <= 1 &&
            last - features_.rbegin() <= 1;
+  }
+
+  // On an HTML page with a main content element, the paragraphs from its first to its last.
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> content_range() const {
+    const auto in_content = [](const detail::ParagraphEvidence& e) { return e.in_content; };
+    const auto first = std::find_if(evidence_.begin(), evidence_.end(), in_content);
+    if (first == evidence_.end()) return std::nullopt;
+    const auto last = std::find_if(evidence_.rbegin(), evidence_.rend(), in_content);
+    return std::pair{static_cast<std::uint32_t>(first - evidence_.begin()),
+                     static_cast<std::uint32_t>(evidence_.rend() - last)};
   }
 
   // Reader comments under their heading ("Comments (37)") can outweigh that short line and join
@@ -332,6 +365,10 @@ class PageReader {
   // page (document title, breadcrumb, share text), without a closing period, close to the body.
   // A heading-like first body paragraph is a candidate too. Returns the body's start.
   std::uint32_t find_title(std::uint32_t body_begin, std::uint32_t body_end) {
+    if (const auto marked = find_marked_title(body_end)) {
+      set_title(*marked);
+      return *marked == body_begin ? body_begin + 1 : body_begin;
+    }
     std::vector<std::uint32_t> candidates;
     const std::uint32_t from = body_begin > kHeaderReach ? body_begin - kHeaderReach : 0;
     for (std::uint32_t i = 0; i < std::min(from, 3u); ++i) candidates.push_back(i);
@@ -366,6 +403,73 @@ class PageReader {
     if (!best) return body_begin;
     set_title(*best);
     return *best == body_begin ? body_begin + 1 : body_begin;
+  }
+
+  // On an HTML page, the line that gives the page's own title (og:title, the JSON-LD headline,
+  // <title>: "Headline | Outlet" holds the line "Headline"), an h1 first; else the h1 closest
+  // before the body's end.
+  std::optional<std::uint32_t> find_marked_title(std::uint32_t body_end) const {
+    if (evidence_.empty()) return std::nullopt;
+    std::u32string title;
+    if (metadata_ && !metadata_->title.empty()) {
+      const FoldedText folded(metadata_->title,
+                              Span{0, static_cast<std::uint32_t>(metadata_->title.size())});
+      for (const char32_t c : folded.chars) {
+        if (!u_isUWhiteSpace(static_cast<UChar32>(c))) title.push_back(c);
+      }
+    }
+    std::optional<std::uint32_t> best, last_h1;
+    int best_score = 0;
+    for (std::uint32_t i = 0; i < body_end; ++i) {
+      const Features& f = features_[i];
+      if (f.words < 1 || f.words > 40 || paragraphs_[i].span.size() > kMaxCueBytes) continue;
+      if (evidence_[i].top_heading) last_h1 = i;
+      if (title.size() < 5) continue;
+      const std::u32string& line = squeezed(i);
+      if (line.size() < 5) continue;
+      int score = 0;
+      if (line == title) {
+        score = 3;
+      } else if (title.find(line) != title.npos && 2 * line.size() >= title.size()) {
+        score = 2;  // "Headline | Outlet" holds "Headline"
+      } else if (line.find(title) != line.npos && line.size() <= 2 * title.size()) {
+        score = 1;  // "Opinion: Headline" holds "Headline"
+      }
+      if (score == 0) continue;
+      if (evidence_[i].top_heading) score += 3;
+      if (score > best_score) {
+        best = i;
+        best_score = score;
+      }
+    }
+    return best ? best : last_h1;
+  }
+
+  // On an HTML page, the page's own date and authors, where it gives them: its date wins over
+  // one read from the text (and the text's date keeps its span only when it gives the same day);
+  // its authors win where the text names them too.
+  void take_metadata() {
+    std::optional<std::string> date = detail::iso_date(metadata_->date);
+    if (!date && metadata_->date.size() <= kMaxCueBytes) {  // "Wed, 02 Feb 2022", "11/01/2023"
+      const auto found = lexicon_.dates.find(
+          metadata_->date, {0, static_cast<std::uint32_t>(metadata_->date.size())});
+      if (found) date = found->iso;
+    }
+    if (date) {
+      if (structure_.date.compare(0, 10, *date, 0, 10) != 0) structure_.date_span.reset();
+      structure_.date = *date;
+    }
+    std::vector<Span> authors;
+    const std::uint32_t from = title_index_ ? paragraphs_[*title_index_].span.begin : 0;
+    for (const std::string& name : metadata_->authors) {
+      std::size_t at = text_.find(name, from);
+      if (at == text_.npos) at = text_.find(name);
+      if (at != text_.npos) {
+        authors.push_back(
+            {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + name.size())});
+      }
+    }
+    if (!authors.empty()) structure_.authors = std::move(authors);
   }
 
   bool is_all_caps(Span span) const {
@@ -573,6 +677,8 @@ class PageReader {
   Boilerplate boilerplate(std::uint32_t i) const {
     const Features& f = features_[i];
     if (f.legal) return {i, ChromeReason::kLegal, *f.legal};
+    if (f.layout) return {i, ChromeReason::kLayout, {}};
+    if (f.links) return {i, ChromeReason::kLinkList, {}};
     if (f.link_list) return {i, ChromeReason::kLinkList, *f.link_list};
     if (f.chrome) return {i, ChromeReason::kChromePhrase, *f.chrome};
     return {i, ChromeReason::kOutsideBody, {}};
@@ -581,6 +687,8 @@ class PageReader {
   std::string_view text_;
   std::span<const Paragraph> paragraphs_;
   const detail::StructureLexicon& lexicon_;
+  std::vector<detail::ParagraphEvidence> evidence_;  // empty for plain text
+  const PageMetadata* metadata_;                     // null for plain text
   std::vector<Features> features_;
   std::optional<std::uint32_t> title_index_;
   std::optional<std::uint32_t> bio_index_;
@@ -616,6 +724,8 @@ const char* to_string(ChromeReason reason) noexcept {
       return "chrome phrase";
     case ChromeReason::kOutsideBody:
       return "outside body";
+    case ChromeReason::kLayout:
+      return "layout";
   }
   return "outside body";
 }
@@ -630,13 +740,14 @@ Structure Structure::all_body(std::size_t paragraphs) {
 StructureParser::StructureParser(const LanguagePack& language)
     : lexicon_(std::make_shared<const detail::StructureLexicon>(language)) {}
 
-Structure StructureParser::parse(std::string_view text,
-                                 std::span<const Paragraph> paragraphs) const {
+Structure StructureParser::parse(std::string_view text, std::span<const Paragraph> paragraphs,
+                                 std::span<const PageBlock> blocks,
+                                 const PageMetadata* metadata) const {
   if (paragraphs.empty()) return {};
   // One paragraph is a text, not a page: there is nothing to tell it from, so a chrome word in it
   // ("The story follows Hallorann home.") is just a word.
-  if (paragraphs.size() == 1) return Structure::all_body(1);
-  return PageReader(text, paragraphs, *lexicon_).read();
+  if (paragraphs.size() == 1 && blocks.empty()) return Structure::all_body(1);
+  return PageReader(text, paragraphs, *lexicon_, blocks, metadata).read();
 }
 
 }  // namespace presslens

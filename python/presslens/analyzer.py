@@ -48,6 +48,10 @@ class Analyzer:
     U+FFFD and counts the replacements in ``Document.replacements``. ``pack_dir`` names a folder of
     your own lexicon files (``<list>.txt``) that replace the built-in lists of the same name.
     ``detect_structure=False`` treats every paragraph as article body (for clean text).
+    ``format`` says what texts are: ``"text"``, ``"html"`` (a web page: its visible text is
+    analysed, its markup and metadata guide the structure; see ``Document.html_offsets`` and
+    ``Document.metadata``), or ``"auto"``, which reads a text as HTML when it opens like a page
+    (a doctype, ``<html>``, ``<head>`` or ``<body>``).
     ``tokens``, ``syntax``, ``quotes`` and ``claims`` switch later stages off when only earlier
     layers are wanted (no tokens: no syntax, quotes, claims or keywords either). ``syntax`` (part of
     speech, lemmas, morphology, dependencies, noun chunks) runs where the language has a model
@@ -65,6 +69,7 @@ class Analyzer:
         syntax: bool = True,
         quotes: bool = True,
         claims: bool = True,
+        format: str = "auto",
     ) -> None:
         self._pack_dir = None if pack_dir is None else os.fspath(pack_dir)
         self._stages = {"tokens": tokens, "syntax": syntax, "quotes": quotes, "claims": claims}
@@ -77,7 +82,9 @@ class Analyzer:
             syntax=syntax,
             quotes=quotes,
             claims=claims,
+            format=format,
         )
+        self._format = format
         if pack_dir is None and not self._core.has_builtin_data:
             warnings.warn(
                 f"presslens has no language pack for {lang!r}: ICU's sentence and word rules, "
@@ -98,6 +105,11 @@ class Analyzer:
     @property
     def errors(self) -> str:
         return self._errors
+
+    @property
+    def format(self) -> str:
+        """What texts are read as: "auto", "text" or "html"."""
+        return self._format
 
     @property
     def has_builtin_data(self) -> bool:
@@ -121,9 +133,13 @@ class Analyzer:
     def analyze(self, text: TextLike) -> Document:
         """Analyses one article given as ``str`` or UTF-8 ``bytes``."""
         data, original = _to_utf8(text)
-        return self._document(self._core.analyze(data), original)
+        return self._document(self._core.analyze(data), original, data)
 
-    def _document(self, core: Any, original: Optional[str]) -> Document:
+    def _document(self, core: Any, original: Optional[str], data: bytes) -> Document:
+        if core.source_format == "html":
+            # The text is the page's visible text; the page itself is kept as given, for
+            # html_offsets and to analyse it again after unpickling.
+            return Document._from_core(core, core.text, self, original if original is not None else data)
         # A str input is kept as given, so spans slice the caller's own string.
         return Document._from_core(core, original if original is not None else core.text, self)
 
@@ -183,8 +199,8 @@ class Analyzer:
             encoded = [_to_utf8(text) for text, _ in batch]
             cores = self._core.analyze_batch([data for data, _ in encoded], threads)
             return [
-                (self._document(core, original), context)
-                for core, (_, original), (_, context) in zip(cores, encoded, batch)
+                (self._document(core, original, data), context)
+                for core, (data, original), (_, context) in zip(cores, encoded, batch)
             ]
         try:
             return self._analyze_batch(batch, threads, None)
@@ -204,7 +220,7 @@ class Analyzer:
         if lang == self.lang:
             return self
         return _restore_analyzer(
-            lang, self._errors, None, self._detect_structure, tuple(self._stages.items())
+            lang, self._errors, None, self._detect_structure, tuple(self._stages.items()), self._format
         )
 
     def __reduce__(self) -> Tuple[object, ...]:
@@ -218,6 +234,7 @@ class Analyzer:
                 _pack_files(self._pack_dir) if self._pack_dir else None,
                 self._detect_structure,
                 tuple(self._stages.items()),
+                self._format,
             ),
         )
 
@@ -225,6 +242,8 @@ class Analyzer:
         extra = f", pack_dir={self._pack_dir!r}" if self._pack_dir else ""
         if not self._detect_structure:
             extra += ", detect_structure=False"
+        if self._format != "auto":
+            extra += f", format={self._format!r}"
         extra += "".join(f", {name}=False" for name, on in self._stages.items() if not on)
         return f"Analyzer(lang={self.lang!r}, errors={self._errors!r}{extra})"
 
@@ -264,26 +283,38 @@ def _restore_analyzer(
     pack: Union[None, str, PackFiles],
     detect_structure: bool = True,
     stages: Tuple[Tuple[str, bool], ...] = (),
+    format: str = "auto",
 ) -> Analyzer:
     # Cached: an Analyzer is immutable, so every unpickled copy in a process (a Dask or Spark
     # worker receiving it with each task) shares one, and its language pack loads once. `pack` is
     # the pack folder's files (as pickled), or a folder path (pickles of older versions).
     pack_dir = _pack_folder(pack) if isinstance(pack, tuple) else pack
     return Analyzer(
-        lang, errors=errors, pack_dir=pack_dir, detect_structure=detect_structure, **dict(stages)
+        lang,
+        errors=errors,
+        pack_dir=pack_dir,
+        detect_structure=detect_structure,
+        format=format,
+        **dict(stages),
     )
 
 
 @functools.lru_cache(maxsize=16)
-def _shared_analyzer(lang: str, errors: str, detect_structure: bool) -> Analyzer:
-    return Analyzer(lang, errors=errors, detect_structure=detect_structure)
+def _shared_analyzer(lang: str, errors: str, detect_structure: bool, format: str = "auto") -> Analyzer:
+    return Analyzer(lang, errors=errors, detect_structure=detect_structure, format=format)
 
 
 def analyze(
-    text: TextLike, *, lang: str = "en", errors: str = "strict", detect_structure: bool = True
+    text: TextLike,
+    *,
+    lang: str = "en",
+    errors: str = "strict",
+    detect_structure: bool = True,
+    format: str = "auto",
 ) -> Document:
-    """Analyses one article with a shared :class:`Analyzer` for these options."""
-    return _shared_analyzer(lang, errors, detect_structure).analyze(text)
+    """Analyses one article (plain text or, by ``format``, an HTML page) with a shared
+    :class:`Analyzer` for these options."""
+    return _shared_analyzer(lang, errors, detect_structure, format).analyze(text)
 
 
 def builtin_languages() -> List[str]:

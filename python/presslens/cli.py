@@ -50,7 +50,9 @@ class _Inputs:
             if os.path.isdir(path):
                 found = []
                 for folder, _, names in os.walk(path):
-                    found += [os.path.join(folder, n) for n in names if n.endswith((".txt", ".jsonl"))]
+                    found += [
+                        os.path.join(folder, n) for n in names if n.endswith((".txt", ".jsonl", ".html", ".htm"))
+                    ]
                 yield from sorted(found)
             else:
                 yield path
@@ -123,6 +125,9 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
     )
     if doc.replacements:
         out.write(f" · {doc.replacements} invalid UTF-8 sequences replaced by U+FFFD")
+    if doc.source_format == "html":
+        site = (doc.metadata or {}).get("site_name")
+        out.write(" · read from HTML" + (f" ({site})" if site else ""))
     out.write("\n\n")
     out.write(f"Title    {structure.title.text if structure.title else '-'}\n")
     out.write(f"Authors  {', '.join(a.text for a in structure.authors) or '-'}\n")
@@ -165,7 +170,10 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
 def _analyze_command(args: argparse.Namespace) -> int:
     if _missing_inputs(args):
         return 2
-    inputs = _Inputs(args, Analyzer(args.lang, errors=args.errors, detect_structure=not args.all_body))
+    inputs = _Inputs(
+        args,
+        Analyzer(args.lang, errors=args.errors, detect_structure=not args.all_body, format=args.input),
+    )
     if args.format == "html":  # one page for all the articles
         sys.stdout.write(
             f'<!DOCTYPE html>\n<html lang="{html.escape(args.lang)}">\n<head><meta charset="utf-8">'
@@ -197,7 +205,7 @@ def _analyze_command(args: argparse.Namespace) -> int:
 def _keywords_command(args: argparse.Namespace) -> int:
     if _missing_inputs(args):
         return 2
-    analyzer = Analyzer(args.lang, errors=args.errors)
+    analyzer = Analyzer(args.lang, errors=args.errors, format=args.input)
     corpus = Corpus(analyzer, ngrams=(args.min_words, args.max_words), stem=not args.no_stem)
     inputs = _Inputs(args, analyzer)
     for name, doc in inputs:
@@ -238,7 +246,7 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help="article files, folders of them (*.txt, *.jsonl), or '-' for standard input",
+        help="article files or saved web pages, folders of them (*.txt, *.jsonl, *.html, *.htm), or '-' for standard input",
     )
     command.add_argument(
         "--jsonl", action="store_true", help='every input holds {"id", "text"} lines (as *.jsonl do)'
@@ -251,6 +259,12 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="progress on stderr (default: for many inputs, when stderr is a terminal)",
+    )
+    command.add_argument(
+        "--input",
+        choices=["auto", "text", "html"],
+        default="auto",
+        help="what inputs are: text, HTML pages, or auto (HTML when a text opens like a page: the default)",
     )
     command.add_argument("--sample", action="store_true", help="the bundled sample article")
     command.add_argument("--lang", default="en", help="BCP 47 language code (default: en)")

@@ -8,7 +8,7 @@ compare by value and convert to dictionaries with ``to_dict()``.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, List, NamedTuple, Optional, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple, Union
 
 __all__ = [
     "Span",
@@ -472,6 +472,8 @@ class Document:
         "replacements",
         "_core",
         "_analyzer",
+        "_source",
+        "_source_bytes",
         "_paragraphs",
         "_sentences",
         "_structure",
@@ -495,12 +497,15 @@ class Document:
         *,
         _core: Any = None,
         _analyzer: Any = None,
+        _source: Union[None, str, bytes] = None,
     ) -> None:
         self.text = text
         self.lang = lang
         self.replacements = replacements
         self._core = _core
         self._analyzer = _analyzer
+        self._source = _source
+        self._source_bytes: Optional[bytes] = None
         self._tokens: Optional[List[Token]] = None
         self._words: Optional[List[Word]] = None
         self._roots: Optional[List[Optional[int]]] = None
@@ -513,10 +518,12 @@ class Document:
         self._structure = structure
 
     @classmethod
-    def _from_core(cls, core: Any, text: str, analyzer: Any) -> "Document":
+    def _from_core(
+        cls, core: Any, text: str, analyzer: Any, source: Union[None, str, bytes] = None
+    ) -> "Document":
         """Wraps a ``_presslens.Document`` made by ``analyzer`` (a presslens.Analyzer);
-        ``text`` is its text as a ``str``."""
-        return cls(text, core.lang, core.replacements, _core=core, _analyzer=analyzer)
+        ``text`` is its text as a ``str``, ``source`` the HTML page it was read from."""
+        return cls(text, core.lang, core.replacements, _core=core, _analyzer=analyzer, _source=source)
 
     def _compiled(self) -> Any:
         """The compiled document; after unpickling, analysed again (the pipeline is
@@ -524,8 +531,54 @@ class Document:
         if self._core is None:
             if self._analyzer is None:
                 raise ValueError("this Document was built by hand: analyse its text instead")
-            self._core = self._analyzer._core.analyze(self.text.encode("utf-8"))
+            self._core = self._analyzer._core.analyze(
+                self.text.encode("utf-8") if self._source is None else self._html_bytes()
+            )
         return self._core
+
+    def _html_bytes(self) -> bytes:
+        if self._source_bytes is None:
+            source = self._source
+            self._source_bytes = source.encode("utf-8") if isinstance(source, str) else bytes(source or b"")
+        return self._source_bytes
+
+    @property
+    def source_format(self) -> str:
+        """What the document was read from: "text", or "html" (its ``text`` is then the page's
+        visible text, one line per block)."""
+        return "text" if self._source is None else "html"
+
+    @property
+    def html(self) -> Union[None, str, bytes]:
+        """The HTML page the document was read from, as given (None for plain text)."""
+        return self._source
+
+    @property
+    def metadata(self) -> Optional[Dict[str, Any]]:
+        """What an HTML page says about itself: ``title``, ``authors`` (a list), ``date`` (as
+        written), ``site_name``, ``description``, ``url`` and ``language``, from its ``<meta>``
+        tags, JSON-LD, ``<title>`` and ``<html lang>``, each "" (``[]``) when the page does not
+        say; None for plain text."""
+        if self._source is None:
+            return None
+        return self._compiled().metadata()  # type: ignore[no-any-return]
+
+    def html_offsets(self, span: Union[Span, Tuple[int, int]]) -> Tuple[int, int]:
+        """Where a span of ``text`` (anything with ``start`` and ``end``, or a pair) was read from
+        in the HTML page: ``(start, end)`` indices into ``html`` as given (code points of a
+        ``str``, bytes of ``bytes``), so ``html[start:end]`` is the markup that shows it (an
+        entity such as ``&amp;`` whole). Raises ValueError for a document read from plain text."""
+        if self._source is None:
+            raise ValueError("this document was read from plain text, not HTML")
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) is not inside the text of {len(self.text)} characters")
+        begin_byte, end_byte = self._compiled().html_bytes(start, end)
+        if not isinstance(self._source, str):
+            return begin_byte, end_byte
+        data = self._html_bytes()
+        begin = len(data[:begin_byte].decode("utf-8"))
+        return begin, begin + len(data[begin_byte:end_byte].decode("utf-8"))
 
     @property
     def has_syntax(self) -> bool:
@@ -773,6 +826,7 @@ class Document:
             "text": self.text,
             "lang": self.lang,
             "replacements": self.replacements,
+            "metadata": self.metadata,
             "structure": self.structure.to_dict(),
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "sentences": [s.to_dict() for s in self.sentences],
@@ -808,6 +862,7 @@ class Document:
             self.quotes,
             self.sentence_claims,
             self._analyzer,
+            self._source,
         )
 
     def __setstate__(self, state: Tuple[Any, ...]) -> None:
@@ -821,7 +876,9 @@ class Document:
             self._quotes,
             self._claims,
             self._analyzer,
-        ) = state
+        ) = state[:9]
+        self._source = state[9] if len(state) > 9 else None  # pickles of older versions have 9
+        self._source_bytes = None
         self._core = None
         self._tokens = None
         self._words = None

@@ -204,6 +204,29 @@ presslens::Utf8Policy utf8_policy(std::string_view errors) {
                                    std::string(errors) + "'");
 }
 
+presslens::InputFormat input_format(std::string_view format) {
+  if (format == "auto") return presslens::InputFormat::kAuto;
+  if (format == "text") return presslens::InputFormat::kText;
+  if (format == "html") return presslens::InputFormat::kHtml;
+  throw presslens::InvalidArgument("format must be 'auto', 'text' or 'html', not '" +
+                                   std::string(format) + "'");
+}
+
+// What an HTML page says about itself, or None for plain text.
+py::object page_metadata(const Document& document) {
+  if (document.html() == nullptr) return py::none();
+  const presslens::PageMetadata& m = document.html()->metadata;
+  py::dict result;
+  result["title"] = m.title;
+  result["authors"] = m.authors;
+  result["date"] = m.date;
+  result["site_name"] = m.site_name;
+  result["description"] = m.description;
+  result["url"] = m.url;
+  result["language"] = m.language;
+  return result;
+}
+
 // Raises the presslens.errors class named `name` with the C++ error's code and byte offset.
 void raise_python_error(const char* name, const presslens::Error& error, py::object fault) {
   py::object errors = py::module_::import("presslens.errors");
@@ -321,15 +344,29 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
           "(start, end, first word, end word, head word) of each proper name.")
       .def("quotes", &quotes, "Quotes as plain tuples (spans in code points).")
       .def("unpaired_quote_marks", &unpaired_marks, "Code-point offsets of unpaired marks.")
-      .def("claims", &claims, "One claim reading per sentence, as plain tuples.");
+      .def("claims", &claims, "One claim reading per sentence, as plain tuples.")
+      .def_property_readonly(
+          "source_format", [](const Document& d) { return d.html() != nullptr ? "html" : "text"; })
+      .def("metadata", &page_metadata, "The page's metadata (a dict), or None for plain text.")
+      .def(
+          "html_bytes",
+          [](const Document& d, std::uint32_t start, std::uint32_t end) -> py::object {
+            if (d.html() == nullptr) return py::none();
+            const presslens::Span text{d.to_bytes(start), d.to_bytes(end)};
+            const presslens::Span source = d.html()->source_map.source(text);
+            return py::make_tuple(source.begin, source.end);
+          },
+          py::arg("start"), py::arg("end"),
+          "The HTML bytes (start, end) that the text's code points [start, end) were read from.");
 
   py::class_<presslens::Analyzer>(m, "Analyzer", "The C++ analyzer; immutable and thread-safe.")
       .def(py::init([](const std::string& lang, std::string_view errors,
                        const std::filesystem::path& pack_dir, bool detect_structure, bool tokens,
-                       bool syntax, bool quotes, bool claims) {
+                       bool syntax, bool quotes, bool claims, std::string_view format) {
              presslens::Options options;
              options.lang = lang;
              options.utf8_policy = utf8_policy(errors);
+             options.format = input_format(format);
              options.pack_dir = pack_dir;
              options.detect_structure = detect_structure;
              options.tokens = tokens;
@@ -341,7 +378,7 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
            py::arg("lang") = "en", py::arg("errors") = "strict",
            py::arg("pack_dir") = std::filesystem::path(), py::arg("detect_structure") = true,
            py::arg("tokens") = true, py::arg("syntax") = true, py::arg("quotes") = true,
-           py::arg("claims") = true)
+           py::arg("claims") = true, py::arg("format") = "auto")
       .def_property_readonly("has_syntax_model",
                              [](const presslens::Analyzer& a) { return a.syntax().available(); })
       .def(

@@ -130,4 +130,36 @@ inline void abort_on_violation(const Document& doc) {
   if (!first_violation(doc).empty()) std::abort();
 }
 
+// The first broken invariant of a document read from `html`, described; empty when it keeps
+// them all: the document's own, and a source map whose runs stay in order inside the text and
+// the page, exact runs repeating the page's bytes, and every text span mapping inside the page.
+inline std::string first_html_violation(const Document& doc, std::string_view html) {
+  if (std::string violation = first_violation(doc); !violation.empty()) return violation;
+  if (doc.html() == nullptr) return "the document has no HTML source";
+  const std::string_view text = doc.text();
+  const auto& runs = doc.html()->source_map.runs();
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const SourceMap::Run& run = runs[r];
+    const std::uint32_t end =
+        r + 1 < runs.size() ? runs[r + 1].text_begin : static_cast<std::uint32_t>(text.size());
+    const std::string at = "source run " + std::to_string(r) + ": ";
+    if (run.text_begin > end || end > text.size()) return at + "out of order or past the text";
+    if (run.source_begin > run.source_end || run.source_end > html.size())
+      return at + "outside the page";
+    if (run.exact && text.substr(run.text_begin, end - run.text_begin) !=
+                         html.substr(run.source_begin, run.source_end - run.source_begin)) {
+      return at + "an exact run that is not the page's bytes";
+    }
+  }
+  for (const Paragraph& paragraph : doc.paragraphs()) {
+    const Span source = doc.html()->source_map.source(paragraph.span);
+    if (source.begin > source.end || source.end > html.size()) return "a paragraph maps outside";
+  }
+  return {};
+}
+
+inline void abort_on_html_violation(const Document& doc, std::string_view html) {
+  if (!first_html_violation(doc, html).empty()) std::abort();
+}
+
 }  // namespace presslens::testing

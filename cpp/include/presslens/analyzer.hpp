@@ -9,6 +9,7 @@
 
 #include "presslens/claims.hpp"
 #include "presslens/document.hpp"
+#include "presslens/html.hpp"
 #include "presslens/keywords.hpp"
 #include "presslens/language.hpp"
 #include "presslens/paragraphs.hpp"
@@ -39,6 +40,9 @@ struct Options {
   bool syntax = true;
   bool quotes = true;
   bool claims = true;
+  // Plain text, an HTML page (read with read_html: its visible text is the document's text), or
+  // either, told by looks_like_html.
+  InputFormat format = InputFormat::kAuto;
 };
 
 // Immutable after construction and safe to share between threads.
@@ -50,8 +54,8 @@ class Analyzer {
   const Options& options() const noexcept { return options_; }
   const LanguagePack& language() const noexcept { return language_; }
 
-  // Analyses one text. Throws InvalidUtf8 (strict policy) or InvalidArgument (text larger than
-  // kMaxTextBytes). Empty text gives an empty, valid document.
+  // Analyses one text or HTML page (Options::format). Throws InvalidUtf8 (strict policy) or
+  // InvalidArgument (text larger than kMaxTextBytes). Empty text gives an empty, valid document.
   Document analyze(std::string_view text) const;
 
   // Analyses many texts on `threads` worker threads (0: one per core), returning the documents in

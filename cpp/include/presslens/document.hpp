@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "presslens/claims.hpp"
+#include "presslens/html.hpp"
 #include "presslens/paragraphs.hpp"
 #include "presslens/quotes.hpp"
 #include "presslens/sentences.hpp"
@@ -34,6 +35,9 @@ class Document {
   std::string_view text() const noexcept { return text_; }
   std::string_view text(Span span) const { return text().substr(span.begin, span.size()); }
   const std::string& lang() const noexcept { return lang_; }
+  // For a document read from HTML (InputFormat::kHtml, or detected): the page's metadata and the
+  // map from text() back to the HTML; null for plain text.
+  const HtmlSource* html() const noexcept { return html_.get(); }
   std::size_t replacements() const noexcept { return replacements_; }
 
   // Offset conversion for bindings and reports (O(1) each).
@@ -77,6 +81,7 @@ class Document {
   std::string text_;
   std::string lang_;
   std::size_t replacements_ = 0;
+  std::shared_ptr<const HtmlSource> html_;
   OffsetMap offsets_;
   std::vector<Paragraph> paragraphs_;
   Structure structure_;

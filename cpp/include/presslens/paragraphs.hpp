@@ -20,7 +20,9 @@ struct Paragraph {
 // Line breaks are LF, CR LF, lone CR, NEL, U+2028 and U+2029; white-space-only lines separate.
 class ParagraphSplitter {
  public:
-  std::vector<Paragraph> split(std::string_view text) const;
+  // `join_wrapped`: join hard-wrapped lines (off for text read from HTML, whose lines are its
+  // blocks).
+  std::vector<Paragraph> split(std::string_view text, bool join_wrapped = true) const;
 };
 
 }  // namespace presslens

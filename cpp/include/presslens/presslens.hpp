@@ -6,6 +6,7 @@
 #include "presslens/corpus.hpp"
 #include "presslens/document.hpp"
 #include "presslens/error.hpp"
+#include "presslens/html.hpp"
 #include "presslens/keywords.hpp"
 #include "presslens/language.hpp"
 #include "presslens/paragraphs.hpp"

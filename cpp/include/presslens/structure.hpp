@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "presslens/html.hpp"
 #include "presslens/language.hpp"
 #include "presslens/paragraphs.hpp"
 
@@ -33,6 +34,7 @@ enum class ChromeReason : std::uint8_t {
   kLinkList,      // "A / B / C", "A | B | C": menus and breadcrumbs
   kChromePhrase,  // a short line with a chrome phrase ("Share", "Most Viewed", "Subscribe")
   kOutsideBody,   // short lines and teasers around the article, with no stronger cue
+  kLayout,        // HTML: inside the page's menus, header, footer, sidebars or forms
 };
 
 const char* to_string(ParagraphRole role) noexcept;
@@ -41,7 +43,8 @@ const char* to_string(ChromeReason reason) noexcept;
 struct Boilerplate {
   std::uint32_t paragraph;  // index into Document::paragraphs()
   ChromeReason reason;
-  Span cue;  // the phrase or separator that decided it (empty for kOutsideBody)
+  Span cue;  // the phrase or separator that decided it (empty for kOutsideBody, kLayout and
+             // HTML lines that are mostly links)
 };
 
 struct Structure {
@@ -67,7 +70,12 @@ class StructureParser {
  public:
   explicit StructureParser(const LanguagePack& language);
 
-  Structure parse(std::string_view text, std::span<const Paragraph> paragraphs) const;
+  // For a page read from HTML, `blocks` and `metadata` (from read_html) add the markup's
+  // evidence: layout elements and link-heavy lines are chrome, the body lies inside the page's
+  // main content element, and the page's own title, authors and date are preferred.
+  Structure parse(std::string_view text, std::span<const Paragraph> paragraphs,
+                  std::span<const PageBlock> blocks = {},
+                  const PageMetadata* metadata = nullptr) const;
 
  private:
   std::shared_ptr<const detail::StructureLexicon> lexicon_;

@@ -6,9 +6,10 @@ import json
 from importlib import resources
 from typing import Any, Dict, List
 
-__all__ = ["collection", "names", "path", "read"]
+__all__ = ["collection", "names", "page", "page_path", "path", "read"]
 
 DEFAULT = "harbour-city-heat"
+PAGE = "coast-courier-page"
 
 
 def names() -> List[str]:
@@ -27,6 +28,18 @@ def path(name: str = DEFAULT) -> str:
 def read(name: str = DEFAULT) -> str:
     """The text of sample ``name``."""
     with open(path(name), encoding="utf-8") as handle:
+        return handle.read()
+
+
+def page_path() -> str:
+    """The file system path of the bundled web page: a news article on a fictional outlet's site,
+    saved as HTML with its menus, share bar, related links, comments and footer."""
+    return str(resources.files(__name__).joinpath(PAGE + ".html"))
+
+
+def page() -> str:
+    """The bundled web page's HTML (see :func:`page_path`)."""
+    with open(page_path(), encoding="utf-8") as handle:
         return handle.read()
 
 
