@@ -66,6 +66,19 @@ void BM_AnalyzeHtml(benchmark::State& state) {
 }
 BENCHMARK(BM_AnalyzeHtml)->ArgsProduct({{0, 1}, {0, 1}});
 
+// Language identification of article-sized texts (about 8 KB each: 2 KB of each is read).
+void BM_IdentifyLanguage(benchmark::State& state) {
+  const auto& articles = presslens::bench::news_articles();
+  std::size_t bytes = 0;
+  for (const auto article : articles) bytes += article.size();
+  const auto& identifier = presslens::LanguageIdentifier::builtin();
+  for (auto _ : state) {
+    for (const auto article : articles) benchmark::DoNotOptimize(identifier.identify(article));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_IdentifyLanguage)->Unit(benchmark::kMillisecond);
+
 // The pipeline stage by stage: each run adds one stage, so a stage costs the difference.
 // 0: structure, paragraphs and sentences; 1: + tokens; 2: + syntax, deferred (the layer is made
 // only when read: BM_SyntaxLayer in bench_syntax.cpp times making it); 3: + quotes; 4: + claims

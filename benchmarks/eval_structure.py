@@ -30,8 +30,9 @@ errors of the development part only.
     python benchmarks/eval_structure.py ../shared/data/structure/trafilatura_dev_html.jsonl.xz --part heldout
     python benchmarks/eval_structure.py ../shared/data/structure/trafilatura_dev_html.jsonl.xz --system trafilatura
 
-Pages without a "lang" field are analysed in the language guessed from common function words
-(English, German, French, Spanish), or --lang.
+Pages without a "lang" field are analysed with lang="auto" (presslens identifies each page's
+language), or --lang guess (the script's own guess from common function words, as before), or
+the --lang given.
 """
 
 from __future__ import annotations
@@ -54,6 +55,17 @@ FUNCTION_WORDS = {
     "fr": {"le", "la", "les", "et", "est", "des", "une", "dans"},
     "es": {"el", "los", "las", "y", "es", "una", "del", "por"},
 }
+
+
+def page_language(page: dict, text: str, default: str) -> str:
+    """The page's own "lang", else: with --lang auto, "auto" (presslens identifies it); with
+    --lang guess, the common-function-word guess this script used before presslens identified
+    languages; else --lang."""
+    if page.get("lang"):
+        return str(page["lang"])
+    if default == "guess":
+        return guess_language(text, "en")
+    return default
 
 
 def guess_language(text: str, default: str) -> str:
@@ -100,7 +112,7 @@ def evaluate_lines(pages: Sequence[dict], analyzers: Analyzers, default_lang: st
     confusion: Counter = Counter()
     shown = 0
     for page in pages:
-        lang = page.get("lang") or guess_language(page["text"], default_lang)
+        lang = page_language(page, page["text"], default_lang)
         doc = analyzers(lang).analyze(page["text"])
         cursor = 0
         for line in page["lines"]:
@@ -139,7 +151,7 @@ def evaluate_must(pages: Sequence[dict], analyzers: Analyzers, default_lang: str
     totals: Dict[str, List[bool]] = defaultdict(list)
     shown = 0
     for page in pages:
-        lang = page.get("lang") or guess_language(page["text"], default_lang)
+        lang = page_language(page, page["text"], default_lang)
         doc = analyzers(lang).analyze(page["text"])
         body = body_spans(doc)
 
@@ -189,7 +201,7 @@ def read_presslens(page: dict, analyzers: Analyzers, default_lang: str) -> Tuple
     """(body, title, authors, date) of an HTML page, by presslens."""
     html = page["html"]
     # The language from a first reading's text (the page's own lang attribute is often wrong).
-    lang = page.get("lang") or guess_language(analyzers(default_lang).analyze(html).text, default_lang)
+    lang = page_language(page, analyzers("auto").analyze(html).text if default_lang == "guess" else "", default_lang)
     doc = analyzers(lang).analyze(html)
     metadata = doc.metadata or {}
     title = doc.structure.title.text if doc.structure.title else metadata.get("title", "")
@@ -278,7 +290,9 @@ def select_part(pages: List[dict], part: str) -> List[dict]:
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+")
-    parser.add_argument("--lang", default="en", help="language when a page has none and none is guessed")
+    parser.add_argument("--lang", default="auto",
+                        help="language of pages without one: auto (presslens identifies it, the default), "
+                             "guess (function words), or a code")
     parser.add_argument("--failures", type=int, default=0, help="print up to N errors (development part only)")
     parser.add_argument("--part", choices=("all", "development", "heldout"), default="all",
                         help="heldout: pages whose crc32(id) %% 4 == 0; development: the rest")

@@ -25,7 +25,9 @@ install(FILES "${PROJECT_BINARY_DIR}/presslensConfig.cmake"
               "${PROJECT_BINARY_DIR}/presslensConfigVersion.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/FindSnowball.cmake"
         DESTINATION ${PRESSLENS_CMAKE_DIR} COMPONENT dev)
-# The library embeds the syntax models, derived from Universal Dependencies treebanks: their
-# licence (CC BY-SA 4.0) and credits go with it.
+# The library embeds the syntax models, derived from Universal Dependencies treebanks, and the
+# language identifier, derived from wordfreq's word lists: their licence (CC BY-SA 4.0) and
+# credits go with it.
 install(FILES "${PROJECT_SOURCE_DIR}/cpp/data/LICENSE-syntax-models.txt"
+              "${PROJECT_SOURCE_DIR}/cpp/data/LICENSE-language-model.txt"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/presslens" COMPONENT dev)

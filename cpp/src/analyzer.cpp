@@ -1,5 +1,7 @@
 #include "presslens/analyzer.hpp"
 
+#include <map>
+#include <mutex>
 #include <utility>
 
 #include "detail/flat_index.hpp"
@@ -8,8 +10,16 @@
 namespace presslens {
 namespace {
 
+// "und" (undetermined): ICU's root rules and no lists, for an analyzer that only dispatches.
+constexpr std::string_view kUndetermined = "und";
+
 LanguagePack load_language(const Options& options) {
-  LanguagePack language = LanguagePack::builtin(options.lang);
+  if (options.lang == kAutoLanguage && !options.pack_dir.empty()) {
+    throw InvalidArgument(
+        "a pack folder holds one language's lists: give the language, not 'auto'");
+  }
+  LanguagePack language =
+      LanguagePack::builtin(options.lang == kAutoLanguage ? kUndetermined : options.lang);
   if (!options.pack_dir.empty()) language.load_directory(options.pack_dir);
   return language;
 }
@@ -23,6 +33,29 @@ void check_size(std::size_t size) {
 
 }  // namespace
 
+// The analyzers of the languages an automatic analyzer met, made on first need and kept.
+class Analyzer::LanguageAnalyzers {
+ public:
+  explicit LanguageAnalyzers(Options options) : options_(std::move(options)) {}
+
+  const Analyzer& get(std::string_view lang) {
+    const std::lock_guard lock(mutex_);
+    auto found = analyzers_.find(lang);
+    if (found == analyzers_.end()) {
+      Options options = options_;
+      options.lang = std::string(lang);
+      found =
+          analyzers_.emplace(std::string(lang), std::make_unique<const Analyzer>(options)).first;
+    }
+    return *found->second;
+  }
+
+ private:
+  Options options_;
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<const Analyzer>, std::less<>> analyzers_;
+};
+
 Analyzer::Analyzer(Options options)
     : options_(std::move(options)),
       language_(load_language(options_)),
@@ -32,7 +65,16 @@ Analyzer::Analyzer(Options options)
       syntax_(language_),
       quotes_(language_, tokenizer_),
       claims_(language_, tokenizer_),
-      keywords_(language_, tokenizer_) {}
+      keywords_(language_, tokenizer_) {
+  if (options_.lang == kAutoLanguage) {
+    by_language_ = std::make_shared<LanguageAnalyzers>(options_);
+  }
+}
+
+const Analyzer& Analyzer::for_language(std::string_view lang) const {
+  if (!by_language_ || lang == options_.lang) return *this;
+  return by_language_->get(lang.empty() ? kUndetermined : lang);
+}
 
 Document Analyzer::analyze(std::string_view text) const {
   check_size(text.size());
@@ -55,7 +97,16 @@ Document Analyzer::analyze(std::string_view text) const {
     page = read_html(owned);
     owned = std::move(page.text);
   }
-  Document document(std::move(owned), options_.lang, replacements);
+  if (!by_language_) return read(std::move(owned), replacements, html, std::move(page), {});
+  const LanguageGuess guess = LanguageIdentifier::builtin().identify(owned);
+  return for_language(guess.lang)
+      .read(std::move(owned), replacements, html, std::move(page), guess.confidence);
+}
+
+Document Analyzer::read(std::string text, std::size_t replacements, bool html, HtmlPage page,
+                        std::optional<double> lang_confidence) const {
+  Document document(std::move(text), options_.lang, replacements);
+  document.lang_confidence_ = lang_confidence;
   if (html) {
     document.html_ = std::make_shared<const HtmlSource>(
         HtmlSource{std::move(page.metadata), std::move(page.source_map)});

@@ -16,6 +16,10 @@
 namespace presslens {
 namespace {
 
+// cpp/data/mul/ holds data for every language (ISO 639 "mul": multiple languages), such as the
+// language identifier's model; it is not a language pack.
+constexpr std::string_view kMultilingual = "mul";
+
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9'); }
 
@@ -147,6 +151,7 @@ std::vector<std::string> LanguagePack::builtin_languages() {
   std::vector<std::string> languages;
   for (const auto& file : detail::embedded_files()) {
     std::string language(file.path.substr(0, file.path.find('/')));
+    if (language == kMultilingual) continue;  // data for every language, not a pack
     if (languages.empty() || languages.back() != language) languages.push_back(language);
   }
   return languages;

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from ._presslens import __version__
-from .analyzer import Analyzer, TextLike, analyze, builtin_languages
+from .analyzer import Analyzer, TextLike, analyze, builtin_languages, identify_language, rank_languages
 from .corpus import Corpus, TermStats
 from .frames import analyze_frame
 from .document import (
@@ -62,4 +62,6 @@ __all__ = [
     "analyze",
     "analyze_frame",
     "builtin_languages",
+    "identify_language",
+    "rank_languages",
 ]

@@ -13,7 +13,7 @@ from .document import Document, ParsedWord
 from .errors import InvalidArgumentError, InvalidTextError, PresslensError, UnsupportedLanguageWarning
 from .progress import progress_bar
 
-__all__ = ["Analyzer", "TextLike", "analyze", "builtin_languages"]
+__all__ = ["Analyzer", "TextLike", "analyze", "builtin_languages", "identify_language", "rank_languages"]
 
 TextLike = Union[str, bytes, bytearray, memoryview]
 PathLike = Union[str, "os.PathLike[str]"]
@@ -43,7 +43,9 @@ class Analyzer:
     """Analyses articles in one language; immutable, thread-safe and picklable.
 
     ``lang`` is a BCP 47 code ("en", "fr", "zh-Hant"); languages without a built-in pack get ICU's
-    rules for that locale. ``errors`` says what to do with invalid UTF-8 in ``bytes`` input:
+    rules for that locale. ``lang="auto"`` identifies each text's language (``Document.lang``,
+    ``Document.lang_confidence``) and reads it with that language's pack; a language without one
+    gets the generic reading and, once per language, an :class:`UnsupportedLanguageWarning`. ``errors`` says what to do with invalid UTF-8 in ``bytes`` input:
     ``"strict"`` raises :class:`~presslens.errors.InvalidTextError`, ``"replace"`` substitutes
     U+FFFD and counts the replacements in ``Document.replacements``. ``pack_dir`` names a folder of
     your own lexicon files (``<list>.txt``) that replace the built-in lists of the same name.
@@ -85,7 +87,8 @@ class Analyzer:
             format=format,
         )
         self._format = format
-        if pack_dir is None and not self._core.has_builtin_data:
+        self._warned: set = set()  # languages without a pack that "auto" has met and warned of
+        if pack_dir is None and lang != "auto" and not self._core.has_builtin_data:
             warnings.warn(
                 f"presslens has no language pack for {lang!r}: ICU's sentence and word rules, "
                 "keywords without a stopword list (the document's short recurring words are left "
@@ -136,12 +139,25 @@ class Analyzer:
         return self._document(self._core.analyze(data), original, data)
 
     def _document(self, core: Any, original: Optional[str], data: bytes) -> Document:
+        if core.lang_confidence is not None and core.lang not in self._warned:
+            self._warn_unsupported(core.lang)
         if core.source_format == "html":
             # The text is the page's visible text; the page itself is kept as given, for
             # html_offsets and to analyse it again after unpickling.
             return Document._from_core(core, core.text, self, original if original is not None else data)
         # A str input is kept as given, so spans slice the caller's own string.
         return Document._from_core(core, original if original is not None else core.text, self)
+
+    def _warn_unsupported(self, lang: str) -> None:
+        self._warned.add(lang)
+        if lang != "und" and lang not in _builtin_languages():  # "und": a text without letters
+            warnings.warn(
+                f"a text identified as {lang!r}, a language without a pack, gets the generic "
+                "reading (ICU's rules, no stopword list, quote cues or syntax); languages with "
+                "packs: " + ", ".join(builtin_languages()),
+                UnsupportedLanguageWarning,
+                stacklevel=4,
+            )
 
     def key(self, word: str) -> str:
         """The normalised key ``word`` is counted under (NFKC, case folding, one apostrophe,
@@ -319,4 +335,24 @@ def analyze(
 
 def builtin_languages() -> List[str]:
     """The languages with a built-in language pack."""
-    return list(_presslens.builtin_languages())
+    return list(_builtin_languages())
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_languages() -> Tuple[str, ...]:
+    return tuple(_presslens.builtin_languages())
+
+
+def rank_languages(text: TextLike) -> List[Tuple[str, float]]:
+    """Every language the identifier knows (42, docs/language-id.md) with its probability for
+    ``text``, most likely first; empty for a text without letters. A long text is read in a few
+    windows spread over it (2 KB in all)."""
+    data, _ = _to_utf8(text)
+    return [(str(lang), float(p)) for lang, p in _presslens.rank_languages(data)]
+
+
+def identify_language(text: TextLike) -> Tuple[str, float]:
+    """The most likely language of ``text`` and its probability: ``("de", 0.998)``; ``("", 0.0)``
+    for a text without letters."""
+    ranked = rank_languages(text)
+    return ranked[0] if ranked else ("", 0.0)

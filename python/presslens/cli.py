@@ -116,11 +116,17 @@ def _missing_inputs(args: argparse.Namespace) -> bool:
     return True
 
 
+def _identified(doc: Document) -> str:
+    if doc.lang_confidence is None:
+        return ""
+    return f" (identified, {doc.lang_confidence:.2f}{'' if doc.lang_supported else ', no pack'})"
+
+
 def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
     structure = doc.structure
     out.write(f"== {name}\n")
     out.write(
-        f"language {doc.lang} · {len(doc.text):,} characters · "
+        f"language {doc.lang}{_identified(doc)} · {len(doc.text):,} characters · "
         f"{len(structure.body)} body paragraphs · {len(doc.sentences)} sentences"
     )
     if doc.replacements:
@@ -176,7 +182,7 @@ def _analyze_command(args: argparse.Namespace) -> int:
     )
     if args.format == "html":  # one page for all the articles
         sys.stdout.write(
-            f'<!DOCTYPE html>\n<html lang="{html.escape(args.lang)}">\n<head><meta charset="utf-8">'
+            f'<!DOCTYPE html>\n<html lang="{html.escape("mul" if args.lang == "auto" else args.lang)}">\n<head><meta charset="utf-8">'
             "<title>presslens</title></head>\n<body>\n"
         )
     for name, doc in inputs:
@@ -267,7 +273,11 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         help="what inputs are: text, HTML pages, or auto (HTML when a text opens like a page: the default)",
     )
     command.add_argument("--sample", action="store_true", help="the bundled sample article")
-    command.add_argument("--lang", default="en", help="BCP 47 language code (default: en)")
+    command.add_argument(
+        "--lang",
+        default="auto",
+        help="BCP 47 language code, or auto: identify each text's language (the default)",
+    )
     command.add_argument(
         "--errors",
         choices=["strict", "replace"],

@@ -27,9 +27,10 @@ def _analyze_partition(texts: Iterable[Any], analyzer: Analyzer, threads: int) -
 
 
 def analyze_bag(
-    bag: dask.bag.Bag, analyzer: Optional[Analyzer] = None, *, lang: str = "en", threads: int = 1
+    bag: dask.bag.Bag, analyzer: Optional[Analyzer] = None, *, lang: str = "auto", threads: int = 1
 ) -> dask.bag.Bag:
-    """A bag of :class:`Document` from a bag of texts (``str`` or UTF-8 ``bytes``). Map over it
+    """A bag of :class:`Document` from a bag of texts (``str`` or UTF-8 ``bytes``; each text's
+    language identified unless ``lang`` or ``analyzer`` says it). Map over it
     on the workers; documents that travel back to the client pickle as their text and are
     re-analysed there, so bring back what you need (``.map(lambda d: d.to_dict())``), not the
     documents themselves. ``threads`` per partition: 1 when Dask already runs a task per core."""
@@ -52,7 +53,7 @@ def analyze_dataframe(
     *,
     layer: str = "sentences",
     analyzer: Optional[Analyzer] = None,
-    lang: str = "en",
+    lang: str = "auto",
     threads: int = 1,
 ) -> dask.dataframe.DataFrame:
     """One tidy table (``layer``: ``"documents"`` or one of :data:`presslens.frames.LAYERS`) of

@@ -581,6 +581,23 @@ class Document:
         return begin, begin + len(data[begin_byte:end_byte].decode("utf-8"))
 
     @property
+    def lang_confidence(self) -> Optional[float]:
+        """When the language was identified (``lang="auto"``), the identifier's probability for
+        it; None when it was given."""
+        if self._core is None and self._analyzer is not None and self._analyzer.lang != "auto":
+            return None
+        value = self._compiled().lang_confidence
+        return None if value is None else float(value)
+
+    @property
+    def lang_supported(self) -> bool:
+        """Whether the document's language has a built-in pack (word lists, cues, a syntax
+        model); without one it got the generic reading."""
+        from .analyzer import builtin_languages
+
+        return self.lang in builtin_languages()
+
+    @property
     def has_syntax(self) -> bool:
         """Whether the syntax layer was made (a model for the language, and ``syntax=True``)."""
         return bool(self._compiled().has_syntax)

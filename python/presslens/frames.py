@@ -67,7 +67,7 @@ def document_rows(
 # missing, so tables of no rows have the same dtypes as full ones (Dask needs that for its meta).
 # A claim's kinds are a list of names per row ("object": pandas has no list dtype of its own).
 SCHEMAS: Dict[str, Dict[str, str]] = {
-    "documents": {"lang": "string", "title": "string", "date": "datetime64[ns]", "authors": "string", "sentences": "int64",
+    "documents": {"lang": "string", "lang_confidence": "float64", "title": "string", "date": "datetime64[ns]", "authors": "string", "sentences": "int64",
                   "quotes": "int64", "claims": "int64"},
     "sentences": {"index": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
                   "text": "string", "claim_score": "Float64", "quoted_share": "float64"},
@@ -116,6 +116,7 @@ def _document_row(doc: Document, doc_id: Any) -> Dict[str, Any]:
     return {
         "doc_id": doc_id,
         "lang": doc.lang,
+        "lang_confidence": float("nan") if doc.lang_confidence is None else doc.lang_confidence,
         "title": _span_text(structure.title),
         "date": structure.date,
         "authors": ", ".join(a.text for a in structure.authors),
@@ -130,7 +131,7 @@ def analyze_frame(
     text_col: str = "text",
     id_col: Optional[str] = None,
     *,
-    lang: str = "en",
+    lang: str = "auto",
     lang_col: Optional[str] = None,
     threads: int = 0,
     layers: Iterable[str] = ("sentences", "quotes", "claims", "keywords"),
@@ -141,8 +142,9 @@ def analyze_frame(
     """Analyses every text of a DataFrame column (on ``threads`` threads) and returns tidy
     DataFrames: ``"documents"`` (one row per text: language, title, date, authors, counts) and
     one per layer, each row carrying the document id (``id_col``, or the frame's index) and
-    code-point offsets. Every text is read as ``lang``, or, with ``lang_col``, as the language
-    that column gives it (one analyzer per language, with ``analyzer``'s options when one is
+    code-point offsets. Every text is read as ``lang`` (by default ``"auto"``: each text's language
+    is identified, and ``lang_confidence`` says how sure that is), or, with ``lang_col``, as the
+    language that column gives it (one analyzer per language, with ``analyzer``'s options when one is
     given). The keywords table holds each document's ``keywords_top`` most frequent terms (None:
     every term; a :class:`~presslens.Corpus` counts a whole collection more leanly).
     ``progress=True`` shows a progress bar."""

@@ -308,6 +308,34 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       py::arg("jackknife_folds") = 5, py::arg("min_updates") = 8, py::arg("seed") = 1,
       py::arg("verbose") = false, "Trains a syntax model from CoNLL-U text; returns its bytes.");
 
+  m.def(
+      "train_language_identifier",
+      [](const std::vector<presslens::WordFrequencies>& languages, double smoothing) {
+        std::string model;
+        {
+          py::gil_scoped_release release;
+          model = presslens::train_language_identifier(languages, smoothing);
+        }
+        return py::bytes(model);
+      },
+      py::arg("languages"), py::arg("smoothing") = 1.0,
+      "Trains a language identifier from (code, [(word, frequency)]) pairs; returns its bytes.");
+  m.def(
+      "rank_languages",
+      [](const py::bytes& data) {
+        const std::string_view text = data;
+        std::vector<presslens::LanguageGuess> ranked;
+        {
+          py::gil_scoped_release release;
+          ranked = presslens::LanguageIdentifier::builtin().rank(text);
+        }
+        py::list result;
+        for (const auto& guess : ranked)
+          result.append(py::make_tuple(guess.lang, guess.confidence));
+        return result;
+      },
+      py::arg("data"), "(language, probability) of every language for UTF-8 text, best first.");
+
   m.def("builtin_languages", &presslens::LanguagePack::builtin_languages,
         "Languages with a built-in language pack.");
 
@@ -316,6 +344,8 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
           "text", [](const Document& d) { return py::str(d.text().data(), d.text().size()); },
           "The analysed text (with U+FFFD where invalid UTF-8 was replaced).")
       .def_property_readonly("lang", &Document::lang)
+      .def_property_readonly("lang_confidence", &Document::lang_confidence,
+                             "The identifier's probability for a language it found, else None.")
       .def_property_readonly("replacements", &Document::replacements,
                              "How many U+FFFD replaced invalid UTF-8.")
       .def("paragraphs", &paragraphs, "(start, end) of each paragraph.")
@@ -375,10 +405,9 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
              options.claims = claims;
              return presslens::Analyzer(options);
            }),
-           py::arg("lang") = "en", py::arg("errors") = "strict",
-           py::arg("pack_dir") = std::filesystem::path(), py::arg("detect_structure") = true,
-           py::arg("tokens") = true, py::arg("syntax") = true, py::arg("quotes") = true,
-           py::arg("claims") = true, py::arg("format") = "auto")
+           py::arg("lang") = "en", py::arg("errors") = "strict", py::arg("pack_dir") = "",
+           py::arg("detect_structure") = true, py::arg("tokens") = true, py::arg("syntax") = true,
+           py::arg("quotes") = true, py::arg("claims") = true, py::arg("format") = "auto")
       .def_property_readonly("has_syntax_model",
                              [](const presslens::Analyzer& a) { return a.syntax().available(); })
       .def(
@@ -462,8 +491,9 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       .def(
           "claim_features",
           [](const presslens::Analyzer& analyzer, const Document& document, bool words) {
-            return analyzer.claims().features(
-                document, {0, static_cast<std::uint32_t>(document.text().size())}, words);
+            return analyzer.for_language(document.lang())
+                .claims()
+                .features(document, {0, static_cast<std::uint32_t>(document.text().size())}, words);
           },
           py::arg("document"), py::arg("words") = true,
           "Hashed claim-model features of the whole text (for training).")

@@ -36,7 +36,7 @@ def client() -> Iterator[object]:
 def test_bag_of_documents_equals_local_analysis(client: object) -> None:
     bag = dask.bag.from_sequence(TEXTS, npartitions=4)
     remote = presslens.dask.analyze_bag(bag).map(lambda doc: doc.to_dict()).compute()
-    analyzer = presslens.Analyzer()
+    analyzer = presslens.Analyzer("auto")  # as analyze_bag's default: each text's language identified
     assert remote == [analyzer.analyze(text).to_dict() for text in TEXTS]
 
 

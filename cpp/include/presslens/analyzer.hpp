@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,6 +14,7 @@
 #include "presslens/html.hpp"
 #include "presslens/keywords.hpp"
 #include "presslens/language.hpp"
+#include "presslens/language_id.hpp"
 #include "presslens/paragraphs.hpp"
 #include "presslens/quotes.hpp"
 #include "presslens/sentences.hpp"
@@ -22,9 +25,13 @@
 
 namespace presslens {
 
+// Options::lang for texts of any language: each is identified (LanguageIdentifier::builtin()) and
+// read with its language's pack.
+inline constexpr std::string_view kAutoLanguage = "auto";
+
 struct Options {
-  // BCP 47 code of the text's language ("en", "fr", "zh-Hant", ...). Languages without a built-in
-  // pack get ICU's rules for that locale and empty word lists.
+  // BCP 47 code of the text's language ("en", "fr", "zh-Hant", ...), or kAutoLanguage. Languages
+  // without a built-in pack get ICU's rules for that locale and empty word lists.
   std::string lang = "en";
   Utf8Policy utf8_policy = Utf8Policy::kStrict;
   // A folder of the user's own lexicon files (<list>.txt); each replaces the built-in list of that
@@ -48,7 +55,8 @@ struct Options {
 // Immutable after construction and safe to share between threads.
 class Analyzer {
  public:
-  // Throws InvalidArgument for a malformed language code, LanguagePackError for bad pack files.
+  // Throws InvalidArgument for a malformed language code (or "auto" with a pack folder),
+  // LanguagePackError for bad pack files.
   explicit Analyzer(Options options = {});
 
   const Options& options() const noexcept { return options_; }
@@ -56,7 +64,14 @@ class Analyzer {
 
   // Analyses one text or HTML page (Options::format). Throws InvalidUtf8 (strict policy) or
   // InvalidArgument (text larger than kMaxTextBytes). Empty text gives an empty, valid document.
+  // With kAutoLanguage, the document's lang() is the language found (its lang_confidence() says
+  // how sure), and the analyzer of that language read it.
   Document analyze(std::string_view text) const;
+
+  // The analyzer that reads documents in `lang`: this one, unless it is automatic (then the one it
+  // keeps for that language, made on first need). Keywords, keyphrases and claim features of a
+  // document go through the analyzer of its language.
+  const Analyzer& for_language(std::string_view lang) const;
 
   // Analyses many texts on `threads` worker threads (0: one per core), returning the documents in
   // input order, identical to calling analyze() on each. If any text fails, the exception of the
@@ -67,17 +82,22 @@ class Analyzer {
   // Term counts and keyphrases of a document this analyzer made (see keywords.hpp).
   std::vector<Keyword> keywords(const Document& document,
                                 const KeywordOptions& options = {}) const {
-    return keywords_.count(document, options);
+    return for_language(document.lang()).keywords_.count(document, options);
   }
   std::vector<Keyword> keyphrases(const Document& document, std::size_t top = 10) const {
-    return keywords_.keyphrases(document, top);
+    return for_language(document.lang()).keywords_.keyphrases(document, top);
   }
   const Tokenizer& tokenizer() const noexcept { return tokenizer_; }
   const SyntaxParser& syntax() const noexcept { return syntax_; }
   const ClaimScorer& claims() const noexcept { return claims_; }
 
  private:
+  class LanguageAnalyzers;
+
   void key_tokens(Document& document) const;
+  // The analysis proper, of a valid text (or a page's text, with `page`'s evidence).
+  Document read(std::string text, std::size_t replacements, bool html, HtmlPage page,
+                std::optional<double> lang_confidence) const;
 
   Options options_;
   LanguagePack language_;
@@ -89,6 +109,8 @@ class Analyzer {
   QuoteFinder quotes_;
   ClaimScorer claims_;
   KeywordExtractor keywords_;
+  // Only for kAutoLanguage; copies of the analyzer share it.
+  std::shared_ptr<LanguageAnalyzers> by_language_;
 };
 
 }  // namespace presslens

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,9 @@ class Document {
   std::string_view text() const noexcept { return text_; }
   std::string_view text(Span span) const { return text().substr(span.begin, span.size()); }
   const std::string& lang() const noexcept { return lang_; }
+  // For a language found by an automatic analyzer (kAutoLanguage): the identifier's probability
+  // for it; nothing when the language was given.
+  std::optional<double> lang_confidence() const noexcept { return lang_confidence_; }
   // For a document read from HTML (InputFormat::kHtml, or detected): the page's metadata and the
   // map from text() back to the HTML; null for plain text.
   const HtmlSource* html() const noexcept { return html_.get(); }
@@ -81,6 +85,7 @@ class Document {
   std::string text_;
   std::string lang_;
   std::size_t replacements_ = 0;
+  std::optional<double> lang_confidence_;
   std::shared_ptr<const HtmlSource> html_;
   OffsetMap offsets_;
   std::vector<Paragraph> paragraphs_;

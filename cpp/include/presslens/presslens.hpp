@@ -9,6 +9,7 @@
 #include "presslens/html.hpp"
 #include "presslens/keywords.hpp"
 #include "presslens/language.hpp"
+#include "presslens/language_id.hpp"
 #include "presslens/paragraphs.hpp"
 #include "presslens/quotes.hpp"
 #include "presslens/sentences.hpp"

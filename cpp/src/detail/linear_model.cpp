@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 
 namespace presslens::detail {
 
@@ -67,6 +68,41 @@ int best_class(std::span<const std::int32_t> scores, std::span<const bool> allow
     if (best < 0 || scores[c] > scores[static_cast<std::size_t>(best)]) best = static_cast<int>(c);
   }
   return best;
+}
+
+SparseRows quantise_rows(std::span<const std::uint32_t> keys, std::span<const float> rows,
+                         std::uint32_t width) {
+  float largest = 0;
+  for (const float w : rows) largest = std::max(largest, std::abs(w));
+  SparseRows out;
+  out.width = width;
+  // The largest weight is 127 steps at the largest shift; a row of small weights takes a small
+  // shift and keeps their precision.
+  out.scale = largest > 0 ? largest / (127.0f * (1 << SparseRows::kMaxShift)) : 1.0f;
+  for (std::size_t r = 0; r < keys.size(); ++r) {
+    const float* row = &rows[r * width];
+    float peak = 0;
+    for (std::uint32_t c = 0; c < width; ++c) peak = std::max(peak, std::abs(row[c]));
+    int shift = 0;
+    while (shift < SparseRows::kMaxShift &&
+           peak / out.scale > 127.0f * static_cast<float>(1 << shift)) {
+      ++shift;
+    }
+    const float step = out.scale * static_cast<float>(1 << shift);
+    std::uint8_t count = 0;
+    for (std::uint32_t c = 0; c < width; ++c) {
+      const long q = std::clamp<long>(std::lround(row[c] / step), -127, 127);
+      if (q == 0) continue;
+      out.columns.push_back(static_cast<std::uint8_t>(c));
+      out.weights.push_back(static_cast<std::int8_t>(q));
+      ++count;
+    }
+    if (count == 0) continue;
+    out.keys.push_back(keys[r]);
+    out.counts.push_back(count);
+    out.shifts.push_back(static_cast<std::uint8_t>(shift));
+  }
+  return out;
 }
 
 }  // namespace presslens::detail

@@ -61,6 +61,11 @@ struct SparseRows {
   static SparseRows read(ByteReader& in);
 };
 
+// Dense float rows (one per key, `width` weights each) quantised into sparse rows: 8 bits per
+// weight and a shift per row, zero weights left out. Keys must be distinct.
+SparseRows quantise_rows(std::span<const std::uint32_t> keys, std::span<const float> rows,
+                         std::uint32_t width);
+
 class LinearModel {
  public:
   LinearModel() = default;

@@ -70,37 +70,7 @@ SparseRows PerceptronTrainer::average(std::uint32_t min_updates) const {
           static_cast<float>((totals_[i] + elapsed * weights_[i]) / static_cast<double>(clock_));
     }
   }
-  float largest = 0;
-  for (const float w : averaged) largest = std::max(largest, std::abs(w));
-  SparseRows out;
-  out.width = width_;
-  // The largest weight is 127 steps at the largest shift; a row of small weights takes a small
-  // shift and keeps their precision.
-  out.scale = largest > 0 ? largest / (127.0f * (1 << SparseRows::kMaxShift)) : 1.0f;
-  for (std::size_t r = 0; r < keys.size(); ++r) {
-    const float* row = &averaged[r * width_];
-    float peak = 0;
-    for (std::uint32_t c = 0; c < width_; ++c) peak = std::max(peak, std::abs(row[c]));
-    int shift = 0;
-    while (shift < SparseRows::kMaxShift &&
-           peak / out.scale > 127.0f * static_cast<float>(1 << shift)) {
-      ++shift;
-    }
-    const float step = out.scale * static_cast<float>(1 << shift);
-    std::uint8_t count = 0;
-    for (std::uint32_t c = 0; c < width_; ++c) {
-      const long q = std::clamp<long>(std::lround(row[c] / step), -127, 127);
-      if (q == 0) continue;
-      out.columns.push_back(static_cast<std::uint8_t>(c));
-      out.weights.push_back(static_cast<std::int8_t>(q));
-      ++count;
-    }
-    if (count == 0) continue;
-    out.keys.push_back(keys[r]);
-    out.counts.push_back(count);
-    out.shifts.push_back(static_cast<std::uint8_t>(shift));
-  }
-  return out;
+  return quantise_rows(keys, averaged, width_);
 }
 
 }  // namespace presslens::detail
