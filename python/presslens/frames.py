@@ -67,7 +67,9 @@ def document_rows(
 # missing, so tables of no rows have the same dtypes as full ones (Dask needs that for its meta).
 # A claim's kinds are a list of names per row ("object": pandas has no list dtype of its own).
 SCHEMAS: Dict[str, Dict[str, str]] = {
-    "documents": {"lang": "string", "lang_confidence": "float64", "title": "string", "date": "datetime64[ns]", "authors": "string", "sentences": "int64",
+    "documents": {"lang": "string", "lang_confidence": "float64", "source_format": "string",
+                  "site": "string", "url": "string", "title": "string", "date": "datetime64[ns]",
+                  "authors": "string", "sentences": "int64",
                   "quotes": "int64", "claims": "int64"},
     "sentences": {"index": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
                   "text": "string", "claim_score": "Float64", "quoted_share": "float64"},
@@ -113,10 +115,15 @@ def to_pandas(doc: Document, layer: str = "sentences") -> Any:
 
 def _document_row(doc: Document, doc_id: Any) -> Dict[str, Any]:
     structure = doc.structure
+    metadata = doc.metadata
     return {
         "doc_id": doc_id,
         "lang": doc.lang,
         "lang_confidence": float("nan") if doc.lang_confidence is None else doc.lang_confidence,
+        "source_format": doc.source_format,
+        # What an HTML page says of itself (None for plain text): its outlet and address.
+        "site": (metadata.get("site_name") or None) if metadata else None,
+        "url": (metadata.get("url") or None) if metadata else None,
         "title": _span_text(structure.title),
         "date": structure.date,
         "authors": ", ".join(a.text for a in structure.authors),
@@ -140,7 +147,8 @@ def analyze_frame(
     keywords_top: Optional[int] = 50,
 ) -> Dict[str, Any]:
     """Analyses every text of a DataFrame column (on ``threads`` threads) and returns tidy
-    DataFrames: ``"documents"`` (one row per text: language, title, date, authors, counts) and
+    DataFrames: ``"documents"`` (one row per text: language, the format it was read from, an HTML
+    page's site name and URL, title, date, authors, counts) and
     one per layer, each row carrying the document id (``id_col``, or the frame's index) and
     code-point offsets. Every text is read as ``lang`` (by default ``"auto"``: each text's language
     is identified, and ``lang_confidence`` says how sure that is), or, with ``lang_col``, as the

@@ -146,3 +146,13 @@ def test_cli_reads_html_files(tmp_path, page: str) -> None:
         capture_output=True, text=True, check=True,
     )
     assert "read from HTML" not in as_text.stdout
+
+
+def test_frames_carry_the_pages_site_and_address(page: str) -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"text": [page, "Plain text about the harbour wall, which the council will rebuild."]})
+    documents = presslens.analyze_frame(frame, layers=[])["documents"]
+    assert list(documents["source_format"]) == ["html", "text"]
+    assert documents["site"][0] == "Coast Courier" and pandas.isna(documents["site"][1])
+    assert documents["url"][0] == "https://coast-courier.example/news/harbour-wall"
+    assert documents["title"][0] == "Harbour wall to be rebuilt before winter"
