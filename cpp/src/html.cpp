@@ -16,10 +16,6 @@
 namespace presslens {
 namespace {
 
-bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 bool starts_with_folded(std::string_view text, std::string_view prefix) noexcept {
   if (text.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
@@ -88,14 +84,6 @@ bool has_chrome_word(std::string_view names) {
 constexpr std::string_view kLayoutRoles[] = {"navigation", "banner", "contentinfo", "complementary",
                                              "search",     "menu",   "menubar"};
 
-std::string folded(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  });
-  return out;
-}
-
 bool contains_any(std::string_view text, std::span<const std::string_view> names) {
   return std::any_of(names.begin(), names.end(),
                      [&](std::string_view name) { return text.find(name) != text.npos; });
@@ -104,9 +92,9 @@ bool contains_any(std::string_view text, std::span<const std::string_view> names
 bool has_token(std::string_view text, std::span<const std::string_view> tokens) {
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && is_space(text[i])) ++i;
+    while (i < text.size() && detail::is_html_space(text[i])) ++i;
     std::size_t j = i;
-    while (j < text.size() && !is_space(text[j])) ++j;
+    while (j < text.size() && !detail::is_html_space(text[j])) ++j;
     const std::string_view token = text.substr(i, j - i);
     if (!token.empty() && std::find(tokens.begin(), tokens.end(), token) != tokens.end()) {
       return true;
@@ -131,12 +119,12 @@ detail::ElementHints hints_of(const std::vector<detail::HtmlAttribute>& attribut
     if (name == "hidden") {
       hints.hidden = true;
     } else if (name == "style") {
-      std::string style = folded(value);
-      std::erase_if(style, is_space);
+      std::string style = detail::ascii_lower(value);
+      std::erase_if(style, detail::is_html_space);
       hints.hidden |=
           style.find("display:none") != style.npos || style.find("visibility:hidden") != style.npos;
     } else if (name == "class" || name == "id") {
-      const std::string names = folded(value);
+      const std::string names = detail::ascii_lower(value);
       if (name == "class") {
         hints.hidden |= has_token(names, kHiddenClasses);
         hints.class_hash = std::hash<std::string_view>{}(value);
@@ -146,11 +134,11 @@ detail::ElementHints hints_of(const std::vector<detail::HtmlAttribute>& attribut
       class_and_id += names;
       class_and_id += ' ';
     } else if (name == "role") {
-      const std::string role = folded(value);
+      const std::string role = detail::ascii_lower(value);
       hints.layout |= has_token(role, kLayoutRoles);
       hints.article |= role == "main" || role == "article";
     } else if (name == "itemprop") {
-      hints.article |= folded(value) == "articlebody";
+      hints.article |= detail::ascii_lower(value) == "articlebody";
     }
   }
   hints.unlikely =
@@ -276,7 +264,7 @@ bool opens_page(std::string_view text) noexcept {
   for (const std::string_view opening : {"<!doctype html", "<html", "<head", "<body"}) {
     if (starts_with_folded(text, opening)) {
       const char after = text.size() > opening.size() ? text[opening.size()] : '>';
-      return after == '>' || is_space(after) || after == '/';
+      return after == '>' || detail::is_html_space(after) || after == '/';
     }
   }
   return false;
@@ -304,7 +292,7 @@ bool looks_like_html(std::string_view text) noexcept {
   // White space and comments may come first; a page opens within its first few kilobytes.
   constexpr std::size_t kLookAhead = 4096;
   while (i < text.size() && i < kLookAhead) {
-    if (is_space(text[i])) {
+    if (detail::is_html_space(text[i])) {
       ++i;
       continue;
     }

@@ -1,8 +1,9 @@
-// What presslens needs to know about each HTML element: does it end a line, hide its content,
-// frame page chrome or the article.
+// What presslens needs to know about each HTML element (does it end a line, hide its content,
+// frame page chrome or the article), and HTML's own white space and case rules.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace presslens::detail {
@@ -34,5 +35,20 @@ enum HtmlTagFlag : std::uint32_t {
 // The flags of an element by its lower-case name (libxml2 lower-cases HTML names); 0 for an
 // inline or unknown element.
 std::uint32_t html_tag_flags(std::string_view name) noexcept;
+
+// HTML's white space, which a browser collapses; U+00A0 and other spaces are text.
+inline bool is_html_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// `text` in ASCII lower case: HTML's names and keyword values (rel, type, role, class) match
+// ASCII case-insensitively.
+inline std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
 
 }  // namespace presslens::detail

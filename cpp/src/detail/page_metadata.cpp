@@ -31,7 +31,7 @@ std::string collapse_spaces(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const bool no_break = text.compare(i, 2, "\xC2\xA0") == 0;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || no_break) {
+    if (is_html_space(c) || no_break) {
       space = !out.empty();
       i += no_break ? 1 : 0;
       continue;
@@ -40,14 +40,6 @@ std::string collapse_spaces(std::string_view text) {
     space = false;
     out += c;
   }
-  return out;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  });
   return out;
 }
 
@@ -172,7 +164,7 @@ void PageMetadataCollector::offer_meta(std::string_view key, std::string_view co
       {"og:locale", kLanguage, 2},
       {"content-language", kLanguage, 3},
   };
-  const std::string folded = lower(key);
+  const std::string folded = ascii_lower(key);
   for (const MetaKey& k : kKeys) {
     if (k.key != folded) continue;
     // article:author is often the author's page, not a name.
@@ -193,12 +185,12 @@ void PageMetadataCollector::open(std::string_view name, std::uint32_t tag_flags,
       if (!key.empty()) offer_meta(key, content);
     }
   } else if (tag_flags & kTagLinkElement) {
-    if (lower(attribute(attributes, "rel")) == "canonical") {
+    if (ascii_lower(attribute(attributes, "rel")) == "canonical") {
       offer(kUrl, 1, attribute(attributes, "href"));
     }
   } else if (tag_flags & kTagTime) {
     const std::string_view datetime = attribute(attributes, "datetime");
-    if (lower(attribute(attributes, "itemprop")) == "datepublished") {
+    if (ascii_lower(attribute(attributes, "itemprop")) == "datepublished") {
       offer(kDate, 3, datetime);
     } else if (!article_time_seen_ && !datetime.empty()) {
       article_time_seen_ = true;
@@ -208,9 +200,9 @@ void PageMetadataCollector::open(std::string_view name, std::uint32_t tag_flags,
     title_seen_ = true;
     capture_ = Capture::kTitle;
   } else if ((tag_flags & kTagScript) &&
-             lower(attribute(attributes, "type")) == "application/ld+json") {
+             ascii_lower(attribute(attributes, "type")) == "application/ld+json") {
     capture_ = Capture::kJsonLd;
-  } else if ((tag_flags & kTagLink) && lower(attribute(attributes, "rel")) == "author") {
+  } else if ((tag_flags & kTagLink) && ascii_lower(attribute(attributes, "rel")) == "author") {
     capture_ = Capture::kAuthorLink;
   } else if (name == "html") {
     offer(kLanguage, 1, attribute(attributes, "lang"));

@@ -10,11 +10,6 @@
 namespace presslens::detail {
 namespace {
 
-// HTML's white space, which a browser collapses; U+00A0 and other spaces are kept as text.
-bool is_html_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 std::uint16_t block_flags_of(std::uint32_t tag_flags) noexcept {
   std::uint16_t flags = 0;
   if (tag_flags & kTagHeading) flags |= PageBlock::kHeading;
