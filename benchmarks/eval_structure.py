@@ -23,7 +23,10 @@ Two kinds of JSONL input, told apart by their fields:
 
 Pages with an "id" split into a held-out part (crc32(id) % 4 == 0, a quarter, whose errors are
 never looked at) and a development part: `--part heldout|development|all`. `--failures` prints
-errors of the development part only.
+errors of the development part only. `--fold k/n` keeps the development pages of one fold and
+`--pack-dir DIR` reads a language-pack folder (e.g. a structure.model that
+tools/train_structure.py --leave-out k/n trained without that fold): page-level
+cross-validation of the block model.
 
     python benchmarks/eval_structure.py tests/data/structure/pages.jsonl
     python benchmarks/eval_structure.py ../shared/data/structure/trafilatura_dev.jsonl --failures 5
@@ -45,7 +48,7 @@ import sys
 import time
 import zlib
 from collections import Counter, defaultdict
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import presslens
 
@@ -85,13 +88,32 @@ def contains_either(predicted: Optional[str], gold: Optional[str]) -> bool:
 
 
 class Analyzers:
-    def __init__(self) -> None:
-        self._cache: Dict[str, presslens.Analyzer] = {}
+    """Analyzers by language; with a pack folder (e.g. a structure.model trained on some folds),
+    every analyzer reads it, and "auto" identifies each page's language first, since an
+    identifying analyzer cannot take a pack folder."""
 
-    def __call__(self, lang: str) -> presslens.Analyzer:
+    def __init__(self, pack_dir: Optional[str] = None) -> None:
+        self._cache: Dict[str, Any] = {}
+        self._pack_dir = pack_dir
+
+    def __call__(self, lang: str) -> Any:
         if lang not in self._cache:
-            self._cache[lang] = presslens.Analyzer(lang)
+            if self._pack_dir is None:
+                self._cache[lang] = presslens.Analyzer(lang)
+            elif lang == "auto":
+                self._cache[lang] = IdentifyingAnalyzer(self)
+            else:
+                self._cache[lang] = presslens.Analyzer(lang, pack_dir=self._pack_dir)
         return self._cache[lang]
+
+
+class IdentifyingAnalyzer:
+    def __init__(self, analyzers: Analyzers) -> None:
+        self._identify = presslens.Analyzer("auto")
+        self._analyzers = analyzers
+
+    def analyze(self, source: str) -> presslens.Document:
+        return self._analyzers(self._identify.analyze(source).lang).analyze(source)
 
 
 def metadata_scores(doc: presslens.Document, page: dict, totals: Dict[str, List[bool]]) -> None:
@@ -279,9 +301,15 @@ def read_pages(source: str) -> List[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def select_part(pages: List[dict], part: str) -> List[dict]:
+def select_part(pages: List[dict], part: str, fold: Optional[Tuple[int, int]] = None) -> List[dict]:
+    """The held-out part (crc32(id) % 4 == 0), the development part, or all; `fold` (k, n) keeps
+    the development pages of fold k of n ((crc32(id) // 4) % n == k), as tools/train_structure.py
+    --leave-out k/n leaves them out of training."""
     for page in pages:
         page["_development"] = zlib.crc32(str(page.get("id", "")).encode()) % 4 != 0
+    if fold is not None:
+        k, n = fold
+        return [p for p in pages if p["_development"] and zlib.crc32(str(p.get("id", "")).encode()) // 4 % n == k]
     if part == "all":
         return pages
     return [page for page in pages if page["_development"] == (part == "development")]
@@ -298,10 +326,14 @@ def main(argv: Optional[List[str]] = None) -> int:
                         help="heldout: pages whose crc32(id) %% 4 == 0; development: the rest")
     parser.add_argument("--system", choices=("presslens", "trafilatura", "readability"), default="presslens",
                         help="who reads HTML pages (peers from PyPI)")
+    parser.add_argument("--pack-dir", help="a language-pack folder every analyzer reads (e.g. a structure.model)")
+    parser.add_argument("--fold", help="k/n: only the development pages of fold k of n (page-level cross-validation "
+                                      "with tools/train_structure.py --leave-out k/n)")
     args = parser.parse_args(argv)
-    analyzers = Analyzers()
+    analyzers = Analyzers(args.pack_dir)
+    fold = tuple(int(x) for x in args.fold.split("/")) if args.fold else None
     for source in args.inputs:
-        pages = select_part(read_pages(source), args.part)
+        pages = select_part(read_pages(source), args.part, fold)  # type: ignore[arg-type]
         print(f"\n{source} ({args.part})")
         if pages and "html" in pages[0]:
             evaluate_html(pages, args.system, analyzers, args.lang, args.failures)

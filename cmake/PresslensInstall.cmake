@@ -27,7 +27,8 @@ install(FILES "${PROJECT_BINARY_DIR}/presslensConfig.cmake"
         DESTINATION ${PRESSLENS_CMAKE_DIR} COMPONENT dev)
 # The library embeds the syntax models, derived from Universal Dependencies treebanks, and the
 # language identifier, derived from wordfreq's word lists: their licence (CC BY-SA 4.0) and
-# credits go with it.
+# credits go with it; so do the credits of the structure model's training pages.
 install(FILES "${PROJECT_SOURCE_DIR}/cpp/data/LICENSE-syntax-models.txt"
               "${PROJECT_SOURCE_DIR}/cpp/data/LICENSE-language-model.txt"
+              "${PROJECT_SOURCE_DIR}/cpp/data/LICENSE-structure-model.txt"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/presslens" COMPONENT dev)

@@ -50,10 +50,11 @@ grep -v "^$libs/" resolved.txt mapped.txt && fail "the libraries above come from
 say "ICU, libstemmer and libxml2 load from the wheel: $(sort -u mapped.txt | xargs -n1 basename | tr '\n' ' ')"
 
 # 3. What was installed (pip's record of the wheel's files): no headers, static libraries or
-# CMake files; the vendored libraries' licences and the syntax models' (CC BY-SA 4.0) in the .dist-info.
+# CMake files; the vendored libraries' licences, the syntax models' and the language identifier's
+# (CC BY-SA 4.0) and the structure model's credits in the .dist-info.
 venv/bin/python -m pip show -f presslens >files.txt
 grep -iE '\.(h|hpp|a)$|cmake' files.txt && fail "headers, static libraries or CMake files installed"
-for licence in ICU SNOWBALL UD-syntax-models; do
+for licence in ICU SNOWBALL UD-syntax-models wordfreq-language-model trafilatura-structure-model; do
   ls "$site"/presslens-*.dist-info/licenses/third-party/$licence-LICENSE >/dev/null ||
     fail "no $licence licence in the .dist-info"
 done

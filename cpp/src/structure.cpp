@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "detail/block_model.hpp"
 #include "detail/dates.hpp"
 #include "detail/page_evidence.hpp"
 #include "detail/phrases.hpp"
@@ -18,6 +19,10 @@ class StructureLexicon {
  public:
   explicit StructureLexicon(const LanguagePack& language)
       : dates(month_lists(language), language.list("date_options")) {
+    if (language.has_model("structure")) {
+      own_model_.emplace(language.model("structure"), "structure");
+      model = &*own_model_;
+    }
     for (const LanguagePack* pack : packs(language, english_)) {
       chrome.add(pack->list("chrome_phrases"));
       chrome.add(pack->list("comment_headings"));
@@ -38,6 +43,7 @@ class StructureLexicon {
   PhraseList bio_openers;
   PhraseList bio;
   DateFinder dates;
+  const BlockModel* model = &BlockModel::builtin();  // the pack's own, else the shipped one
 
  private:
   static std::vector<const LanguagePack*> packs(const LanguagePack& language,
@@ -52,6 +58,7 @@ class StructureLexicon {
   }
 
   LanguagePack english_ = LanguagePack::builtin("en");
+  std::optional<BlockModel> own_model_;
 };
 
 }  // namespace detail
@@ -199,7 +206,26 @@ class PageReader {
         evidence_(detail::paragraph_evidence(paragraphs, blocks)),
         metadata_(metadata) {}
 
+  // The structure: the rules' reading, then each body and chrome paragraph decided again by the
+  // block model, which reads the rules' roles and cues around it (clean text stays all body).
   Structure read() {
+    const auto [body_begin, body_end] = read_rules();
+    if (!clean_) apply_model(block_cues(body_begin, body_end));
+    collect(body_begin, body_end);
+    return std::move(structure_);
+  }
+
+  // What the block model reads of each paragraph after the rules, for training it; empty for
+  // clean text, which the model never reads.
+  std::vector<detail::BlockCues> rule_cues() {
+    const auto [body_begin, body_end] = read_rules();
+    if (clean_) return {};
+    return block_cues(body_begin, body_end);
+  }
+
+ private:
+  // The rules' reading: roles for every paragraph; returns the body's range.
+  std::pair<std::uint32_t, std::uint32_t> read_rules() {
     const auto count = static_cast<std::uint32_t>(paragraphs_.size());
     structure_.roles.assign(count, ParagraphRole::kBoilerplate);
     features_.reserve(count);
@@ -210,7 +236,7 @@ class PageReader {
     std::uint32_t body_begin = 0, body_end = count;
     if (const auto content = content_range()) {
       std::tie(body_begin, body_end) = *content;
-    } else if (!looks_clean()) {
+    } else if (clean_ = looks_clean(); !clean_) {
       std::vector<int> scores;
       for (const auto& f : features_) scores.push_back(score(f));
       std::tie(body_begin, body_end) = best_run(scores);
@@ -229,11 +255,100 @@ class PageReader {
         structure_.roles[i] = ParagraphRole::kBody;
       }
     }
-    collect();
-    return std::move(structure_);
+    return {body_begin, body_end};
   }
 
- private:
+  std::vector<detail::BlockCues> block_cues(std::uint32_t body_begin,
+                                            std::uint32_t body_end) const {
+    using detail::BlockCues;
+    const auto count = static_cast<std::uint32_t>(paragraphs_.size());
+    std::vector<BlockCues> cues(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const Features& f = features_[i];
+      const Span span = paragraphs_[i].span;
+      BlockCues& c = cues[i];
+      c.words = f.words;
+      c.rule_role = static_cast<std::uint8_t>(structure_.roles[i]);
+      c.position = static_cast<std::uint8_t>(10 * i / count);
+      const auto flag = [&](bool on, BlockCues::Flag bit) {
+        if (on) c.flags |= bit;
+      };
+      flag(f.terminal, BlockCues::kTerminal);
+      flag(f.legal.has_value(), BlockCues::kLegal);
+      flag(f.byline.has_value(), BlockCues::kByline);
+      flag(f.link_list.has_value(), BlockCues::kLinkList);
+      flag(f.chrome.has_value(), BlockCues::kChromePhrase);
+      flag(f.comment_heading, BlockCues::kCommentHeading);
+      flag(i >= body_begin && i < body_end, BlockCues::kInRuleBody);
+      c.body_distance = distance_bucket(i, body_begin, body_end);
+      if (f.words <= kMaxChromeWords && span.size() <= kMaxCueBytes) {
+        c.first_word = first_word_hash(span);
+      }
+      flag(text_[span.end - 1] == ':', BlockCues::kEndsWithColon);
+      const UChar32 first = detail::code_point_at(text_, span.begin).value;
+      flag(u_islower(first) != 0, BlockCues::kStartsLower);
+      flag(u_isdigit(first) != 0, BlockCues::kStartsDigit);
+      if (const auto cue = f.legal ? f.legal : f.chrome) {
+        c.cue = detail::cue_hash(FoldedText(text_, *cue).chars);
+      }
+      if (evidence_.empty()) continue;
+      const detail::ParagraphEvidence& e = evidence_[i];
+      c.link_quarters = e.link_quarters;
+      c.flags |= BlockCues::kHtml;
+      flag(e.layout, BlockCues::kLayout);
+      flag(e.in_content, BlockCues::kInContent);
+      flag(e.outside_content, BlockCues::kOutsideContent);
+      flag((e.flags & PageBlock::kHeading) != 0, BlockCues::kHeading);
+      flag(e.top_heading, BlockCues::kTopHeading);
+      flag((e.flags & PageBlock::kListItem) != 0, BlockCues::kListItem);
+      flag((e.flags & PageBlock::kQuote) != 0, BlockCues::kQuote);
+      flag((e.flags & PageBlock::kCaption) != 0, BlockCues::kCaption);
+      flag((e.flags & PageBlock::kArticle) != 0, BlockCues::kArticle);
+      flag((e.flags & PageBlock::kChromeClass) != 0, BlockCues::kChromeClass);
+      flag((e.flags & PageBlock::kTime) != 0, BlockCues::kTime);
+    }
+    return cues;
+  }
+
+  // How far paragraph i lies before (negative) or after the body [begin, end): 0 inside, then
+  // 1, 2, 3, 4 for up to 1, 2, 5, 10 paragraphs away, 5 beyond.
+  static std::int8_t distance_bucket(std::uint32_t i, std::uint32_t begin, std::uint32_t end) {
+    if (i >= begin && i < end) return 0;
+    const std::uint32_t away = i < begin ? begin - i : i - end + 1;
+    const std::int8_t bucket = away <= 1 ? 1 : away <= 2 ? 2 : away <= 5 ? 3 : away <= 10 ? 4 : 5;
+    return i < begin ? static_cast<std::int8_t>(-bucket) : bucket;
+  }
+
+  // The paragraph's first word (letters and digits), case-folded, hashed; 0 when it opens with
+  // none.
+  std::uint64_t first_word_hash(Span span) const {
+    std::uint32_t end = span.begin;
+    while (end < span.end) {
+      const detail::CodePoint c = detail::code_point_at(text_, end);
+      if (!u_isalnum(c.value)) break;
+      end += c.size;
+    }
+    if (end == span.begin) return 0;
+    return detail::cue_hash(FoldedText(text_, {span.begin, end}).chars);
+  }
+
+  // Body or chrome, as the block model says, for each paragraph the rules took for either; the
+  // title, bylines and bio keep the roles the rules gave. A page keeps a body: when the model
+  // finds none where the rules found one (a brief of one paragraph between its byline and the
+  // copyright line), the rules' body stands.
+  void apply_model(const std::vector<detail::BlockCues>& cues) {
+    lexicon_.model->body_probabilities(cues, structure_.body_scores);
+    std::vector<ParagraphRole> roles = structure_.roles;
+    bool any_body = false;
+    for (std::size_t i = 0; i < cues.size(); ++i) {
+      if (roles[i] != ParagraphRole::kBody && roles[i] != ParagraphRole::kBoilerplate) continue;
+      const bool body = structure_.body_scores[i] >= 0.5f;
+      roles[i] = body ? ParagraphRole::kBody : ParagraphRole::kBoilerplate;
+      any_body |= body;
+    }
+    if (any_body) structure_.roles = std::move(roles);
+  }
+
   Features analyse(std::uint32_t index) const {
     const Span span = paragraphs_[index].span;
     Features f;
@@ -655,7 +770,7 @@ class PageReader {
     return span;
   }
 
-  void collect() {
+  void collect(std::uint32_t body_begin, std::uint32_t body_end) {
     for (std::uint32_t i = 0; i < structure_.roles.size(); ++i) {
       switch (structure_.roles[i]) {
         case ParagraphRole::kBody:
@@ -665,7 +780,7 @@ class PageReader {
           structure_.bio.push_back(i);
           break;
         case ParagraphRole::kBoilerplate:
-          structure_.boilerplate.push_back(boilerplate(i));
+          structure_.boilerplate.push_back(boilerplate(i, i >= body_begin && i < body_end));
           break;
         case ParagraphRole::kTitle:
         case ParagraphRole::kByline:
@@ -674,14 +789,16 @@ class PageReader {
     }
   }
 
-  Boilerplate boilerplate(std::uint32_t i) const {
+  // The strongest cue a chrome paragraph carries; without one, whether it lies outside the body
+  // the rules found or among its paragraphs (where the block model judged it).
+  Boilerplate boilerplate(std::uint32_t i, bool in_rule_body) const {
     const Features& f = features_[i];
     if (f.legal) return {i, ChromeReason::kLegal, *f.legal};
     if (f.layout) return {i, ChromeReason::kLayout, {}};
     if (f.links) return {i, ChromeReason::kLinkList, {}};
     if (f.link_list) return {i, ChromeReason::kLinkList, *f.link_list};
     if (f.chrome) return {i, ChromeReason::kChromePhrase, *f.chrome};
-    return {i, ChromeReason::kOutsideBody, {}};
+    return {i, in_rule_body ? ChromeReason::kBlockModel : ChromeReason::kOutsideBody, {}};
   }
 
   std::string_view text_;
@@ -692,6 +809,7 @@ class PageReader {
   std::vector<Features> features_;
   std::optional<std::uint32_t> title_index_;
   std::optional<std::uint32_t> bio_index_;
+  bool clean_ = false;  // plain text without chrome: all body, the model never runs
   mutable std::vector<std::u32string> squeezed_;
   Structure structure_;
 };
@@ -726,6 +844,8 @@ const char* to_string(ChromeReason reason) noexcept {
       return "outside body";
     case ChromeReason::kLayout:
       return "layout";
+    case ChromeReason::kBlockModel:
+      return "block model";
   }
   return "outside body";
 }
@@ -749,5 +869,17 @@ Structure StructureParser::parse(std::string_view text, std::span<const Paragrap
   if (paragraphs.size() == 1 && blocks.empty()) return Structure::all_body(1);
   return PageReader(text, paragraphs, *lexicon_, blocks, metadata).read();
 }
+
+namespace detail {
+
+std::vector<BlockCues> rule_block_cues(const StructureParser& parser, std::string_view text,
+                                       std::span<const Paragraph> paragraphs,
+                                       std::span<const PageBlock> blocks,
+                                       const PageMetadata* metadata) {
+  if (paragraphs.size() < 2 && blocks.empty()) return {};
+  return PageReader(text, paragraphs, *parser.lexicon_, blocks, metadata).rule_cues();
+}
+
+}  // namespace detail
 
 }  // namespace presslens

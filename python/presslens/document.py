@@ -379,7 +379,10 @@ class Claim(Span):
 
 class Boilerplate(Span):
     """A paragraph judged page chrome, with the ``reason`` ("legal", "link list", "chrome phrase",
-    "outside body") and the ``cue`` span that decided it (None for "outside body")."""
+    "layout" for an HTML page's menus and footers, "outside body", or "block model": among the
+    body's paragraphs, judged chrome by the learned block model on no one cue) and the ``cue``
+    span that decided it (None for "layout", "outside body", "block model" and link-heavy HTML
+    lines)."""
 
     __slots__ = ("paragraph", "reason", "cue")
     _fields = ("start", "end", "text", "paragraph", "reason", "cue")
@@ -401,9 +404,12 @@ class Boilerplate(Span):
 class Structure:
     """Where the article is in the page: ``title``, ``authors`` and ``date_text`` (spans),
     ``date`` (a ``datetime`` when one was parsed; ``date_iso`` says whether it has a time), and
-    the paragraphs of the ``body``, the ``bio`` and the ``boilerplate``."""
+    the paragraphs of the ``body``, the ``bio`` and the ``boilerplate``. ``body_scores`` gives,
+    per paragraph, the learned block model's probability that it is body rather than chrome
+    (empty when the model did not run: clean text, a single paragraph)."""
 
-    __slots__ = ("title", "authors", "date", "date_iso", "date_text", "body", "bio", "boilerplate")
+    __slots__ = ("title", "authors", "date", "date_iso", "date_text", "body", "bio", "boilerplate",
+                 "body_scores")
 
     def __init__(
         self,
@@ -414,6 +420,7 @@ class Structure:
         body: List[Paragraph],
         bio: List[Paragraph],
         boilerplate: List[Boilerplate],
+        body_scores: Optional[List[float]] = None,
     ) -> None:
         self.title = title
         self.authors = authors
@@ -423,6 +430,7 @@ class Structure:
         self.body = body
         self.bio = bio
         self.boilerplate = boilerplate
+        self.body_scores = body_scores or []
 
     def to_dict(self) -> Dict[str, Any]:
         return {
@@ -433,6 +441,7 @@ class Structure:
             "body": [p.index for p in self.body],
             "bio": [p.index for p in self.bio],
             "boilerplate": [b.to_dict() for b in self.boilerplate],
+            "body_scores": list(self.body_scores),
         }
 
     def __eq__(self, other: object) -> bool:
@@ -805,6 +814,7 @@ class Document:
                     for index, reason, cue in raw["boilerplate"]
                     for p in (paragraphs[index],)
                 ],
+                body_scores=raw["body_scores"],
             )
         return self._structure
 

@@ -32,7 +32,12 @@ def document_rows(
             for s in doc.sentences
         ]
     elif layer == "paragraphs":
-        rows = [{"index": p.index, "role": p.role, "start": p.start, "end": p.end, "text": p.text}
+        structure = doc.structure
+        reasons = {b.paragraph: b.reason for b in structure.boilerplate}
+        scores = structure.body_scores
+        rows = [{"index": p.index, "role": p.role, "start": p.start, "end": p.end, "text": p.text,
+                 "chrome_reason": reasons.get(p.index),
+                 "body_score": scores[p.index] if scores else None}
                 for p in doc.paragraphs]
     elif layer == "tokens":
         rows = [{"start": t.start, "end": t.end, "text": t.text, "kind": t.kind, "sentence": t.sentence,
@@ -74,7 +79,7 @@ SCHEMAS: Dict[str, Dict[str, str]] = {
     "sentences": {"index": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
                   "text": "string", "claim_score": "Float64", "quoted_share": "float64"},
     "paragraphs": {"index": "int64", "role": "string", "start": "int64", "end": "int64",
-                   "text": "string"},
+                   "text": "string", "chrome_reason": "string", "body_score": "Float64"},
     "tokens": {"start": "int64", "end": "int64", "text": "string", "kind": "string",
                "sentence": "Int64", "pos": "string", "lemma": "string", "morph": "string",
                "head": "Int64", "dep": "string"},

@@ -69,6 +69,7 @@ py::dict structure(const Document& document) {
   result["date_span"] = optional_span(document, s.date_span);
   result["date"] = s.date;
   result["boilerplate"] = boilerplate;
+  result["body_scores"] = py::cast(s.body_scores);
   return result;
 }
 
@@ -320,6 +321,33 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       },
       py::arg("languages"), py::arg("smoothing") = 1.0,
       "Trains a language identifier from (code, [(word, frequency)]) pairs; returns its bytes.");
+  m.def(
+      "train_structure_model",
+      [](const std::vector<std::tuple<std::string, std::string, std::string,
+                                      std::vector<std::pair<std::uint32_t, bool>>,
+                                      std::vector<std::pair<std::uint32_t, bool>>>>& pages,
+         std::uint32_t epochs, std::uint32_t folds, std::uint64_t seed, std::uint32_t gold_weight) {
+        std::vector<presslens::StructureExample> examples;
+        for (const auto& [text, format, lang, labels, teacher_labels] : pages) {
+          examples.push_back({text, input_format(format), lang, labels, teacher_labels});
+        }
+        presslens::StructureTraining result;
+        {
+          py::gil_scoped_release release;
+          result = presslens::train_structure_model(examples, {epochs, folds, seed, gold_weight});
+        }
+        return py::dict(py::arg("model") = py::bytes(result.model), py::arg("lines") = result.lines,
+                        py::arg("teacher_lines") = result.teacher_lines,
+                        py::arg("cv_accuracy") = result.cv_accuracy,
+                        py::arg("cv_first_pass_accuracy") = result.cv_first_pass_accuracy,
+                        py::arg("cv_rule_accuracy") = result.cv_rule_accuracy,
+                        py::arg("cv_log_loss") = result.cv_log_loss);
+      },
+      py::arg("pages"), py::arg("epochs") = 5, py::arg("folds") = 5, py::arg("seed") = 1,
+      py::arg("gold_weight") = 1,
+      "Trains the structure stage's block model from (text, format, lang, [(paragraph, is_body)],"
+      " [teacher's (paragraph, is_body)]) pages; returns the model's bytes and its"
+      " cross-validated accuracy.");
   m.def(
       "rank_languages",
       [](const py::bytes& data) {

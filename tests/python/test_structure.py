@@ -3,7 +3,11 @@ from __future__ import annotations
 import datetime
 import pickle
 
+import pandas as pd
+import pytest
+
 import presslens
+from presslens import _presslens
 
 PAGE = """The Riverside Courier
 Home / News / Politics / Opinion
@@ -79,3 +83,46 @@ def test_one_paragraph_is_a_text_not_a_page() -> None:
     doc = presslens.analyze("The story follows J. R. Hallorann home. Readers share his fear.")
     assert [p.role for p in doc.paragraphs] == ["body"]
     assert [s.text for s in doc.sentences] == ["The story follows J. R. Hallorann home.", "Readers share his fear."]
+
+
+def test_every_paragraph_of_a_page_has_a_body_score() -> None:
+    doc = presslens.analyze(PAGE)
+    scores = doc.structure.body_scores
+    assert len(scores) == len(doc.paragraphs)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    for paragraph, score in zip(doc.paragraphs, scores):
+        if paragraph.role == "body":
+            assert score >= 0.5
+        elif paragraph.role == "boilerplate":
+            assert score < 0.5
+    assert doc.to_dict()["structure"]["body_scores"] == scores
+    assert pickle.loads(pickle.dumps(doc)).structure.body_scores == scores
+    table = doc.to_pandas("paragraphs")
+    assert list(table["body_score"]) == pytest.approx(scores)
+    reasons = dict(zip(table["index"], table["chrome_reason"]))
+    assert reasons[1] == "link list" and pd.isna(reasons[5])
+
+
+def test_clean_text_is_not_scored() -> None:
+    doc = presslens.analyze("The council voted on Tuesday.\nConstruction starts in spring.\n")
+    assert doc.structure.body_scores == []
+    assert doc.to_pandas("paragraphs")["body_score"].isna().all()
+
+
+def test_a_model_trained_on_our_page_replaces_the_shipped_one(tmp_path) -> None:
+    doc = presslens.analyze(PAGE)
+    labels = [(p.index, p.role == "body") for p in doc.paragraphs if p.role in ("body", "boilerplate")]
+    pages = [(PAGE, "text", "en", labels, [])] * 4
+    trained = _presslens.train_structure_model(pages, folds=2)
+    assert trained == _presslens.train_structure_model(pages, folds=2)  # deterministic
+    assert trained["lines"] == 4 * len(labels) and trained["teacher_lines"] == 0
+    assert 0.0 <= trained["cv_accuracy"] <= 1.0
+    (tmp_path / "structure.model").write_bytes(trained["model"])
+    own = presslens.Analyzer("en", pack_dir=str(tmp_path)).analyze(PAGE)
+    assert len(own.structure.body_scores) == len(own.paragraphs)
+    assert own.structure.body_scores != doc.structure.body_scores
+    (tmp_path / "structure.model").write_bytes(trained["model"][:-3])
+    with pytest.raises(presslens.LanguagePackError):
+        presslens.Analyzer("en", pack_dir=str(tmp_path))
+    with pytest.raises(presslens.InvalidArgumentError):
+        _presslens.train_structure_model([(PAGE, "text", "en", [(99, True)], [])])

@@ -16,9 +16,16 @@
 
 namespace presslens {
 
+class StructureParser;
+
 namespace detail {
 class StructureLexicon;
-}
+struct BlockCues;
+std::vector<BlockCues> rule_block_cues(const StructureParser& parser, std::string_view text,
+                                       std::span<const Paragraph> paragraphs,
+                                       std::span<const PageBlock> blocks,
+                                       const PageMetadata* metadata);
+}  // namespace detail
 
 enum class ParagraphRole : std::uint8_t {
   kBody,         // the article's text
@@ -35,6 +42,7 @@ enum class ChromeReason : std::uint8_t {
   kChromePhrase,  // a short line with a chrome phrase ("Share", "Most Viewed", "Subscribe")
   kOutsideBody,   // short lines and teasers around the article, with no stronger cue
   kLayout,        // HTML: inside the page's menus, header, footer, sidebars or forms
+  kBlockModel,    // among the body's paragraphs, judged chrome by the block model on no one cue
 };
 
 const char* to_string(ParagraphRole role) noexcept;
@@ -56,6 +64,10 @@ struct Structure {
   std::vector<std::uint32_t> body;  // indices of body paragraphs, in order
   std::vector<std::uint32_t> bio;   // indices of bio paragraphs
   std::vector<Boilerplate> boilerplate;
+  // Per paragraph, the block model's probability that it is body rather than chrome (calibrated on
+  // held-out pages); empty when the model did not run: clean text, one paragraph, or structure
+  // detection switched off. Title, byline and bio paragraphs keep the rules' role.
+  std::vector<float> body_scores;
 
   // Every paragraph as body (for clean text, or when detection is switched off).
   static Structure all_body(std::size_t paragraphs);
@@ -78,7 +90,51 @@ class StructureParser {
                   const PageMetadata* metadata = nullptr) const;
 
  private:
+  friend std::vector<detail::BlockCues> detail::rule_block_cues(const StructureParser&,
+                                                                std::string_view,
+                                                                std::span<const Paragraph>,
+                                                                std::span<const PageBlock>,
+                                                                const PageMetadata*);
   std::shared_ptr<const detail::StructureLexicon> lexicon_;
 };
+
+// One page for training the structure stage's block model: the page, and which of the
+// paragraphs Analyzer finds in it are body (true) and which chrome (false).
+struct StructureExample {
+  std::string text;
+  InputFormat format = InputFormat::kText;  // kText or kHtml (kAuto is told as Analyzer does)
+  std::string lang = "en";                  // the language pack whose cues the rules read
+  std::vector<std::pair<std::uint32_t, bool>> labels;  // paragraph index, is body
+  // Labels from another extractor (a teacher) for paragraphs the annotators left unlabelled:
+  // trained on, never scored.
+  std::vector<std::pair<std::uint32_t, bool>> teacher_labels;
+};
+
+struct StructureTrainingOptions {
+  std::uint32_t epochs = 5;  // passes of the averaged perceptron (5 did best in cross-validation)
+  std::uint32_t folds = 5;   // pages are split in this many folds for the calibration
+  std::uint64_t seed = 1;    // the order of the training lines, shuffled
+  std::uint32_t gold_weight = 1;  // an annotator's label counts as this many teacher's labels
+};
+
+struct StructureTraining {
+  std::string model;                  // the model file (cpp/data/mul/structure.model's format)
+  std::size_t lines = 0;              // paragraphs labelled by the annotators the model read
+  std::size_t teacher_lines = 0;      // paragraphs labelled by the teacher only
+  double cv_accuracy = 0;             // share of labelled paragraphs right, each read by a model
+                                      // trained on the other folds' pages
+  double cv_first_pass_accuracy = 0;  // the same share for the model's first pass alone
+  double cv_rule_accuracy = 0;        // the same share for the rules alone
+  double cv_log_loss = 0;             // mean negative log-likelihood of those lines' probabilities
+};
+
+// Trains the block model's two passes (averaged perceptrons on the shared runtime) on labelled
+// pages: each pass first once per fold, to calibrate its margins into probabilities on pages it
+// did not see (Platt scaling) and to give the second pass the first's probabilities from a model
+// that did not see the page, then on every page. Deterministic for the same pages and options.
+// Pages whose text reads as clean (no chrome cue) are skipped: the model never runs on them. Throws
+// InvalidArgument for a label beyond a page's paragraphs or text that is not valid UTF-8.
+StructureTraining train_structure_model(std::span<const StructureExample> pages,
+                                        const StructureTrainingOptions& options = {});
 
 }  // namespace presslens

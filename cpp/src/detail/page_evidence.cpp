@@ -34,12 +34,14 @@ std::vector<ParagraphEvidence> paragraph_evidence(std::span<const Paragraph> par
     while (b < blocks.size() && blocks[b].span.end <= span.begin) ++b;
     std::uint32_t bytes = 0, link_bytes = 0;
     bool layout = true, in_content = false, top_heading = false;
+    std::uint16_t flags = 0;
     for (std::size_t k = b; k < blocks.size() && blocks[k].span.begin < span.end; ++k) {
       bytes += blocks[k].span.size();
       link_bytes += blocks[k].link_bytes;
       layout &= blocks[k].has(PageBlock::kLayout) || blocks[k].has(PageBlock::kChromeClass);
       in_content |= blocks[k].in_content;
       top_heading |= blocks[k].has(PageBlock::kTopHeading);
+      flags |= blocks[k].flags;
     }
     if (bytes == 0) continue;
     ParagraphEvidence& e = evidence[p];
@@ -48,6 +50,9 @@ std::vector<ParagraphEvidence> paragraph_evidence(std::span<const Paragraph> par
     e.in_content = in_content;
     e.outside_content = has_content && !in_content;
     e.top_heading = top_heading;
+    e.flags = flags;
+    e.link_quarters =
+        static_cast<std::uint8_t>(std::min<std::uint32_t>(4, (4 * link_bytes + bytes / 2) / bytes));
   }
   return evidence;
 }

@@ -1,6 +1,7 @@
 // What an HTML page's markup says about each paragraph of its text, in the structure's terms.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -13,11 +14,13 @@
 namespace presslens::detail {
 
 struct ParagraphEvidence {
-  bool layout = false;           // inside the page's menus, header, footer, sidebars or forms
-  bool links = false;            // mostly link text
-  bool in_content = false;       // inside the page's main content element
-  bool outside_content = false;  // the page has a main content element, and this is not in it
-  bool top_heading = false;      // an h1
+  bool layout = false;             // inside the page's menus, header, footer, sidebars or forms
+  bool links = false;              // mostly link text
+  bool in_content = false;         // inside the page's main content element
+  bool outside_content = false;    // the page has a main content element, and this is not in it
+  bool top_heading = false;        // an h1
+  std::uint16_t flags = 0;         // PageBlock flags of any of its blocks
+  std::uint8_t link_quarters = 0;  // how much of it is link text, in quarters (0-4)
 };
 
 // The evidence for each paragraph, from the blocks it covers (a paragraph is one block, or

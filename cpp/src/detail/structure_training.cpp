@@ -1,0 +1,284 @@
+// Training the structure stage's block model (structure.hpp, detail/block_model.hpp): each labelled
+// paragraph's features as the stage computes them after its rules, an averaged perceptron over
+// them, and a logistic curve fitted to margins of pages the model did not see.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+
+#include "detail/block_model.hpp"
+#include "detail/perceptron.hpp"
+#include "presslens/error.hpp"
+#include "presslens/structure.hpp"
+#include "presslens/text.hpp"
+
+namespace presslens {
+namespace {
+
+using Labels = std::vector<std::pair<std::uint32_t, bool>>;
+
+// A page as the model reads it: every paragraph's cues, and the labelled ones.
+struct Page {
+  std::vector<detail::BlockCues> cues;
+  Labels labels;
+  Labels teacher_labels;
+  std::uint32_t fold;
+};
+
+struct Line {
+  std::vector<std::uint64_t> features;
+  bool body;
+  std::uint32_t fold;
+  bool gold;  // a label of the data's annotators, not a teacher's
+};
+
+// The pages read as the structure stage reads them; pages the model never reads (clean text)
+// are left out.
+std::vector<Page> read_pages(std::span<const StructureExample> examples, std::uint32_t folds) {
+  std::map<std::string, StructureParser, std::less<>> parsers;
+  const ParagraphSplitter splitter;
+  std::vector<Page> pages;
+  for (std::size_t p = 0; p < examples.size(); ++p) {
+    const StructureExample& example = examples[p];
+    if (const auto error = find_invalid_utf8(example.text)) throw InvalidUtf8(*error);
+    const bool html = example.format == InputFormat::kHtml ||
+                      (example.format == InputFormat::kAuto && looks_like_html(example.text));
+    HtmlPage read;
+    if (html) {
+      read = read_html(example.text);
+    } else {
+      read.text = example.text;
+    }
+    const std::vector<Paragraph> paragraphs = splitter.split(read.text, /*join_wrapped=*/!html);
+    for (const Labels* labels : {&example.labels, &example.teacher_labels}) {
+      for (const auto& label : *labels) {
+        if (label.first >= paragraphs.size()) {
+          throw InvalidArgument("a label for paragraph " + std::to_string(label.first) +
+                                " of page " + std::to_string(p) + ", which has " +
+                                std::to_string(paragraphs.size()) + " paragraphs");
+        }
+      }
+    }
+    auto parser = parsers.find(example.lang);
+    if (parser == parsers.end()) {
+      parser =
+          parsers.emplace(example.lang, StructureParser(LanguagePack::builtin(example.lang))).first;
+    }
+    Page page{detail::rule_block_cues(parser->second, read.text, paragraphs, read.blocks,
+                                      html ? &read.metadata : nullptr),
+              example.labels, example.teacher_labels, static_cast<std::uint32_t>(p % folds)};
+    if (!page.cues.empty() && !(page.labels.empty() && page.teacher_labels.empty())) {
+      pages.push_back(std::move(page));
+    }
+  }
+  return pages;
+}
+
+// The labelled lines of every page, with their features for a pass (`previous`: the first
+// pass's probabilities per page for the second, empty for the first); a paragraph the
+// annotators labelled is not taken again from the teacher.
+std::vector<Line> labelled_lines(const std::vector<Page>& pages,
+                                 const std::vector<std::vector<float>>& previous) {
+  std::vector<Line> lines;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const Page& page = pages[p];
+    const std::span<const float> before = previous.empty() ? std::span<const float>() : previous[p];
+    std::vector<bool> labelled(page.cues.size());
+    const auto add = [&](const Labels& labels, bool gold) {
+      for (const auto& [index, body] : labels) {
+        if (labelled[index]) continue;
+        labelled[index] = true;
+        Line line{{}, body, page.fold, gold};
+        detail::block_features(page.cues, before, index, line.features);
+        lines.push_back(std::move(line));
+      }
+    };
+    add(page.labels, true);
+    add(page.teacher_labels, false);
+  }
+  return lines;
+}
+
+// Each line's index, the annotators' lines `gold_weight` times each, in a shuffled order that
+// is the same on every platform (std::shuffle's is not specified).
+std::vector<std::size_t> shuffled(const std::vector<Line>& lines, std::uint32_t gold_weight,
+                                  std::mt19937_64& random) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    order.insert(order.end(), lines[i].gold ? gold_weight : 1, i);
+  }
+  for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random() % i]);
+  return order;
+}
+
+// An averaged perceptron trained on the lines outside fold `held_out` (on all with kAllFolds).
+constexpr std::uint32_t kAllFolds = ~0u;
+detail::SparseRows train(const std::vector<Line>& lines, std::uint32_t held_out,
+                         const StructureTrainingOptions& options) {
+  detail::PerceptronTrainer trainer(2);
+  std::mt19937_64 random(options.seed);
+  for (std::uint32_t epoch = 0; epoch < options.epochs; ++epoch) {
+    for (const std::size_t i : shuffled(lines, options.gold_weight, random)) {
+      const Line& line = lines[i];
+      if (line.fold == held_out) continue;
+      float scores[2] = {0, 0};
+      trainer.add_scores(line.features, scores);
+      const std::uint32_t guess = scores[1] > scores[0] ? 1 : 0;
+      trainer.update(line.features, line.body ? 1 : 0, guess);
+      trainer.tick();
+    }
+  }
+  return trainer.average();
+}
+
+// Platt scaling: the slope and intercept of the logistic curve that best predicts the labels from
+// the margins (maximum likelihood with Platt's smoothed targets, against overconfidence). Newton's
+// method from the flat curve, on margins scaled to unit spread, each step halved until the
+// likelihood improves: raw perceptron margins run to the thousands, where undamped steps diverge.
+std::pair<double, double> fit_logistic(const std::vector<std::pair<float, bool>>& margins) {
+  double positives = 0, sum = 0, squares = 0;
+  for (const auto& [x, body] : margins) {
+    positives += body ? 1 : 0;
+    sum += x;
+    squares += static_cast<double>(x) * x;
+  }
+  const auto n = static_cast<double>(margins.size());
+  const double spread = std::sqrt(std::max(1e-12, squares / n - (sum / n) * (sum / n)));
+  const double high = (positives + 1) / (positives + 2), low = 1 / (n - positives + 2);
+  const auto loss = [&](double a, double b) {
+    double total = 0;
+    for (const auto& [x, body] : margins) {
+      const double z = a * x / spread + b, t = body ? high : low;
+      // -(t log p + (1 - t) log(1 - p)) with p = 1 / (1 + e^-z), computed without overflow
+      total += std::max(z, 0.0) - t * z + std::log1p(std::exp(-std::abs(z)));
+    }
+    return total;
+  };
+  double a = 0, b = 0, current = loss(a, b);
+  for (int iteration = 0; iteration < 100; ++iteration) {
+    double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    for (const auto& [raw, body] : margins) {
+      const double x = raw / spread;
+      const double p = 1 / (1 + std::exp(-(a * x + b)));
+      const double error = p - (body ? high : low);
+      const double weight = p * (1 - p);
+      ga += error * x;
+      gb += error;
+      haa += weight * x * x;
+      hab += weight * x;
+      hbb += weight;
+    }
+    const double det = haa * hbb - hab * hab;
+    if (det <= 0) break;
+    double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    double next = loss(a - da, b - db);
+    for (int halving = 0; halving < 30 && next > current; ++halving) {
+      da /= 2;
+      db /= 2;
+      next = loss(a - da, b - db);
+    }
+    if (next > current) break;
+    a -= da;
+    b -= db;
+    const bool converged = current - next < 1e-10 * n;
+    current = next;
+    if (converged) break;
+  }
+  return {a / spread, b};
+}
+
+// A pass trained once per fold (for its calibration and cross-validated figures on the
+// annotators' labels, and for every page's probabilities from a model that did not see it, which
+// the next pass reads), then on every page.
+struct TrainedPass {
+  detail::BlockPass pass;
+  double cv_accuracy = 0;
+  double cv_log_loss = 0;
+  std::vector<std::vector<float>> held_out_probabilities;  // per page, per paragraph
+};
+
+TrainedPass train_pass(const std::vector<Page>& pages,
+                       const std::vector<std::vector<float>>& previous,
+                       const StructureTrainingOptions& options) {
+  const std::vector<Line> lines = labelled_lines(pages, previous);
+  std::vector<std::pair<float, bool>> margins;
+  std::vector<std::vector<float>> page_margins(pages.size());
+  std::vector<std::uint64_t> features;
+  for (std::uint32_t fold = 0; fold < options.folds; ++fold) {
+    const detail::LinearModel model(train(lines, fold, options));
+    for (const Line& line : lines) {
+      if (line.fold != fold || !line.gold) continue;
+      margins.emplace_back(detail::block_margin(model, line.features), line.body);
+    }
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      if (pages[p].fold != fold) continue;
+      const std::span<const float> before =
+          previous.empty() ? std::span<const float>() : previous[p];
+      for (std::size_t i = 0; i < pages[p].cues.size(); ++i) {
+        features.clear();
+        detail::block_features(pages[p].cues, before, i, features);
+        page_margins[p].push_back(detail::block_margin(model, features));
+      }
+    }
+  }
+  TrainedPass trained;
+  const auto [slope, intercept] = fit_logistic(margins);
+  trained.pass.slope = static_cast<float>(slope);
+  trained.pass.intercept = static_cast<float>(intercept);
+  const auto probability = [&](float margin) {
+    return detail::block_probability(trained.pass.slope, trained.pass.intercept, margin);
+  };
+  std::size_t right = 0;
+  double log_loss = 0;
+  for (const auto& [margin, body] : margins) {
+    const double p = probability(margin);
+    right += (p >= 0.5) == body ? 1 : 0;
+    log_loss -= std::log(std::clamp(body ? p : 1 - p, 1e-6, 1.0));
+  }
+  trained.cv_accuracy = static_cast<double>(right) / static_cast<double>(margins.size());
+  trained.cv_log_loss = log_loss / static_cast<double>(margins.size());
+  for (auto& page : page_margins) {
+    for (float& value : page) value = probability(value);
+  }
+  trained.held_out_probabilities = std::move(page_margins);
+  trained.pass.rows = train(lines, kAllFolds, options);
+  return trained;
+}
+
+}  // namespace
+
+StructureTraining train_structure_model(std::span<const StructureExample> examples,
+                                        const StructureTrainingOptions& options) {
+  if (options.folds < 2) throw InvalidArgument("the calibration needs at least two folds");
+  const std::vector<Page> pages = read_pages(examples, options.folds);
+  if (pages.empty()) throw InvalidArgument("no labelled paragraph on a page the model reads");
+
+  StructureTraining result;
+  std::size_t rule_right = 0;
+  for (const Page& page : pages) {
+    for (const auto& [index, body] : page.labels) {
+      ++result.lines;
+      const bool rule_body =
+          page.cues[index].rule_role == static_cast<std::uint8_t>(ParagraphRole::kBody);
+      rule_right += rule_body == body ? 1 : 0;
+    }
+    for (const auto& label : page.teacher_labels) {
+      const bool annotated =
+          std::any_of(page.labels.begin(), page.labels.end(),
+                      [&](const auto& gold) { return gold.first == label.first; });
+      result.teacher_lines += annotated ? 0 : 1;
+    }
+  }
+  if (result.lines == 0) throw InvalidArgument("no paragraph labelled by the annotators");
+  result.cv_rule_accuracy = static_cast<double>(rule_right) / static_cast<double>(result.lines);
+  const TrainedPass first = train_pass(pages, {}, options);
+  const TrainedPass second = train_pass(pages, first.held_out_probabilities, options);
+  result.cv_first_pass_accuracy = first.cv_accuracy;
+  result.cv_accuracy = second.cv_accuracy;
+  result.cv_log_loss = second.cv_log_loss;
+  const detail::BlockPass passes[] = {first.pass, second.pass};
+  result.model = detail::BlockModel::serialise(passes);
+  return result;
+}
+
+}  // namespace presslens

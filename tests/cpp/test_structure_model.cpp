@@ -1,0 +1,152 @@
+// The structure stage's learned block model: what it scores, what it may not override, how it is
+// trained and replaced. The pages are our own.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "presslens/analyzer.hpp"
+#include "presslens/error.hpp"
+#include "presslens/structure.hpp"
+
+namespace presslens {
+namespace {
+
+const std::string kPage =
+    "The Harbour Gazette\n"
+    "Home / News / Business / Sport / Weather\n"
+    "Ferry operator orders two electric vessels for the island route\n"
+    "By Maren Tollefsen | 12 March 2025\n"
+    "Share on Facebook | Share on X | Email\n"
+    "The island ferry operator has ordered two battery-powered vessels, which it says will halve "
+    "the route's fuel bill and cut its emissions by nine tenths.\n"
+    "The ships are due in service in 2027 and will charge at both ends of the crossing during "
+    "the twelve-minute turnaround.\n"
+    "Home owners on the island said they hoped the quieter ships would mean fewer complaints "
+    "about noise at the pier, where the old diesel ferries idle for up to half an hour.\n"
+    "Most Read\n"
+    "Council tax to rise by four per cent\n"
+    "Lifeboat crew rescues two kayakers\n"
+    "Copyright 2025 The Harbour Gazette. All rights reserved.\n";
+
+constexpr std::uint32_t kFirstBody = 5;  // the three body paragraphs: 5, 6, 7
+
+Document analyze(const std::string& text, Options options = {}) {
+  return Analyzer(std::move(options)).analyze(text);
+}
+
+TEST(StructureModel, ScoresEveryParagraphOfAPageWithChrome) {
+  const Document doc = analyze(kPage);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.body_scores.size(), doc.paragraphs().size());
+  for (std::size_t i = 0; i < s.roles.size(); ++i) {
+    EXPECT_GE(s.body_scores[i], 0.0f);
+    EXPECT_LE(s.body_scores[i], 1.0f);
+    if (s.roles[i] == ParagraphRole::kBody) {
+      EXPECT_GE(s.body_scores[i], 0.5f) << i;
+    } else if (s.roles[i] == ParagraphRole::kBoilerplate) {
+      EXPECT_LT(s.body_scores[i], 0.5f) << i;
+    }
+  }
+  EXPECT_EQ(s.body, (std::vector<std::uint32_t>{kFirstBody, kFirstBody + 1, kFirstBody + 2}));
+}
+
+TEST(StructureModel, AChromeWordInProseIsNoVeto) {
+  // "Home owners ..." opens with a chrome word ("Home"): the body keeps it.
+  const Document doc = analyze(kPage);
+  EXPECT_EQ(doc.structure().roles[kFirstBody + 2], ParagraphRole::kBody);
+}
+
+TEST(StructureModel, CleanTextIsNotScored) {
+  const Document doc = analyze(
+      "The island ferry operator has ordered two battery-powered vessels for its route.\n"
+      "The ships are due in service in 2027 and will charge at both ends of the crossing.\n");
+  EXPECT_TRUE(doc.structure().body_scores.empty());
+  EXPECT_EQ(doc.structure().body.size(), 2u);
+}
+
+TEST(StructureModel, ABriefKeepsItsOneParagraph) {
+  // One paragraph between its byline and the copyright line: whatever the model says of it, a
+  // page keeps a body.
+  const Document doc = analyze(
+      "Home / News / World\n"
+      "Ministers agree to resume talks\n"
+      "By Lin Qiao | 24 May 2024\n"
+      "The two foreign ministers met in Beijing on Friday and agreed to resume the dialogue that "
+      "was suspended a year ago. Both sides said they would strengthen cooperation.\n"
+      "Copyright 2024 The Harbour Gazette.\n");
+  EXPECT_EQ(doc.structure().body, (std::vector<std::uint32_t>{3}));
+}
+
+// Labels for kPage: its body paragraphs, and chrome around them.
+StructureExample labelled_page() {
+  StructureExample page;
+  page.text = kPage;
+  page.labels = {{0, false}, {1, false}, {4, false},  {5, true},  {6, true},
+                 {7, true},  {9, false}, {10, false}, {11, false}};
+  return page;
+}
+
+TEST(StructureTraining, LearnsDeterministicallyAndReplacesTheModelThroughPackDir) {
+  const std::vector<StructureExample> pages(6, labelled_page());
+  StructureTrainingOptions options;
+  options.folds = 3;
+  const StructureTraining trained = train_structure_model(pages, options);
+  EXPECT_EQ(trained.lines, 6u * 9u);
+  EXPECT_GE(trained.cv_accuracy, 0.0);
+  EXPECT_LE(trained.cv_accuracy, 1.0);
+  EXPECT_EQ(trained.model, train_structure_model(pages, options).model);
+
+  const auto dir = std::filesystem::temp_directory_path() / "presslens_structure_model_test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "structure.model", std::ios::binary) << trained.model;
+  Options with_pack;
+  with_pack.pack_dir = dir;
+  const Document own = analyze(kPage, with_pack);
+  const Document builtin = analyze(kPage);
+  EXPECT_EQ(own.structure().body_scores.size(), own.paragraphs().size());
+  EXPECT_NE(own.structure().body_scores, builtin.structure().body_scores);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(StructureTraining, RefusesBadInput) {
+  StructureExample beyond = labelled_page();
+  beyond.labels.push_back({99, true});
+  EXPECT_THROW(train_structure_model(std::vector{beyond, labelled_page()}), InvalidArgument);
+  StructureExample broken = labelled_page();
+  broken.text += "\xff";
+  EXPECT_THROW(train_structure_model(std::vector{broken}), InvalidUtf8);
+  StructureExample unlabelled = labelled_page();
+  unlabelled.labels.clear();
+  EXPECT_THROW(train_structure_model(std::vector{unlabelled}), InvalidArgument);
+  StructureTrainingOptions one_fold;
+  one_fold.folds = 1;
+  EXPECT_THROW(train_structure_model(std::vector{labelled_page()}, one_fold), InvalidArgument);
+}
+
+TEST(StructureModel, CorruptModelFilesAreRefused) {
+  StructureTrainingOptions options;
+  options.folds = 2;
+  const std::string model =
+      train_structure_model(std::vector<StructureExample>(2, labelled_page()), options).model;
+  const auto dir = std::filesystem::temp_directory_path() / "presslens_structure_model_corrupt";
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "structure.model";
+  // Every cut of the file, and bytes after its end, give an error, never a read past its end.
+  for (std::size_t size = 0; size <= model.size(); size += 1 + model.size() / 64) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << model.substr(0, size);
+    LanguagePack pack = LanguagePack::builtin("en");
+    pack.load_model("structure", file);
+    if (size < model.size()) {
+      EXPECT_THROW(StructureParser{pack}, LanguagePackError) << size;
+    }
+  }
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << model << "x";
+  LanguagePack pack = LanguagePack::builtin("en");
+  pack.load_model("structure", file);
+  EXPECT_THROW(StructureParser{pack}, LanguagePackError);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace presslens
