@@ -711,8 +711,12 @@ class PageReader {
     }
   }
 
+  // The headline is never a byline: "Car giant hit by Mercedes slump" names no author.
   void take_authors(std::uint32_t i) {
-    if (!structure_.authors.empty() || paragraphs_[i].span.size() > kMaxCueBytes) return;
+    if (!structure_.authors.empty() || paragraphs_[i].span.size() > kMaxCueBytes ||
+        structure_.roles[i] == ParagraphRole::kTitle) {
+      return;
+    }
     const Span span = paragraphs_[i].span;
     if (const auto opener = lexicon_.byline.find(FoldedText(text_, span))) {
       if (starts_name(opener->end, span.end)) add_authors({opener->end, span.end});

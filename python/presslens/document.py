@@ -403,7 +403,9 @@ class Boilerplate(Span):
 
 class Structure:
     """Where the article is in the page: ``title``, ``authors`` and ``date_text`` (spans),
-    ``date`` (a ``datetime`` when one was parsed; ``date_iso`` says whether it has a time), and
+    ``date`` (a ``datetime`` when one was parsed; ``date_iso`` says whether it has a time, and an
+    HTML page's date keeps its time zone: ``2024-05-24T11:10+02:00`` gives an aware ``datetime``),
+    and
     the paragraphs of the ``body``, the ``bio`` and the ``boilerplate``. ``body_scores`` gives,
     per paragraph, the learned block model's probability that it is body rather than chrome
     (empty when the model did not run: clean text, a single paragraph)."""

@@ -3,6 +3,7 @@ the rest of presslens works without it (pip install presslens[pandas])."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 from .analyzer import Analyzer, _shared_analyzer
@@ -12,6 +13,16 @@ from .progress import progress_bar
 __all__ = ["LAYERS", "SCHEMAS", "analyze_frame", "document_rows", "to_pandas"]
 
 LAYERS = ("sentences", "paragraphs", "tokens", "quotes", "claims", "keywords")
+
+
+def _utc_offset(date: Optional[datetime.datetime]) -> Optional[str]:
+    """"+02:00" for a date with a time zone, None for one without."""
+    offset = date.utcoffset() if date else None
+    if offset is None:
+        return None
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _span_text(span: Any) -> Optional[str]:
@@ -74,6 +85,7 @@ def document_rows(
 SCHEMAS: Dict[str, Dict[str, str]] = {
     "documents": {"lang": "string", "lang_confidence": "float64", "source_format": "string",
                   "site": "string", "url": "string", "title": "string", "date": "datetime64[ns]",
+                  "utc_offset": "string",
                   "authors": "string", "sentences": "int64",
                   "quotes": "int64", "claims": "int64"},
     "sentences": {"index": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
@@ -130,7 +142,9 @@ def _document_row(doc: Document, doc_id: Any) -> Dict[str, Any]:
         "site": (metadata.get("site_name") or None) if metadata else None,
         "url": (metadata.get("url") or None) if metadata else None,
         "title": _span_text(structure.title),
-        "date": structure.date,
+        # The date as written, local time; its time zone, where the page gives one, beside it.
+        "date": structure.date.replace(tzinfo=None) if structure.date else None,
+        "utc_offset": _utc_offset(structure.date),
         "authors": ", ".join(a.text for a in structure.authors),
         "sentences": len(doc.sentences),
         "quotes": len(doc.quotes),

@@ -217,6 +217,27 @@ constexpr const char* kArticlePage = R"(<!DOCTYPE html>
 <aside><h2>Most read</h2><ul><li><a href="/a">Ferry fares to rise</a></li><li><a href="/b">New school opens</a></li></ul></aside>
 <footer><p>&copy; 2026 Coast Courier. All rights reserved.</p></footer></body></html>)";
 
+TEST(AnalyzeHtml, PageDatesKeepTheirTimeZone) {
+  const Analyzer analyzer(html_options());
+  const std::pair<std::string, std::string> cases[] = {
+      {"2024-05-24T11:10:00+02:00", "2024-05-24T11:10+02:00"},
+      {"2024-05-24T11:10:00.000-0500", "2024-05-24T11:10-05:00"},
+      {"2024-05-24T23:10Z", "2024-05-24T23:10+00:00"},
+      {"2024-05-24T11:10:00", "2024-05-24T11:10"},    // no zone given: none invented
+      {"2024-05-24T11:10:00+2", "2024-05-24T11:10"},  // a malformed zone is left out
+      {"2024-05-24", "2024-05-24"},
+  };
+  for (const auto& [given, expected] : cases) {
+    const std::string page =
+        "<html><head><meta property=\"article:published_time\" content=\"" + given +
+        "\"></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>"
+        "<h1>Harbour wall to be rebuilt</h1><p>The council will rebuild the storm-damaged harbour "
+        "wall over the summer, its leader said on Friday.</p><p>Work is due to start in May and "
+        "to end before the autumn storms.</p></article></body></html>";
+    EXPECT_EQ(analyzer.analyze(page).structure().date, expected) << given;
+  }
+}
+
 TEST(AnalyzeHtml, StructureFromTheMarkup) {
   const Analyzer analyzer(html_options());
   const Document doc = analyzer.analyze(kArticlePage);
@@ -225,7 +246,7 @@ TEST(AnalyzeHtml, StructureFromTheMarkup) {
   const Structure& s = doc.structure();
   ASSERT_TRUE(s.title);
   EXPECT_EQ(doc.text(*s.title), "Harbour wall to be rebuilt");
-  EXPECT_EQ(s.date, "2026-04-08T07:45");
+  EXPECT_EQ(s.date, "2026-04-08T07:45+00:00");  // "…T07:45:00Z": the page's time zone kept
   ASSERT_EQ(s.authors.size(), 1u);
   EXPECT_EQ(doc.text(s.authors[0]), "Mara Lindqvist");
   ASSERT_EQ(s.body.size(), 3u);

@@ -267,6 +267,19 @@ TEST(StructureParser, ReaderCommentsAreNotBody) {
   EXPECT_TRUE(r.authors().empty());
 }
 
+TEST(StructureParser, ByInAHeadlineIsNoByline) {
+  const auto r = read(
+      "Home / Business / Markets\n"
+      "Car giant hit by Mercedes slump\n"
+      "Share on Facebook | Share on X\n"
+      "Shares in the carmaker fell by a fifth on Tuesday after its premium brand reported its "
+      "weakest quarter in a decade.\n"
+      "Analysts said the slump in Mercedes sales had spread to the group's other brands.\n"
+      "Copyright 2025 The Harbour Gazette.\n");
+  EXPECT_EQ(r.title(), "Car giant hit by Mercedes slump");
+  EXPECT_TRUE(r.authors().empty());
+}
+
 TEST(StructureParser, SwitchedOffEverythingIsBody) {
   Options options;
   options.detect_structure = false;

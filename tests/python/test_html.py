@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import datetime
 import pickle
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 import presslens
@@ -26,7 +28,11 @@ def test_a_saved_page_is_read_as_html(page: str) -> None:
     structure = doc.structure
     assert structure.title is not None and structure.title.text == "Harbour wall to be rebuilt before winter"
     assert [a.text for a in structure.authors] == ["Mara Lindqvist"]
-    assert structure.date_iso == "2026-04-08T07:45"
+    assert structure.date_iso == "2026-04-08T07:45+01:00"  # the page's time zone kept
+    assert structure.date is not None and structure.date.utcoffset() == datetime.timedelta(hours=1)
+    documents = presslens.analyze_frame(pd.DataFrame({"text": [page]}))["documents"]
+    assert documents["date"][0] == pd.Timestamp("2026-04-08 07:45")  # local time, as written
+    assert documents["utc_offset"][0] == "+01:00"
     body = [p.text for p in structure.body]
     assert body[0].startswith("The harbour wall at Port Ellery")
     assert body[-1].startswith("Work is due to start on 4 May")

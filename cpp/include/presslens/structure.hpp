@@ -58,9 +58,10 @@ struct Boilerplate {
 struct Structure {
   std::vector<ParagraphRole> roles;  // one per paragraph
   std::optional<Span> title;
-  std::vector<Span> authors;        // author names as written
-  std::optional<Span> date_span;    // where the date stands
-  std::string date;                 // ISO 8601: "2024-05-24" or "2024-05-24T11:10"; empty if none
+  std::vector<Span> authors;      // author names as written
+  std::optional<Span> date_span;  // where the date stands
+  std::string date;  // ISO 8601: "2024-05-24", "2024-05-24T11:10", or from an HTML page's metadata
+                     // with its time zone, "2024-05-24T11:10+02:00"; empty if none
   std::vector<std::uint32_t> body;  // indices of body paragraphs, in order
   std::vector<std::uint32_t> bio;   // indices of bio paragraphs
   std::vector<Boilerplate> boilerplate;

@@ -19,6 +19,29 @@ int number(std::string_view text, std::size_t at, std::size_t count) {
   return value;
 }
 
+// The time zone after a time's minutes ("Z", "+02:00", "+0200", "-05:00", after optional seconds
+// and their fraction) as "+HH:MM", or "" when none is given or it is malformed.
+std::string utc_offset(std::string_view rest) {
+  std::size_t at = 0;
+  if (rest.size() >= 3 && rest[0] == ':' && digits(rest, 1, 2)) {
+    at = 3;
+    if (at < rest.size() && (rest[at] == '.' || rest[at] == ',')) {
+      ++at;
+      while (at < rest.size() && rest[at] >= '0' && rest[at] <= '9') ++at;
+    }
+  }
+  rest.remove_prefix(at);
+  if (rest == "Z" || rest == "z") return "+00:00";
+  if (rest.size() < 5 || (rest[0] != '+' && rest[0] != '-') || !digits(rest, 1, 2)) return "";
+  const std::size_t minutes = rest[3] == ':' ? 4 : 3;
+  if (!digits(rest, minutes, 2) || rest.size() != minutes + 2 || number(rest, 1, 2) > 14 ||
+      number(rest, minutes, 2) > 59) {
+    return "";
+  }
+  return std::string(1, rest[0]) + std::string(rest.substr(1, 2)) + ":" +
+         std::string(rest.substr(minutes, 2));
+}
+
 }  // namespace
 
 std::vector<ParagraphEvidence> paragraph_evidence(std::span<const Paragraph> paragraphs,
@@ -70,6 +93,7 @@ std::optional<std::string> iso_date(std::string_view date) {
       number(date, 14, 2) < 60) {
     iso += 'T';
     iso += date.substr(11, 5);
+    iso += utc_offset(date.substr(16));
   }
   return iso;
 }

@@ -28,8 +28,9 @@ struct ParagraphEvidence {
 std::vector<ParagraphEvidence> paragraph_evidence(std::span<const Paragraph> paragraphs,
                                                   std::span<const PageBlock> blocks);
 
-// A page's metadata date in the structure's form, "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (its local
-// time, as written), or nothing when it does not open with an ISO 8601 date.
+// A page's metadata date in the structure's form, "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" (the time as
+// written) or, when the page gives its time zone, "YYYY-MM-DDTHH:MM+HH:MM" ("Z" is "+00:00");
+// nothing when it does not open with an ISO 8601 date.
 std::optional<std::string> iso_date(std::string_view date);
 
 }  // namespace presslens::detail
