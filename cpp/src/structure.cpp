@@ -1,6 +1,7 @@
 #include "presslens/structure.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "detail/block_model.hpp"
@@ -205,6 +206,15 @@ class PageReader {
         lexicon_(lexicon),
         evidence_(detail::paragraph_evidence(paragraphs, blocks)),
         metadata_(metadata) {}
+
+  // Titles of plain-text pages chosen by `titles` (null: by the rules alone); each candidate's
+  // features go to `log` when given (training).
+  PageReader& with_titles(const detail::TitleModel* titles,
+                          std::vector<detail::TitleCandidate>* log = nullptr) {
+    titles_ = titles;
+    title_log_ = log;
+    return *this;
+  }
 
   // The structure: the rules' reading, then each body and chrome paragraph decided again by the
   // block model, which reads the rules' roles and cues around it (clean text stays all body).
@@ -490,8 +500,9 @@ class PageReader {
     for (std::uint32_t i = from; i < body_begin; ++i) candidates.push_back(i);
     if (body_end - body_begin >= 2) candidates.push_back(body_begin);
 
-    std::optional<std::uint32_t> best;
-    double best_score = 0;
+    // The rules score each candidate; on a plain-text page with chrome the title model, when
+    // there is one, chooses among them with the rules' scores as evidence.
+    std::vector<std::pair<std::uint32_t, double>> scored;
     for (const std::uint32_t i : candidates) {
       const Features& f = features_[i];
       const Span span = paragraphs_[i].span;
@@ -510,14 +521,67 @@ class PageReader {
       if (is_all_caps(span)) score -= 2;
       if (u_islower(detail::code_point_at(text_, span.begin).value)) score -= 3;
       score -= i < body_begin ? 0.25 * (body_begin - 1 - i) : 1.0;
+      scored.emplace_back(i, score);
+    }
+    std::optional<std::uint32_t> best;
+    double best_score = 0;
+    for (const auto& [i, score] : scored) {
       if (!best || score > best_score) {
         best = i;
         best_score = score;
       }
     }
+    if (best && evidence_.empty() && !clean_ && (titles_ || title_log_)) {
+      best = choose_title(scored, *best, body_begin);
+    }
     if (!best) return body_begin;
     set_title(*best);
     return *best == body_begin ? body_begin + 1 : body_begin;
+  }
+
+  // The candidate the title model scores highest (each candidate's features go to the training
+  // log when there is one); `rule_choice` when there is no model.
+  std::uint32_t choose_title(const std::vector<std::pair<std::uint32_t, double>>& scored,
+                             std::uint32_t rule_choice, std::uint32_t body_begin) {
+    std::vector<std::uint64_t> features;
+    std::uint32_t best = rule_choice;
+    float best_margin = 0;
+    for (const auto& [i, score] : scored) {
+      detail::TitleCues c;
+      const Features& f = features_[i];
+      const Span span = paragraphs_[i].span;
+      c.words = f.words;
+      c.terminal = f.terminal;
+      const char last = text_[span.end - 1];
+      c.last = std::string_view(".?!:\"')").find(last) != std::string_view::npos ? last : 0;
+      c.repeated = is_repeated(i);
+      c.all_caps = is_all_caps(span);
+      const UChar32 first = detail::code_point_at(text_, span.begin).value;
+      c.starts_lower = u_islower(first) != 0;
+      c.starts_digit = u_isdigit(first) != 0;
+      c.first_lines = i < 3;
+      c.from_body = static_cast<std::int32_t>(i) - static_cast<std::int32_t>(body_begin);
+      c.rule_score = static_cast<std::int32_t>(std::lround(score));
+      for (const auto& other : scored) c.rule_rank += other.second > score ? 1 : 0;
+      if (i > 0) {
+        c.before_words = features_[i - 1].words;
+        c.before_byline = features_[i - 1].byline.has_value();
+      }
+      if (i + 1 < features_.size()) {
+        c.after_words = features_[i + 1].words;
+        c.after_byline = features_[i + 1].byline.has_value();
+      }
+      features.clear();
+      detail::title_features(c, features);
+      if (title_log_) title_log_->push_back({i, features, i == rule_choice});
+      if (!titles_) continue;
+      const float margin = titles_->margin(features);
+      if (i == scored.front().first || margin > best_margin) {
+        best = i;
+        best_margin = margin;
+      }
+    }
+    return best;
   }
 
   // On an HTML page, the line that gives the page's own title (og:title, the JSON-LD headline,
@@ -814,6 +878,8 @@ class PageReader {
   std::optional<std::uint32_t> title_index_;
   std::optional<std::uint32_t> bio_index_;
   bool clean_ = false;  // plain text without chrome: all body, the model never runs
+  const detail::TitleModel* titles_ = nullptr;                // null: the rules choose titles
+  std::vector<detail::TitleCandidate>* title_log_ = nullptr;  // training: candidates seen
   mutable std::vector<std::u32string> squeezed_;
   Structure structure_;
 };
@@ -871,7 +937,10 @@ Structure StructureParser::parse(std::string_view text, std::span<const Paragrap
   // One paragraph is a text, not a page: there is nothing to tell it from, so a chrome word in it
   // ("The story follows Hallorann home.") is just a word.
   if (paragraphs.size() == 1 && blocks.empty()) return Structure::all_body(1);
-  return PageReader(text, paragraphs, *lexicon_, blocks, metadata).read();
+  const detail::TitleModel& titles = lexicon_->model->titles();
+  return PageReader(text, paragraphs, *lexicon_, blocks, metadata)
+      .with_titles(titles.empty() ? nullptr : &titles)
+      .read();
 }
 
 namespace detail {
@@ -879,9 +948,12 @@ namespace detail {
 std::vector<BlockCues> rule_block_cues(const StructureParser& parser, std::string_view text,
                                        std::span<const Paragraph> paragraphs,
                                        std::span<const PageBlock> blocks,
-                                       const PageMetadata* metadata) {
+                                       const PageMetadata* metadata, const TitleModel* titles,
+                                       std::vector<TitleCandidate>* title_log) {
   if (paragraphs.size() < 2 && blocks.empty()) return {};
-  return PageReader(text, paragraphs, *parser.lexicon_, blocks, metadata).rule_cues();
+  return PageReader(text, paragraphs, *parser.lexicon_, blocks, metadata)
+      .with_titles(titles, title_log)
+      .rule_cues();
 }
 
 }  // namespace detail

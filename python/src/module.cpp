@@ -323,13 +323,13 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       "Trains a language identifier from (code, [(word, frequency)]) pairs; returns its bytes.");
   m.def(
       "train_structure_model",
-      [](const std::vector<std::tuple<std::string, std::string, std::string,
-                                      std::vector<std::pair<std::uint32_t, bool>>,
-                                      std::vector<std::pair<std::uint32_t, bool>>>>& pages,
+      [](const std::vector<std::tuple<
+             std::string, std::string, std::string, std::vector<std::pair<std::uint32_t, bool>>,
+             std::vector<std::pair<std::uint32_t, bool>>, std::vector<std::uint32_t>>>& pages,
          std::uint32_t epochs, std::uint32_t folds, std::uint64_t seed, std::uint32_t gold_weight) {
         std::vector<presslens::StructureExample> examples;
-        for (const auto& [text, format, lang, labels, teacher_labels] : pages) {
-          examples.push_back({text, input_format(format), lang, labels, teacher_labels});
+        for (const auto& [text, format, lang, labels, teacher_labels, titles] : pages) {
+          examples.push_back({text, input_format(format), lang, labels, teacher_labels, titles});
         }
         presslens::StructureTraining result;
         {
@@ -341,13 +341,16 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
                         py::arg("cv_accuracy") = result.cv_accuracy,
                         py::arg("cv_first_pass_accuracy") = result.cv_first_pass_accuracy,
                         py::arg("cv_rule_accuracy") = result.cv_rule_accuracy,
-                        py::arg("cv_log_loss") = result.cv_log_loss);
+                        py::arg("cv_log_loss") = result.cv_log_loss,
+                        py::arg("title_pages") = result.title_pages,
+                        py::arg("cv_title_accuracy") = result.cv_title_accuracy,
+                        py::arg("cv_rule_title_accuracy") = result.cv_rule_title_accuracy);
       },
       py::arg("pages"), py::arg("epochs") = 5, py::arg("folds") = 5, py::arg("seed") = 1,
       py::arg("gold_weight") = 1,
-      "Trains the structure stage's block model from (text, format, lang, [(paragraph, is_body)],"
-      " [teacher's (paragraph, is_body)]) pages; returns the model's bytes and its"
-      " cross-validated accuracy.");
+      "Trains the structure stage's block and title models from (text, format, lang,"
+      " [(paragraph, is_body)], [teacher's (paragraph, is_body)], [headline paragraphs]) pages;"
+      " returns the model's bytes and its cross-validated accuracy.");
   m.def(
       "rank_languages",
       [](const py::bytes& data) {

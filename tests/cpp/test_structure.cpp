@@ -44,7 +44,8 @@ TEST(StructureParser, NewsSiteWithMenusBylineAndFooter) {
       "Share - Facebook - X\n"
       "The city council voted 9 to 2 on Tuesday to fund a new pedestrian bridge over the river.\n"
       "Construction is expected to start next spring and last about eighteen months.\n"
-      "Opponents said the money should have gone to road repairs instead.\n"
+      "Opponents said the money should have gone to road repairs instead, and that the bridge "
+      "would mostly serve visitors to the new arts quarter rather than people who live there.\n"
       "Most Read\n"
       "Copyright 2024 The Riverside Courier. All rights reserved.\n");
   EXPECT_EQ(r.roles(), (Roles{"boilerplate", "boilerplate", "title", "byline", "boilerplate",

@@ -84,6 +84,7 @@ StructureExample labelled_page() {
   page.text = kPage;
   page.labels = {{0, false}, {1, false}, {4, false},  {5, true},  {6, true},
                  {7, true},  {9, false}, {10, false}, {11, false}};
+  page.title_paragraphs = {2};
   return page;
 }
 
@@ -93,6 +94,8 @@ TEST(StructureTraining, LearnsDeterministicallyAndReplacesTheModelThroughPackDir
   options.folds = 3;
   const StructureTraining trained = train_structure_model(pages, options);
   EXPECT_EQ(trained.lines, 6u * 9u);
+  EXPECT_EQ(trained.title_pages, 6u);  // the headline is among each page's candidates
+  EXPECT_DOUBLE_EQ(trained.cv_title_accuracy, 1.0);
   EXPECT_GE(trained.cv_accuracy, 0.0);
   EXPECT_LE(trained.cv_accuracy, 1.0);
   EXPECT_EQ(trained.model, train_structure_model(pages, options).model);
@@ -119,6 +122,9 @@ TEST(StructureTraining, RefusesBadInput) {
   StructureExample unlabelled = labelled_page();
   unlabelled.labels.clear();
   EXPECT_THROW(train_structure_model(std::vector{unlabelled}), InvalidArgument);
+  StructureExample title_beyond = labelled_page();
+  title_beyond.title_paragraphs = {42};
+  EXPECT_THROW(train_structure_model(std::vector{title_beyond}), InvalidArgument);
   StructureTrainingOptions one_fold;
   one_fold.folds = 1;
   EXPECT_THROW(train_structure_model(std::vector{labelled_page()}, one_fold), InvalidArgument);

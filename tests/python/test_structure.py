@@ -15,7 +15,7 @@ Council approves new bridge after two years of debate
 By Helen Marsh and Omar Diaz | Published May 24, 2024
 Share - Facebook - X
 The city council voted 9 to 2 on Tuesday to fund a new pedestrian bridge over the river.
-Construction is expected to start next spring and last about eighteen months.
+Construction is expected to start next spring and last about eighteen months, with the old ferry landing closed for the whole of that time.
 Helen Marsh is a correspondent for the Courier.
 Most Read
 © 2024 The Riverside Courier. All rights reserved.
@@ -112,10 +112,12 @@ def test_clean_text_is_not_scored() -> None:
 def test_a_model_trained_on_our_page_replaces_the_shipped_one(tmp_path) -> None:
     doc = presslens.analyze(PAGE)
     labels = [(p.index, p.role == "body") for p in doc.paragraphs if p.role in ("body", "boilerplate")]
-    pages = [(PAGE, "text", "en", labels, [])] * 4
+    title = [p.index for p in doc.paragraphs if p.role == "title"]
+    pages = [(PAGE, "text", "en", labels, [], title)] * 4
     trained = _presslens.train_structure_model(pages, folds=2)
     assert trained == _presslens.train_structure_model(pages, folds=2)  # deterministic
     assert trained["lines"] == 4 * len(labels) and trained["teacher_lines"] == 0
+    assert trained["title_pages"] == 4 and 0.0 <= trained["cv_title_accuracy"] <= 1.0
     assert 0.0 <= trained["cv_accuracy"] <= 1.0
     (tmp_path / "structure.model").write_bytes(trained["model"])
     own = presslens.Analyzer("en", pack_dir=str(tmp_path)).analyze(PAGE)
@@ -125,4 +127,4 @@ def test_a_model_trained_on_our_page_replaces_the_shipped_one(tmp_path) -> None:
     with pytest.raises(presslens.LanguagePackError):
         presslens.Analyzer("en", pack_dir=str(tmp_path))
     with pytest.raises(presslens.InvalidArgumentError):
-        _presslens.train_structure_model([(PAGE, "text", "en", [(99, True)], [])])
+        _presslens.train_structure_model([(PAGE, "text", "en", [(99, True)], [], [])])

@@ -20,11 +20,16 @@ class StructureParser;
 
 namespace detail {
 class StructureLexicon;
+class TitleModel;
 struct BlockCues;
+struct TitleCandidate;
+// For training (structure_training.cpp): the block model's cues after the rules, with titles
+// chosen by `titles` (null: the rules), each title candidate logged to `title_log` when given.
 std::vector<BlockCues> rule_block_cues(const StructureParser& parser, std::string_view text,
                                        std::span<const Paragraph> paragraphs,
                                        std::span<const PageBlock> blocks,
-                                       const PageMetadata* metadata);
+                                       const PageMetadata* metadata, const TitleModel* titles,
+                                       std::vector<TitleCandidate>* title_log);
 }  // namespace detail
 
 enum class ParagraphRole : std::uint8_t {
@@ -91,11 +96,10 @@ class StructureParser {
                   const PageMetadata* metadata = nullptr) const;
 
  private:
-  friend std::vector<detail::BlockCues> detail::rule_block_cues(const StructureParser&,
-                                                                std::string_view,
-                                                                std::span<const Paragraph>,
-                                                                std::span<const PageBlock>,
-                                                                const PageMetadata*);
+  friend std::vector<detail::BlockCues> detail::rule_block_cues(
+      const StructureParser&, std::string_view, std::span<const Paragraph>,
+      std::span<const PageBlock>, const PageMetadata*, const detail::TitleModel*,
+      std::vector<detail::TitleCandidate>*);
   std::shared_ptr<const detail::StructureLexicon> lexicon_;
 };
 
@@ -109,6 +113,8 @@ struct StructureExample {
   // Labels from another extractor (a teacher) for paragraphs the annotators left unlabelled:
   // trained on, never scored.
   std::vector<std::pair<std::uint32_t, bool>> teacher_labels;
+  // The paragraphs that hold the page's headline, for the title model (plain-text pages).
+  std::vector<std::uint32_t> title_paragraphs;
 };
 
 struct StructureTrainingOptions {
@@ -127,6 +133,10 @@ struct StructureTraining {
   double cv_first_pass_accuracy = 0;  // the same share for the model's first pass alone
   double cv_rule_accuracy = 0;        // the same share for the rules alone
   double cv_log_loss = 0;             // mean negative log-likelihood of those lines' probabilities
+  std::size_t title_pages = 0;        // plain-text pages whose headline is among the candidates
+  double cv_title_accuracy = 0;       // share of them whose chosen line holds the headline, each
+                                      // read by a title model trained on the other folds
+  double cv_rule_title_accuracy = 0;  // the same share for the rules alone
 };
 
 // Trains the block model's two passes (averaged perceptrons on the shared runtime) on labelled

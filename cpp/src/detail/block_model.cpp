@@ -168,6 +168,9 @@ BlockModel::BlockModel(std::string_view bytes, std::string_view source) {
     if (rows.width != 2) in.fail("it does not have two classes");
     passes_.push_back({LinearModel(rows), slope, intercept});
   }
+  const SparseRows titles = SparseRows::read(in);
+  if (titles.width != 2) in.fail("its title classifier does not have two classes");
+  titles_ = TitleModel(titles);
   if (!in.at_end()) in.fail("bytes after its end");
 }
 
@@ -181,7 +184,7 @@ const BlockModel& BlockModel::builtin() {
   return model;
 }
 
-std::string BlockModel::serialise(std::span<const BlockPass> passes) {
+std::string BlockModel::serialise(std::span<const BlockPass> passes, const SparseRows& titles) {
   ByteWriter out;
   out.put_string(kMagic);
   out.put<std::uint32_t>(kVersion);
@@ -191,6 +194,7 @@ std::string BlockModel::serialise(std::span<const BlockPass> passes) {
     out.put<float>(pass.intercept);
     pass.rows.write(out);
   }
+  titles.write(out);
   return out.take();
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "detail/linear_model.hpp"
+#include "detail/title_model.hpp"
 
 namespace presslens::detail {
 
@@ -82,7 +83,11 @@ class BlockModel {
 
   // The probability that each paragraph of a page is body, not chrome, into `out`.
   void body_probabilities(std::span<const BlockCues> page, std::vector<float>& out) const;
-  static std::string serialise(std::span<const BlockPass> passes);
+  // The headline chooser for plain-text pages stored with it (title_model.hpp); empty in a
+  // model trained without titles.
+  const TitleModel& titles() const noexcept { return titles_; }
+
+  static std::string serialise(std::span<const BlockPass> passes, const SparseRows& titles);
 
  private:
   struct Pass {
@@ -91,6 +96,7 @@ class BlockModel {
     float intercept;
   };
   std::vector<Pass> passes_;
+  TitleModel titles_;
 };
 
 // The margin (body minus chrome, in the weights' units) of `rows` for `features`.

@@ -32,9 +32,19 @@ struct Line {
   bool gold;  // a label of the data's annotators, not a teacher's
 };
 
-// The pages read as the structure stage reads them; pages the model never reads (clean text)
-// are left out.
-std::vector<Page> read_pages(std::span<const StructureExample> examples, std::uint32_t folds) {
+// A plain-text page's headline candidates, for the title model.
+struct TitlePage {
+  std::vector<detail::TitleCandidate> candidates;
+  std::vector<bool> positive;  // per candidate: it holds the headline
+  std::uint32_t fold;
+};
+
+// The pages read as the structure stage reads them, with titles chosen by `titles` (null: the
+// rules); pages the block model never reads (clean text) are left out. With `title_pages`, each
+// plain-text page whose headline is among its candidates gives its candidates there.
+std::vector<Page> read_pages(std::span<const StructureExample> examples, std::uint32_t folds,
+                             const detail::TitleModel* titles,
+                             std::vector<TitlePage>* title_pages) {
   std::map<std::string, StructureParser, std::less<>> parsers;
   const ParagraphSplitter splitter;
   std::vector<Page> pages;
@@ -50,23 +60,36 @@ std::vector<Page> read_pages(std::span<const StructureExample> examples, std::ui
       read.text = example.text;
     }
     const std::vector<Paragraph> paragraphs = splitter.split(read.text, /*join_wrapped=*/!html);
-    for (const Labels* labels : {&example.labels, &example.teacher_labels}) {
-      for (const auto& label : *labels) {
-        if (label.first >= paragraphs.size()) {
-          throw InvalidArgument("a label for paragraph " + std::to_string(label.first) +
-                                " of page " + std::to_string(p) + ", which has " +
-                                std::to_string(paragraphs.size()) + " paragraphs");
-        }
+    const auto check = [&](std::uint32_t index) {
+      if (index >= paragraphs.size()) {
+        throw InvalidArgument("a label for paragraph " + std::to_string(index) + " of page " +
+                              std::to_string(p) + ", which has " +
+                              std::to_string(paragraphs.size()) + " paragraphs");
       }
+    };
+    for (const Labels* labels : {&example.labels, &example.teacher_labels}) {
+      for (const auto& label : *labels) check(label.first);
     }
+    for (const std::uint32_t index : example.title_paragraphs) check(index);
     auto parser = parsers.find(example.lang);
     if (parser == parsers.end()) {
       parser =
           parsers.emplace(example.lang, StructureParser(LanguagePack::builtin(example.lang))).first;
     }
-    Page page{detail::rule_block_cues(parser->second, read.text, paragraphs, read.blocks,
-                                      html ? &read.metadata : nullptr),
-              example.labels, example.teacher_labels, static_cast<std::uint32_t>(p % folds)};
+    TitlePage title_page{{}, {}, static_cast<std::uint32_t>(p % folds)};
+    Page page{
+        detail::rule_block_cues(parser->second, read.text, paragraphs, read.blocks,
+                                html ? &read.metadata : nullptr, titles, &title_page.candidates),
+        example.labels, example.teacher_labels, static_cast<std::uint32_t>(p % folds)};
+    for (const detail::TitleCandidate& candidate : title_page.candidates) {
+      title_page.positive.push_back(
+          std::find(example.title_paragraphs.begin(), example.title_paragraphs.end(),
+                    candidate.paragraph) != example.title_paragraphs.end());
+    }
+    if (title_pages && std::find(title_page.positive.begin(), title_page.positive.end(), true) !=
+                           title_page.positive.end()) {
+      title_pages->push_back(std::move(title_page));
+    }
     if (!page.cues.empty() && !(page.labels.empty() && page.teacher_labels.empty())) {
       pages.push_back(std::move(page));
     }
@@ -245,15 +268,61 @@ TrainedPass train_pass(const std::vector<Page>& pages,
   return trained;
 }
 
+// The title model: a perceptron over candidates, one instance each (title or not); a page's title
+// is its highest-scoring candidate. Trained once per fold, for the cross-validated share of pages
+// whose chosen candidate holds the headline, then on every page.
+detail::SparseRows train_titles(const std::vector<TitlePage>& pages,
+                                const StructureTrainingOptions& options,
+                                StructureTraining& result) {
+  std::vector<Line> lines;
+  for (const TitlePage& page : pages) {
+    for (std::size_t c = 0; c < page.candidates.size(); ++c) {
+      lines.push_back({page.candidates[c].features, page.positive[c], page.fold, true});
+    }
+  }
+  std::size_t right = 0, rule_right = 0;
+  for (std::uint32_t fold = 0; fold < options.folds; ++fold) {
+    const detail::TitleModel model(train(lines, fold, options));
+    for (const TitlePage& page : pages) {
+      if (page.fold != fold) continue;
+      std::size_t best = 0;
+      float best_margin = 0;
+      for (std::size_t c = 0; c < page.candidates.size(); ++c) {
+        const float margin = model.margin(page.candidates[c].features);
+        if (c == 0 || margin > best_margin) {
+          best = c;
+          best_margin = margin;
+        }
+        rule_right += page.candidates[c].rule_choice && page.positive[c] ? 1 : 0;
+      }
+      right += page.positive[best] ? 1 : 0;
+    }
+  }
+  result.title_pages = pages.size();
+  result.cv_title_accuracy = static_cast<double>(right) / static_cast<double>(pages.size());
+  result.cv_rule_title_accuracy =
+      static_cast<double>(rule_right) / static_cast<double>(pages.size());
+  return train(lines, kAllFolds, options);
+}
+
 }  // namespace
 
 StructureTraining train_structure_model(std::span<const StructureExample> examples,
                                         const StructureTrainingOptions& options) {
   if (options.folds < 2) throw InvalidArgument("the calibration needs at least two folds");
-  const std::vector<Page> pages = read_pages(examples, options.folds);
+  // First the title model, from the rules' reading; then the block model, from the reading with
+  // those titles, as the structure stage will read pages.
+  StructureTraining result;
+  std::vector<TitlePage> title_pages;
+  read_pages(examples, options.folds, nullptr, &title_pages);
+  detail::SparseRows title_rows;
+  title_rows.width = 2;  // no title model: the rules choose titles
+  if (!title_pages.empty()) title_rows = train_titles(title_pages, options, result);
+  const detail::TitleModel titles(title_rows);
+  const std::vector<Page> pages =
+      read_pages(examples, options.folds, titles.empty() ? nullptr : &titles, nullptr);
   if (pages.empty()) throw InvalidArgument("no labelled paragraph on a page the model reads");
 
-  StructureTraining result;
   std::size_t rule_right = 0;
   for (const Page& page : pages) {
     for (const auto& [index, body] : page.labels) {
@@ -277,7 +346,7 @@ StructureTraining train_structure_model(std::span<const StructureExample> exampl
   result.cv_accuracy = second.cv_accuracy;
   result.cv_log_loss = second.cv_log_loss;
   const detail::BlockPass passes[] = {first.pass, second.pass};
-  result.model = detail::BlockModel::serialise(passes);
+  result.model = detail::BlockModel::serialise(passes, title_rows);
   return result;
 }
 
