@@ -20,6 +20,7 @@ import argparse
 import json
 import re
 import sys
+import zlib
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import snowballstemmer
@@ -86,22 +87,36 @@ def evaluate(cases: Sequence[dict], extract: Extractor, normalise: Callable[[str
     return {name: value / max(1, len(cases)) for name, value in totals.items()}
 
 
+def in_part(case: dict, part: str) -> bool:
+    """The held-out quarter (crc32 of the id mod 4 == 0), the development rest, or all."""
+    if part == "all":
+        return True
+    held = zlib.crc32(str(case.get("id", "")).encode()) % 4 == 0
+    return held == (part == "heldout")
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--peers", nargs="*", default=[])
     parser.add_argument("--min-chars", type=int, default=200)
+    parser.add_argument(
+        "--part",
+        choices=("heldout", "development", "all"),
+        default="all",
+        help="heldout: the documents whose crc32(id) %% 4 == 0 (a quarter, never tuned on); development: the rest",
+    )
     args = parser.parse_args(argv)
     normalise = normaliser(args.lang)
     for source in args.inputs:
         with open(source, encoding="utf-8") as handle:
             cases = [json.loads(line) for line in handle if line.strip()]
-        cases = [c for c in cases if len(c["text"]) >= args.min_chars]
+        cases = [c for c in cases if len(c["text"]) >= args.min_chars and in_part(c, args.part)]
         systems = {"presslens": presslens_extractor(args.lang, 10)}
         for peer in args.peers:
             systems[peer] = peer_extractor(peer, args.lang, 10)
-        print(f"\n{source} ({len(cases)} documents, lang={args.lang})")
+        print(f"\n{source} ({len(cases)} documents, {args.part}, lang={args.lang})")
         print(f"  {'system':<12}" + "".join(f"{m:>8}" for m in ("P@10", "R@10", "F1@10", "F1@5")))
         for name, extract in systems.items():
             result = evaluate(cases, extract, normalise)

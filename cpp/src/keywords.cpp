@@ -86,6 +86,7 @@ struct TermStats {
   std::uint32_t capitalised = 0;
   std::uint32_t determined = 0;  // occurrences after a determiner or with an elided article
   std::uint32_t named = 0;       // occurrences with every word but connectors capitalised
+  std::uint32_t nominal = 0;     // occurrences tagged as a noun phrase (see is_noun_phrase)
   bool in_title = false;
   std::uint32_t term = 0;  // its first word's term
   PhraseKey parts;         // a hyphenated word's parts, as terms
@@ -110,6 +111,7 @@ struct Word {
   bool number = false;
   bool capitalised = false;
   bool in_title = false;
+  PartOfSpeech pos = PartOfSpeech::kX;  // when the document was tagged
 };
 
 std::uint64_t hash_of(const PhraseKey& key) {
@@ -174,11 +176,32 @@ detail::StringSet fallback_stopwords(const Document& document) {
   return stopwords;
 }
 
+// Parts of speech a keyphrase may hold outside its inner connectors ("of", "des"): nouns and names
+// with their adjectives and numbers ("crude oil", "Exxon Valdez", "G20 summit").
+bool is_phrase_word(PartOfSpeech pos) {
+  switch (pos) {
+    case PartOfSpeech::kNoun:
+    case PartOfSpeech::kPropn:
+    case PartOfSpeech::kAdj:
+    case PartOfSpeech::kNum:
+    case PartOfSpeech::kX:
+    case PartOfSpeech::kSym:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_noun(PartOfSpeech pos) { return pos == PartOfSpeech::kNoun || pos == PartOfSpeech::kPropn; }
+
 class TermCounter {
  public:
+  // `tags`: each token's part of speech, or empty when the document was not tagged.
   TermCounter(const Document& document, const Tokenizer& tokenizer,
-              const detail::KeywordResources& resources, const KeywordOptions& options)
+              const detail::KeywordResources& resources, const KeywordOptions& options,
+              std::span<const PartOfSpeech> tags = {})
       : document_(document),
+        tags_(tags),
         tokenizer_(tokenizer),
         resources_(resources),
         options_(options),
@@ -193,7 +216,8 @@ class TermCounter {
     std::vector<Word> chunk;
     std::uint32_t sentence = kNoSentence - 1;  // differs from every token's sentence
     bool was_quoted = false;
-    for (const Token& token : tokens) {
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+      const Token& token = tokens[t];
       // Tokens and quote regions are both in text order: one forward pass finds which is inside.
       while (next_region < quoted.size() && quoted[next_region].end <= token.span.begin)
         ++next_region;
@@ -208,7 +232,7 @@ class TermCounter {
         sentence = token.sentence;
       }
       was_quoted = is_quoted;
-      if (counted && counts_as_word(token.kind)) chunk.push_back(make_word(token));
+      if (counted && counts_as_word(token.kind)) chunk.push_back(make_word(t));
     }
     flush(chunk);
     // The strings of each term, made once per term rather than once per occurrence.
@@ -246,8 +270,10 @@ class TermCounter {
     return regions;
   }
 
-  Word make_word(const Token& token) {
+  Word make_word(std::size_t t) {
+    const Token& token = document_.tokens()[t];
     Word word;
+    if (!tags_.empty()) word.pos = tags_[t];
     word.span = token.span;
     word.form = form_of(document_.text(token.span));
     word.number = token.kind == TokenKind::kNumber;
@@ -419,10 +445,25 @@ class TermCounter {
     stats.determined +=
         forms_[first.form].elided || (i > 0 && forms_[chunk[i - 1].form].determiner);
     stats.in_title |= first.in_title;
+    stats.nominal += !tags_.empty() && is_noun_phrase(chunk.subspan(i, n));
     return {number, added};
   }
 
+  // Whether the tagged words are a noun phrase or a name: nouns, names, adjectives and numbers,
+  // with connectors inside, and at least one noun or name.
+  bool is_noun_phrase(std::span<const Word> words) const {
+    bool noun = false;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const bool inner = k > 0 && k + 1 < words.size();
+      if (!is_phrase_word(words[k].pos) && !(inner && forms_[words[k].form].connector))
+        return false;
+      noun |= is_noun(words[k].pos);
+    }
+    return noun;
+  }
+
   const Document& document_;
+  std::span<const PartOfSpeech> tags_;
   const Tokenizer& tokenizer_;
   const detail::KeywordResources& resources_;
   const KeywordOptions& options_;
@@ -522,15 +563,19 @@ std::vector<Keyword> KeywordExtractor::count(const Document& document,
   return keywords;
 }
 
-std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std::size_t top) const {
+std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std::size_t top,
+                                                  const SyntaxParser* grammar) const {
   const KeywordOptions options;  // stemmed unigrams to trigrams, and names
-  auto terms = TermCounter(document, tokenizer_, *resources_, options).run();
+  const std::vector<PartOfSpeech> tags =
+      grammar ? grammar->tag_tokens(document) : std::vector<PartOfSpeech>();
+  auto terms = TermCounter(document, tokenizer_, *resources_, options, tags).run();
   const double words_in_document =
       std::max<double>(1.0, static_cast<double>(document.tokens().size()));
 
   std::vector<Candidate> candidates;
   for (auto& stats : terms) {
-    if (stats.rarity == 0) continue;  // only stopwords
+    if (stats.rarity == 0) continue;                    // only stopwords
+    if (!tags.empty() && stats.nominal == 0) continue;  // never a noun phrase
     const double rarity = stats.rarity;
     // The weights were set on English news (500N-KPCrowd development stories) and checked on
     // French WikiNews; docs/keywords.md has the figures.
@@ -548,7 +593,9 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
     const double named = capitalised ? 1.2 : 1.0;
     // Nouns follow determiners ("le crash", "the crash"); adverbs, verbs and lone adjectives
     // ("apparemment", "visant") do not. Only for languages with a determiner list.
-    const bool nounlike = capitalised || stats.determined > 0 || resources_->determiners.empty();
+    const bool nounlike =
+        tags.empty() ? capitalised || stats.determined > 0 || resources_->determiners.empty()
+                     : 2 * stats.nominal >= stats.keyword.count;
     const double noun = nounlike ? 1.0 : kNotNounlike;
     stats.keyword.score =
         rarity * frequency * frequency * early * spread * title * phrase * named * noun;

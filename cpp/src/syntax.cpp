@@ -195,13 +195,14 @@ void add_phrases(Syntax& syntax, std::size_t first, std::size_t end, Workspace& 
   }
 }
 
-// Parses the tokens [begin, end) of one unit (the title or one sentence) in windows of at most
-// kMaxParsedWords words, appending their words and phrases to `syntax`.
-void parse_unit(const detail::SyntaxModel& model, const Document& document, std::size_t begin,
-                std::size_t end, Workspace& work, Syntax& syntax) {
+// Splits the tokens [begin, end) of one unit (the title or one sentence) into words, in windows
+// of at most kMaxParsedWords words, and calls `visit(pieces, piece_tokens)` for each window once
+// its words are loaded into work.sentence.
+template <typename Visit>
+void for_each_window(const detail::SyntaxModel& model, const Document& document, std::size_t begin,
+                     std::size_t end, Workspace& work, Visit&& visit) {
   const std::string_view text = document.text();
   const auto& tokens = document.tokens();
-  const std::uint32_t sentence = tokens[begin].sentence;
   std::vector<Piece> pieces;
   std::vector<std::uint32_t> piece_tokens;
   std::vector<std::string_view> forms;
@@ -217,6 +218,16 @@ void parse_unit(const detail::SyntaxModel& model, const Document& document, std:
     forms.clear();
     for (const Piece& piece : pieces) forms.push_back(piece.form);
     work.sentence.reset(forms);
+    visit(std::span<const Piece>(pieces), std::span<const std::uint32_t>(piece_tokens));
+    begin = window_end;
+  }
+}
+
+// Parses the tokens [begin, end) of one unit, appending their words and phrases to `syntax`.
+void parse_unit(const detail::SyntaxModel& model, const Document& document, std::size_t begin,
+                std::size_t end, Workspace& work, Syntax& syntax) {
+  const std::uint32_t sentence = document.tokens()[begin].sentence;
+  for_each_window(model, document, begin, end, work, [&](auto pieces, auto piece_tokens) {
     analyse(model, work);
     const auto first = static_cast<std::uint32_t>(syntax.words.size());
     for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -240,8 +251,40 @@ void parse_unit(const detail::SyntaxModel& model, const Document& document, std:
       syntax.words.push_back(word);
     }
     add_phrases(syntax, first, syntax.words.size(), work);
-    begin = window_end;
+  });
+}
+
+// Words that only serve others: a token of several words takes its tag from another one.
+bool is_function_tag(PartOfSpeech pos) {
+  switch (pos) {
+    case PartOfSpeech::kAdp:
+    case PartOfSpeech::kAux:
+    case PartOfSpeech::kCconj:
+    case PartOfSpeech::kDet:
+    case PartOfSpeech::kPart:
+    case PartOfSpeech::kPron:
+    case PartOfSpeech::kPunct:
+    case PartOfSpeech::kSconj:
+      return true;
+    default:
+      return false;
   }
+}
+
+// Tags the tokens [begin, end) of one unit: each token its first word's tag that is not a function
+// word's ("Europe" of "l'Europe", "China" of "China's"), or else its first word's ("do" of
+// "don't").
+void tag_unit(const detail::SyntaxModel& model, const Document& document, std::size_t begin,
+              std::size_t end, Workspace& work, std::vector<PartOfSpeech>& tags) {
+  for_each_window(model, document, begin, end, work, [&](auto pieces, auto piece_tokens) {
+    detail::tag_sentence(model, work.sentence);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      const PartOfSpeech pos = tag_of(model, work.sentence.tags[i]);
+      const bool first_of_token = i == 0 || piece_tokens[i - 1] != piece_tokens[i];
+      PartOfSpeech& tag = tags[piece_tokens[i]];
+      if (first_of_token || (is_function_tag(tag) && !is_function_tag(pos))) tag = pos;
+    }
+  });
 }
 
 }  // namespace
@@ -313,6 +356,21 @@ Syntax SyntaxParser::parse_units(const Document& document,
     begin = end;
   }
   return syntax;
+}
+
+std::vector<PartOfSpeech> SyntaxParser::tag_tokens(const Document& document) const {
+  const auto& tokens = document.tokens();
+  std::vector<PartOfSpeech> tags;
+  if (!model_) return tags;
+  tags.assign(tokens.size(), PartOfSpeech::kX);
+  Workspace work;
+  for (std::size_t begin = 0; begin < tokens.size();) {
+    std::size_t end = begin;
+    while (end < tokens.size() && tokens[end].sentence == tokens[begin].sentence) ++end;
+    tag_unit(*model_, document, begin, end, work, tags);
+    begin = end;
+  }
+  return tags;
 }
 
 std::optional<PartOfSpeech> SyntaxParser::known_tag(std::string_view form) const {

@@ -133,6 +133,34 @@ TEST(KeywordExtractor, KeyphrasesPreferTitleRareAndRecurringTerms) {
 
 // keyphrases(n) is the first n of keyphrases(m): a phrase ranked below the n-th may not take the
 // place of a word above it in one call and not in the other.
+// With the syntax layer on, keyphrases are noun phrases and names: the recurring verb "approve"
+// and the adverb "quietly" rank high by frequency and rarity alone, and never once tagged.
+TEST(KeywordExtractor, KeyphrasesAreNounPhrasesWhenTagged) {
+  const std::string text =
+      "Harbour council quietly approves flood wall\n\n"
+      "The harbour council quietly approved the flood wall on Tuesday. Councillors approved the "
+      "budget quickly, and the mayor approved the tender.\n\n"
+      "Residents had repeatedly asked for the flood wall after the winter storms. Engineers "
+      "quietly surveyed the seafront twice.\n\n"
+      "The wall will cost 4 million euros, and the council approved a loan for it.";
+  const auto tagged = analyzer();
+  const auto phrases = tagged.keyphrases(tagged.analyze(text), 10);
+  ASSERT_EQ(phrases.size(), 10u);
+  for (const char* key : {"approv", "quiet", "quiet approv", "approv flood"}) {
+    EXPECT_EQ(find(phrases, key), nullptr) << key;
+  }
+  EXPECT_NE(find(phrases, "flood wall"), nullptr);
+  EXPECT_NE(find(phrases, "seafront"), nullptr);
+  const auto five = tagged.keyphrases(tagged.analyze(text), 5);
+  for (std::size_t i = 0; i < five.size(); ++i) EXPECT_EQ(five[i].key, phrases[i].key);
+
+  Options options;  // without the layer, the word-list ranking of before
+  options.syntax = false;
+  const Analyzer untagged(options);
+  const auto before = untagged.keyphrases(untagged.analyze(text), 10);
+  EXPECT_NE(find(before, "approv"), nullptr);
+}
+
 TEST(KeywordExtractor, FewerKeyphrasesAreTheFirstOfMore) {
   for (const char* lang : {"en", "fr"}) {
     const auto a = analyzer(lang);

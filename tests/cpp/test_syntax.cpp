@@ -132,6 +132,40 @@ TEST(Syntax, ContractionsSplitIntoWordsWithExactOffsets) {
   expect_well_formed(fr);
 }
 
+// The tagger alone gives each token its tag: the tree's tag of a one-word token, a contraction's
+// first content word's ("Europe" of "l'Europe"), or else its first word's ("do" of "don't").
+TEST(Syntax, TagTokensAgreesWithTheLayer) {
+  Options options;
+  options.detect_structure = false;
+  const Analyzer en_analyzer(options);
+  const Document en = en_analyzer.analyze("I don't think the mayor's plan works. Nobody listened.");
+  const std::vector<PartOfSpeech> tags = en_analyzer.syntax().tag_tokens(en);
+  ASSERT_EQ(tags.size(), en.tokens().size());
+  const Syntax& s = en.syntax();
+  std::vector<std::size_t> words_of(en.tokens().size(), 0);
+  for (const Word& w : s.words) ++words_of[w.token];
+  for (const Word& w : s.words) {
+    if (words_of[w.token] == 1) {
+      EXPECT_EQ(tags[w.token], w.pos) << s.form(w);
+    }
+  }
+  EXPECT_EQ(tags[1], PartOfSpeech::kAux);  // "don't"
+  EXPECT_EQ(en.text(en.tokens()[4].span), "mayor's");
+  EXPECT_EQ(tags[4], PartOfSpeech::kNoun);
+
+  options.lang = "fr";
+  const Analyzer fr_analyzer(options);
+  const Document fr = fr_analyzer.analyze("Le président parle de l'Europe.");
+  const std::vector<PartOfSpeech> fr_tags = fr_analyzer.syntax().tag_tokens(fr);
+  EXPECT_EQ(fr.text(fr.tokens()[4].span), "l'Europe");
+  EXPECT_EQ(fr_tags[4], PartOfSpeech::kPropn);
+
+  options.lang = "ru";  // no model: no tags
+  const Analyzer ru_analyzer(options);
+  EXPECT_TRUE(ru_analyzer.syntax().tag_tokens(ru_analyzer.analyze("Мэр заявил.")).empty());
+  EXPECT_TRUE(en_analyzer.syntax().tag_tokens(en_analyzer.analyze("")).empty());
+}
+
 TEST(Syntax, EveryLanguageWithAPackParses) {
   const std::vector<std::pair<std::string, std::string>> texts = {
       {"de", "Die Regierung hat am Montag einen neuen Plan vorgestellt."},

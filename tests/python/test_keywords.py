@@ -81,6 +81,28 @@ def test_keyphrases_show_names_whole_and_words_as_written() -> None:
     assert "aéroport" in [k.text for k in french.keywords(5)]
 
 
+def test_keyphrases_are_noun_phrases_when_tagged() -> None:
+    text = (
+        "Harbour council quietly approves flood wall\n\n"
+        "The harbour council quietly approved the flood wall on Tuesday. Councillors approved the "
+        "budget quickly, and the mayor approved the tender.\n\n"
+        "Residents had repeatedly asked for the flood wall after the winter storms. Engineers "
+        "quietly surveyed the seafront twice.\n\n"
+        "The wall will cost 4 million euros, and the council approved a loan for it."
+    )
+    doc = presslens.analyze(text)
+    keys = [k.key for k in doc.keyphrases(10)]
+    assert "flood wall" in keys
+    assert not {"approv", "quiet", "quiet approv", "approv flood"} & set(keys)
+    tags = {t.text: t.pos for t in doc.tokens}
+    for phrase in doc.keyphrases(10):
+        assert doc.text[phrase.start : phrase.end] == phrase.text
+    assert tags["approves"] == "VERB"
+    # Without the syntax layer, the word-list ranking of before: the verb is back.
+    untagged = presslens.Analyzer("en", syntax=False).analyze(text)
+    assert "approv" in [k.key for k in untagged.keyphrases(10)]
+
+
 def test_fewer_keyphrases_are_the_first_of_more() -> None:
     # On every article of the bundled collection (six languages): keyphrases(n) is the first n of
     # keyphrases(m), so a top 10 never shows "Associated" where the top 15 shows "Associated Press".

@@ -85,7 +85,9 @@ class Analyzer {
     return for_language(document.lang()).keywords_.count(document, options);
   }
   std::vector<Keyword> keyphrases(const Document& document, std::size_t top = 10) const {
-    return for_language(document.lang()).keywords_.keyphrases(document, top);
+    const Analyzer& analyzer = for_language(document.lang());
+    return analyzer.keywords_.keyphrases(document, top,
+                                         document.has_syntax() ? &analyzer.syntax_ : nullptr);
   }
   const Tokenizer& tokenizer() const noexcept { return tokenizer_; }
   const SyntaxParser& syntax() const noexcept { return syntax_; }

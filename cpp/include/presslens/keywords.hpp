@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "presslens/language.hpp"
+#include "presslens/syntax.hpp"
 #include "presslens/text.hpp"
 #include "presslens/tokens.hpp"
 
@@ -56,7 +57,10 @@ class KeywordExtractor {
   // how early they occur (the title counts most), and, for phrases, how often they recur as a
   // whole; a phrase inside a better-ranked phrase is left out, and a name, a compound or a phrase
   // holding every occurrence of a word stands for that word. See docs/keywords.md.
-  std::vector<Keyword> keyphrases(const Document& document, std::size_t top = 10) const;
+  // With a `grammar` (the document's language's tagger), a candidate must be a noun phrase or a
+  // name in at least one of its occurrences: no verb, adverb, pronoun or determiner heads it.
+  std::vector<Keyword> keyphrases(const Document& document, std::size_t top = 10,
+                                  const SyntaxParser* grammar = nullptr) const;
 
   bool is_stopword(std::string_view key) const;
 
