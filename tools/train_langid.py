@@ -18,11 +18,11 @@ benchmarks/eval_langid.py.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import time
 from pathlib import Path
 
+from model_output import add_output_arguments, write_or_check
 from presslens import _presslens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,24 +48,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--top", type=int, default=20000, help="words per language (default 20000)")
     parser.add_argument("--smoothing", type=float, default=1.0, help="naive Bayes' add-a (default 1)")
-    parser.add_argument("--out", type=Path, default=ROOT / "cpp" / "data" / "mul" / "languages.model")
-    parser.add_argument("--check", action="store_true", help="compare with --out instead of writing")
+    add_output_arguments(parser, ROOT / "cpp" / "data" / "mul" / "languages.model")
     args = parser.parse_args()
 
     started = time.perf_counter()
     languages = word_lists(args.top)
     model = _presslens.train_language_identifier(languages, args.smoothing)
-    seconds = time.perf_counter() - started
-    digest = hashlib.sha256(model).hexdigest()[:16]
     names = " ".join(code for code, _ in languages)
-    if args.check:
-        same = args.out.exists() and args.out.read_bytes() == model
-        print(f"{'same as' if same else 'DIFFERS from'} {args.out} ({len(model):,} bytes, sha256 {digest}, {seconds:.0f} s)")
-        return 0 if same else 1
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(model)
-    print(f"wrote {args.out}: {len(languages)} languages ({names}), {len(model):,} bytes, sha256 {digest}, {seconds:.0f} s")
-    return 0
+    return write_or_check(model, args.out, args.check, started, f"{len(languages)} languages ({names})")
 
 
 if __name__ == "__main__":

@@ -39,7 +39,6 @@ pages belong to their publishers; only the trained weights ship (docs/structure.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import lzma
 import re
@@ -51,6 +50,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import presslens
+from model_output import add_output_arguments, fold, write_or_check
 from presslens import _presslens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,34 +217,21 @@ def main() -> int:
     parser.add_argument("--gold-weight", type=int, default=5, help="an annotator's label counts as this many of the teacher's (default 5, chosen by page-level cross-validation)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", type=Path, default=ROOT / "cpp" / "data" / "mul" / "structure.model")
-    parser.add_argument("--check", action="store_true", help="compare with --out instead of writing")
-    parser.add_argument("--leave-out", help="k/n: train without the development pages of fold k of n, for "
-                                            "page-level cross-validation with eval_structure.py --fold k/n")
+    add_output_arguments(parser, ROOT / "cpp" / "data" / "mul" / "structure.model", "pages")
     args = parser.parse_args()
 
     started = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", presslens.UnsupportedLanguageWarning)
         teacher = trafilatura_texts(args.shared) if args.teacher == "trafilatura" else {}
-        leave_out = tuple(int(x) for x in args.leave_out.split("/")) if args.leave_out else None
-        pages, counts = training_pages(args.shared, teacher, leave_out)  # type: ignore[arg-type]
+        pages, counts = training_pages(args.shared, teacher, fold(args.leave_out))
     result = _presslens.train_structure_model(pages, args.epochs, args.folds, args.seed, args.gold_weight)
-    model = result["model"]
-    seconds = time.perf_counter() - started
-    digest = hashlib.sha256(model).hexdigest()[:16]
     print("pages: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     print(f"titles: {result['title_pages']} plain-text pages with the headline among the candidates; cross-validated "
           f"share chosen right: title model {result['cv_title_accuracy']:.3f}, rules alone {result['cv_rule_title_accuracy']:.3f}")
     print(f"labelled paragraphs: {result['lines']} by the annotators, {result['teacher_lines']} by the teacher; {args.folds}-fold cross-validated accuracy: "
           f"block model {result['cv_accuracy']:.3f}, its first pass alone {result['cv_first_pass_accuracy']:.3f}, rules alone {result['cv_rule_accuracy']:.3f}; log loss {result['cv_log_loss']:.3f}")
-    if args.check:
-        same = args.out.exists() and args.out.read_bytes() == model
-        print(f"{'same as' if same else 'DIFFERS from'} {args.out} ({len(model):,} bytes, sha256 {digest}, {seconds:.0f} s)")
-        return 0 if same else 1
-    args.out.write_bytes(model)
-    print(f"wrote {args.out}: {len(model):,} bytes, sha256 {digest}, {seconds:.0f} s")
-    return 0
+    return write_or_check(result["model"], args.out, args.check, started)
 
 
 if __name__ == "__main__":

@@ -198,16 +198,6 @@ std::string BlockModel::serialise(std::span<const BlockPass> passes, const Spars
   return out.take();
 }
 
-float block_margin(const LinearModel& rows, std::span<const std::uint64_t> features) {
-  std::int32_t scores[2] = {0, 0};
-  rows.add_scores(features, scores);
-  return static_cast<float>(scores[BlockModel::kBody] - scores[BlockModel::kChrome]) * rows.scale();
-}
-
-float block_probability(float slope, float intercept, float margin) {
-  return 1.0f / (1.0f + std::exp(-(slope * margin + intercept)));
-}
-
 void BlockModel::body_probabilities(std::span<const BlockCues> page,
                                     std::vector<float>& out) const {
   std::vector<std::uint64_t> features;
@@ -217,7 +207,7 @@ void BlockModel::body_probabilities(std::span<const BlockCues> page,
     for (std::size_t i = 0; i < page.size(); ++i) {
       features.clear();
       block_features(page, previous, i, features);
-      out[i] = block_probability(pass.slope, pass.intercept, block_margin(pass.rows, features));
+      out[i] = logistic(pass.slope, pass.intercept, binary_margin(pass.rows, features));
     }
     previous = out;
   }

@@ -99,12 +99,6 @@ class BlockModel {
   TitleModel titles_;
 };
 
-// The margin (body minus chrome, in the weights' units) of `rows` for `features`.
-float block_margin(const LinearModel& rows, std::span<const std::uint64_t> features);
-
-// The probability a margin stands for, by a pass's curve.
-float block_probability(float slope, float intercept, float margin);
-
 // The hashed features of paragraph `index` of a page, appended to `out`. `previous` holds the
 // first pass's probabilities for the second pass, and is empty for the first.
 void block_features(std::span<const BlockCues> page, std::span<const float> previous,

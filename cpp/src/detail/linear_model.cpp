@@ -61,6 +61,16 @@ LinearModel::LinearModel(const SparseRows& rows) : width_(rows.width), scale_(ro
   }
 }
 
+float binary_margin(const LinearModel& rows, std::span<const std::uint64_t> features) {
+  std::int32_t scores[2] = {0, 0};
+  rows.add_scores(features, scores);
+  return static_cast<float>(scores[1] - scores[0]) * rows.scale();
+}
+
+float logistic(float slope, float intercept, float margin) {
+  return 1.0f / (1.0f + std::exp(-(slope * margin + intercept)));
+}
+
 int best_class(std::span<const std::int32_t> scores, std::span<const bool> allowed) {
   int best = -1;
   for (std::size_t c = 0; c < scores.size(); ++c) {

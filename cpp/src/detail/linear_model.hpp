@@ -135,6 +135,12 @@ class LinearModel {
   std::vector<Entry> entries_;
 };
 
+// The margin of a two-class model (class 1 minus class 0, in the weights' units) for `features`.
+float binary_margin(const LinearModel& rows, std::span<const std::uint64_t> features);
+
+// The probability a margin stands for on a logistic curve fitted to margins (Platt scaling).
+float logistic(float slope, float intercept, float margin);
+
 // The best class among `scores` whose `allowed` entry is true (all when `allowed` is empty); -1
 // when none is allowed. Ties go to the lower class, so decisions are deterministic.
 int best_class(std::span<const std::int32_t> scores, std::span<const bool> allowed = {});

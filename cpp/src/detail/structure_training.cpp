@@ -6,8 +6,8 @@
 #include <map>
 #include <random>
 
+#include "detail/binary_training.hpp"
 #include "detail/block_model.hpp"
-#include "detail/perceptron.hpp"
 #include "presslens/error.hpp"
 #include "presslens/structure.hpp"
 #include "presslens/text.hpp"
@@ -25,12 +25,8 @@ struct Page {
   std::uint32_t fold;
 };
 
-struct Line {
-  std::vector<std::uint64_t> features;
-  bool body;
-  std::uint32_t fold;
-  bool gold;  // a label of the data's annotators, not a teacher's
-};
+using detail::kAllFolds;
+using Line = detail::BinaryExample;
 
 // A plain-text page's headline candidates, for the title model.
 struct TitlePage {
@@ -122,92 +118,8 @@ std::vector<Line> labelled_lines(const std::vector<Page>& pages,
   return lines;
 }
 
-// Each line's index, the annotators' lines `gold_weight` times each, in a shuffled order that
-// is the same on every platform (std::shuffle's is not specified).
-std::vector<std::size_t> shuffled(const std::vector<Line>& lines, std::uint32_t gold_weight,
-                                  std::mt19937_64& random) {
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    order.insert(order.end(), lines[i].gold ? gold_weight : 1, i);
-  }
-  for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random() % i]);
-  return order;
-}
-
-// An averaged perceptron trained on the lines outside fold `held_out` (on all with kAllFolds).
-constexpr std::uint32_t kAllFolds = ~0u;
-detail::SparseRows train(const std::vector<Line>& lines, std::uint32_t held_out,
-                         const StructureTrainingOptions& options) {
-  detail::PerceptronTrainer trainer(2);
-  std::mt19937_64 random(options.seed);
-  for (std::uint32_t epoch = 0; epoch < options.epochs; ++epoch) {
-    for (const std::size_t i : shuffled(lines, options.gold_weight, random)) {
-      const Line& line = lines[i];
-      if (line.fold == held_out) continue;
-      float scores[2] = {0, 0};
-      trainer.add_scores(line.features, scores);
-      const std::uint32_t guess = scores[1] > scores[0] ? 1 : 0;
-      trainer.update(line.features, line.body ? 1 : 0, guess);
-      trainer.tick();
-    }
-  }
-  return trainer.average();
-}
-
-// Platt scaling: the slope and intercept of the logistic curve that best predicts the labels from
-// the margins (maximum likelihood with Platt's smoothed targets, against overconfidence). Newton's
-// method from the flat curve, on margins scaled to unit spread, each step halved until the
-// likelihood improves: raw perceptron margins run to the thousands, where undamped steps diverge.
-std::pair<double, double> fit_logistic(const std::vector<std::pair<float, bool>>& margins) {
-  double positives = 0, sum = 0, squares = 0;
-  for (const auto& [x, body] : margins) {
-    positives += body ? 1 : 0;
-    sum += x;
-    squares += static_cast<double>(x) * x;
-  }
-  const auto n = static_cast<double>(margins.size());
-  const double spread = std::sqrt(std::max(1e-12, squares / n - (sum / n) * (sum / n)));
-  const double high = (positives + 1) / (positives + 2), low = 1 / (n - positives + 2);
-  const auto loss = [&](double a, double b) {
-    double total = 0;
-    for (const auto& [x, body] : margins) {
-      const double z = a * x / spread + b, t = body ? high : low;
-      // -(t log p + (1 - t) log(1 - p)) with p = 1 / (1 + e^-z), computed without overflow
-      total += std::max(z, 0.0) - t * z + std::log1p(std::exp(-std::abs(z)));
-    }
-    return total;
-  };
-  double a = 0, b = 0, current = loss(a, b);
-  for (int iteration = 0; iteration < 100; ++iteration) {
-    double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
-    for (const auto& [raw, body] : margins) {
-      const double x = raw / spread;
-      const double p = 1 / (1 + std::exp(-(a * x + b)));
-      const double error = p - (body ? high : low);
-      const double weight = p * (1 - p);
-      ga += error * x;
-      gb += error;
-      haa += weight * x * x;
-      hab += weight * x;
-      hbb += weight;
-    }
-    const double det = haa * hbb - hab * hab;
-    if (det <= 0) break;
-    double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
-    double next = loss(a - da, b - db);
-    for (int halving = 0; halving < 30 && next > current; ++halving) {
-      da /= 2;
-      db /= 2;
-      next = loss(a - da, b - db);
-    }
-    if (next > current) break;
-    a -= da;
-    b -= db;
-    const bool converged = current - next < 1e-10 * n;
-    current = next;
-    if (converged) break;
-  }
-  return {a / spread, b};
+detail::BinaryTrainingOptions binary_options(const StructureTrainingOptions& options) {
+  return {options.epochs, options.seed, options.gold_weight};
 }
 
 // A pass trained once per fold (for its calibration and cross-validated figures on the
@@ -228,10 +140,10 @@ TrainedPass train_pass(const std::vector<Page>& pages,
   std::vector<std::vector<float>> page_margins(pages.size());
   std::vector<std::uint64_t> features;
   for (std::uint32_t fold = 0; fold < options.folds; ++fold) {
-    const detail::LinearModel model(train(lines, fold, options));
+    const detail::LinearModel model(detail::train_binary(lines, fold, binary_options(options)));
     for (const Line& line : lines) {
       if (line.fold != fold || !line.gold) continue;
-      margins.emplace_back(detail::block_margin(model, line.features), line.body);
+      margins.emplace_back(detail::binary_margin(model, line.features), line.positive);
     }
     for (std::size_t p = 0; p < pages.size(); ++p) {
       if (pages[p].fold != fold) continue;
@@ -240,16 +152,16 @@ TrainedPass train_pass(const std::vector<Page>& pages,
       for (std::size_t i = 0; i < pages[p].cues.size(); ++i) {
         features.clear();
         detail::block_features(pages[p].cues, before, i, features);
-        page_margins[p].push_back(detail::block_margin(model, features));
+        page_margins[p].push_back(detail::binary_margin(model, features));
       }
     }
   }
   TrainedPass trained;
-  const auto [slope, intercept] = fit_logistic(margins);
+  const auto [slope, intercept] = detail::fit_logistic(margins);
   trained.pass.slope = static_cast<float>(slope);
   trained.pass.intercept = static_cast<float>(intercept);
   const auto probability = [&](float margin) {
-    return detail::block_probability(trained.pass.slope, trained.pass.intercept, margin);
+    return detail::logistic(trained.pass.slope, trained.pass.intercept, margin);
   };
   std::size_t right = 0;
   double log_loss = 0;
@@ -264,7 +176,7 @@ TrainedPass train_pass(const std::vector<Page>& pages,
     for (float& value : page) value = probability(value);
   }
   trained.held_out_probabilities = std::move(page_margins);
-  trained.pass.rows = train(lines, kAllFolds, options);
+  trained.pass.rows = detail::train_binary(lines, kAllFolds, binary_options(options));
   return trained;
 }
 
@@ -282,7 +194,7 @@ detail::SparseRows train_titles(const std::vector<TitlePage>& pages,
   }
   std::size_t right = 0, rule_right = 0;
   for (std::uint32_t fold = 0; fold < options.folds; ++fold) {
-    const detail::TitleModel model(train(lines, fold, options));
+    const detail::TitleModel model(detail::train_binary(lines, fold, binary_options(options)));
     for (const TitlePage& page : pages) {
       if (page.fold != fold) continue;
       std::size_t best = 0;
@@ -302,7 +214,7 @@ detail::SparseRows train_titles(const std::vector<TitlePage>& pages,
   result.cv_title_accuracy = static_cast<double>(right) / static_cast<double>(pages.size());
   result.cv_rule_title_accuracy =
       static_cast<double>(rule_right) / static_cast<double>(pages.size());
-  return train(lines, kAllFolds, options);
+  return detail::train_binary(lines, kAllFolds, binary_options(options));
 }
 
 }  // namespace

@@ -63,9 +63,7 @@ void title_features(const TitleCues& c, std::vector<std::uint64_t>& out) {
 }
 
 float TitleModel::margin(std::span<const std::uint64_t> features) const {
-  std::int32_t scores[2] = {0, 0};
-  rows_.add_scores(features, scores);
-  return static_cast<float>(scores[1] - scores[0]) * rows_.scale();
+  return binary_margin(rows_, features);
 }
 
 }  // namespace presslens::detail
