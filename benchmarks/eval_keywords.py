@@ -41,8 +41,8 @@ def normaliser(lang: str) -> Callable[[str], Tuple[str, ...]]:
     return normalise
 
 
-def presslens_extractor(lang: str, top: int) -> Extractor:
-    analyzer = presslens.Analyzer(lang)
+def presslens_extractor(lang: str, top: int, pack_dir: Optional[str] = None, syntax: bool = True) -> Extractor:
+    analyzer = presslens.Analyzer(lang, pack_dir=pack_dir, syntax=syntax)
     return lambda text: [k.text for k in analyzer.analyze(text).keyphrases(top)]
 
 
@@ -87,12 +87,16 @@ def evaluate(cases: Sequence[dict], extract: Extractor, normalise: Callable[[str
     return {name: value / max(1, len(cases)) for name, value in totals.items()}
 
 
-def in_part(case: dict, part: str) -> bool:
-    """The held-out quarter (crc32 of the id mod 4 == 0), the development rest, or all."""
+def in_part(case: dict, part: str, fold: Optional[Tuple[int, int]] = None) -> bool:
+    """The held-out quarter (crc32 of the id mod 4 == 0), the development rest, or all; `fold`
+    (k, n) keeps the development documents of fold k of n ((crc32(id) // 4) % n == k), those that
+    tools/train_keyphrases.py --leave-out k/n trained without."""
+    crc = zlib.crc32(str(case.get("id", "")).encode())
+    if fold is not None:
+        return crc % 4 != 0 and crc // 4 % fold[1] == fold[0]
     if part == "all":
         return True
-    held = zlib.crc32(str(case.get("id", "")).encode()) % 4 == 0
-    return held == (part == "heldout")
+    return (crc % 4 == 0) == (part == "heldout")
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -107,13 +111,18 @@ def main(argv: Optional[List[str]] = None) -> int:
         default="all",
         help="heldout: the documents whose crc32(id) %% 4 == 0 (a quarter, never tuned on); development: the rest",
     )
+    parser.add_argument("--pack-dir", help="a language-pack folder the analyzer reads (e.g. a keyphrases.model)")
+    parser.add_argument("--fold", help="k/n: only the development documents of fold k of n (cross-validation "
+                                       "with tools/train_keyphrases.py --leave-out k/n)")
+    parser.add_argument("--rules", action="store_true", help="presslens without the syntax layer (the rules' word lists)")
     args = parser.parse_args(argv)
+    fold = tuple(int(x) for x in args.fold.split("/")) if args.fold else None
     normalise = normaliser(args.lang)
     for source in args.inputs:
         with open(source, encoding="utf-8") as handle:
             cases = [json.loads(line) for line in handle if line.strip()]
-        cases = [c for c in cases if len(c["text"]) >= args.min_chars and in_part(c, args.part)]
-        systems = {"presslens": presslens_extractor(args.lang, 10)}
+        cases = [c for c in cases if len(c["text"]) >= args.min_chars and in_part(c, args.part, fold)]
+        systems = {"presslens": presslens_extractor(args.lang, 10, args.pack_dir, not args.rules)}
         for peer in args.peers:
             systems[peer] = peer_extractor(peer, args.lang, 10)
         print(f"\n{source} ({len(cases)} documents, {args.part}, lang={args.lang})")

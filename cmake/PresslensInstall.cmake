@@ -27,8 +27,10 @@ install(FILES "${PROJECT_BINARY_DIR}/presslensConfig.cmake"
         DESTINATION ${PRESSLENS_CMAKE_DIR} COMPONENT dev)
 # The library embeds the syntax models, derived from Universal Dependencies treebanks, and the
 # language identifier, derived from wordfreq's word lists: their licence (CC BY-SA 4.0) and
-# credits go with it; so do the credits of the structure model's training pages.
+# credits go with it; so do the credits of the structure model's training pages and of the
+# keyphrase ranker's training stories.
 install(FILES "${PROJECT_SOURCE_DIR}/cpp/data/LICENSE-syntax-models.txt"
               "${PROJECT_SOURCE_DIR}/cpp/data/LICENSE-language-model.txt"
               "${PROJECT_SOURCE_DIR}/cpp/data/LICENSE-structure-model.txt"
+              "${PROJECT_SOURCE_DIR}/cpp/data/LICENSE-keyphrase-model.txt"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/presslens" COMPONENT dev)

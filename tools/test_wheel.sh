@@ -54,7 +54,7 @@ say "ICU, libstemmer and libxml2 load from the wheel: $(sort -u mapped.txt | xar
 # (CC BY-SA 4.0) and the structure model's credits in the .dist-info.
 venv/bin/python -m pip show -f presslens >files.txt
 grep -iE '\.(h|hpp|a)$|cmake' files.txt && fail "headers, static libraries or CMake files installed"
-for licence in ICU SNOWBALL UD-syntax-models wordfreq-language-model trafilatura-structure-model; do
+for licence in ICU SNOWBALL UD-syntax-models wordfreq-language-model trafilatura-structure-model keyphrase-model; do
   ls "$site"/presslens-*.dist-info/licenses/third-party/$licence-LICENSE >/dev/null ||
     fail "no $licence licence in the .dist-info"
 done

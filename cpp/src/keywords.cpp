@@ -11,10 +11,12 @@
 #include <unordered_map>
 
 #include "detail/flat_index.hpp"
+#include "detail/keyphrase_candidate.hpp"
 #include "detail/sentence_lexicon.hpp"
 #include "detail/stemmer_pool.hpp"
 #include "detail/utf8.hpp"
 #include "presslens/document.hpp"
+#include "presslens/error.hpp"
 
 namespace presslens {
 
@@ -27,7 +29,8 @@ inline double rarity_of(double zipf) { return std::max(0.5, 7.5 - zipf); }
 class KeywordResources {
  public:
   explicit KeywordResources(const LanguagePack& language)
-      : stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
+      : lang_hash(fnv1a(language.language())),
+        stopwords(language.list("stopwords").begin(), language.list("stopwords").end()),
         connectors(language.list("phrase_connectors").begin(),
                    language.list("phrase_connectors").end()),
         determiners(language.list("determiners").begin(), language.list("determiners").end()),
@@ -43,7 +46,17 @@ class KeywordResources {
     // A word missing from the list is mostly a name, a misspelling or a rare inflection: as rare
     // as the rarest listed word, no rarer, so that one-off names do not crowd out topic words.
     if (!zipf.empty()) unlisted_rarity = rarity_of(rarest);
+    if (language.has_model("keyphrases")) {
+      own_model_.emplace(language.model("keyphrases"), "keyphrases");
+      model = &*own_model_;
+    } else if (zipf.empty()) {
+      // A language without a pack has no background frequencies, which the shipped ranker reads
+      // most: the frequency-only rules rank its keyphrases.
+      model = nullptr;
+    }
   }
+
+  std::uint64_t lang_hash;
 
   StringSet stopwords;
   StringSet connectors;
@@ -51,14 +64,21 @@ class KeywordResources {
   std::unordered_map<std::string, double, StringHash, std::equal_to<>> zipf;
   double unlisted_rarity = 6.0;  // of a word missing from the list (6.0 when there is no list)
   StemmerPool stemmer;
+  // The pack's own, else the shipped one; none for a language without background frequencies.
+  const KeyphraseModel* model = KeyphraseModel::builtin();
+
+ private:
+  std::optional<KeyphraseModel> own_model_;
 };
 
 }  // namespace detail
 
 namespace {
 
-// Phrases longer than this are not counted (names stop at eight words).
-constexpr std::uint32_t kMaxPhraseWords = 8;
+using Candidate = detail::KeyphraseCandidate;
+using detail::kMaxPhraseWords;
+using detail::PhraseKey;
+
 // Not a new term: a hyphenated word seen before, whose parts are noted.
 constexpr std::uint32_t kSeenBefore = std::numeric_limits<std::uint32_t>::max();
 // The weight of a lower-case candidate never seen after a determiner.
@@ -69,13 +89,6 @@ constexpr double kNotNounlike = 0.6;
 // so the first n keyphrases never depend on how many more are asked for (keyphrases(n) is the
 // first n of keyphrases(m)). 4 was the best of 4 and 10 on both development sets.
 constexpr std::size_t kReplacementWindow = 4;
-
-// A phrase as the ids of its terms: n-grams are looked up without building their strings.
-struct PhraseKey {
-  std::array<std::uint32_t, kMaxPhraseWords> terms{};
-  std::uint32_t words = 0;
-  bool operator==(const PhraseKey&) const = default;
-};
 
 // Everything known about a term while a document is read.
 struct TermStats {
@@ -412,15 +425,7 @@ class TermCounter {
     if (added) {
       phrases_.push_back(key);
       TermStats stats;
-      // Shown without an elided article or a possessive: "aéroport", not "l'aéroport"; "Harbour
-      // City", not "Harbour City's".
-      const Span last = chunk[i + n - 1].span;
-      auto elided =
-          static_cast<std::uint32_t>(tokenizer_.elided_prefix(document_.text(first.span)));
-      auto possessive =
-          static_cast<std::uint32_t>(tokenizer_.possessive_suffix(document_.text(last)));
-      if (elided + possessive >= last.end - first.span.begin) elided = possessive = 0;  // "l's"
-      stats.keyword.first = {first.span.begin + elided, last.end - possessive};
+      stats.keyword.first = shown(chunk, i, n);
       stats.keyword.words = n;
       stats.first_position = first.position;
       stats.term = key.terms[0];
@@ -445,19 +450,44 @@ class TermCounter {
     stats.determined +=
         forms_[first.form].elided || (i > 0 && forms_[chunk[i - 1].form].determiner);
     stats.in_title |= first.in_title;
-    stats.nominal += !tags_.empty() && is_noun_phrase(chunk.subspan(i, n));
+    const bool nominal = !tags_.empty() && is_noun_phrase(chunk, i, n);
+    // Tagged, a term is shown where it is first a noun phrase: "warning", not the "warned" that
+    // stems alike.
+    if (nominal && stats.nominal == 0 && !added) stats.keyword.first = shown(chunk, i, n);
+    stats.nominal += nominal;
     return {number, added};
   }
 
-  // Whether the tagged words are a noun phrase or a name: nouns, names, adjectives and numbers,
-  // with connectors inside, and at least one noun or name.
-  bool is_noun_phrase(std::span<const Word> words) const {
+  // Where the phrase of `n` words at chunk[i] is shown: without an elided article or a
+  // possessive ("aéroport", not "l'aéroport"; "Harbour City", not "Harbour City's").
+  Span shown(std::span<const Word> chunk, std::size_t i, std::uint32_t n) const {
+    const Span first = chunk[i].span;
+    const Span last = chunk[i + n - 1].span;
+    auto elided = static_cast<std::uint32_t>(tokenizer_.elided_prefix(document_.text(first)));
+    auto possessive =
+        static_cast<std::uint32_t>(tokenizer_.possessive_suffix(document_.text(last)));
+    if (elided + possessive >= last.end - first.begin) elided = possessive = 0;  // "l's"
+    return {first.begin + elided, last.end - possessive};
+  }
+
+  // Whether the tagged words chunk[i, i + n) are a noun phrase or a name: nouns, names,
+  // adjectives and numbers, with connectors inside, and at least one noun or name; not a piece of
+  // a longer name ("City grew" of "Harbour City grew") and no possessor with its head ("city's
+  // budget" is two phrases).
+  bool is_noun_phrase(std::span<const Word> chunk, std::size_t i, std::uint32_t n) const {
+    const auto proper = [&](std::size_t k) { return chunk[k].pos == PartOfSpeech::kPropn; };
+    if (i > 0 && proper(i - 1) && proper(i)) return false;
+    if (i + n < chunk.size() && proper(i + n) && proper(i + n - 1)) return false;
     bool noun = false;
-    for (std::size_t k = 0; k < words.size(); ++k) {
-      const bool inner = k > 0 && k + 1 < words.size();
-      if (!is_phrase_word(words[k].pos) && !(inner && forms_[words[k].form].connector))
+    for (std::size_t k = i; k < i + n; ++k) {
+      const bool inner = k > i && k + 1 < i + n;
+      if (!is_phrase_word(chunk[k].pos) && !(inner && forms_[chunk[k].form].connector)) {
         return false;
-      noun |= is_noun(words[k].pos);
+      }
+      if (k + 1 < i + n && tokenizer_.possessive_suffix(document_.text(chunk[k].span)) > 0) {
+        return false;
+      }
+      noun |= is_noun(chunk[k].pos);
     }
     return noun;
   }
@@ -487,14 +517,6 @@ bool by_count(const Keyword& a, const Keyword& b) {
   if (a.words != b.words) return a.words < b.words;
   return a.key < b.key;  // "Japan-China" and its part "Japan" start together
 }
-
-// A keyphrase candidate: names and hyphenated compounds stand for their words.
-struct Candidate {
-  Keyword keyword;
-  bool whole = false;  // a name of several words, or a hyphenated compound
-  std::uint32_t term = 0;
-  PhraseKey parts;  // a hyphenated word's parts, as terms
-};
 
 // Whether `word` is one of the words of `phrase`, or a part of one of its compounds.
 bool has_word(std::string_view phrase, std::string_view word) {
@@ -547,6 +569,27 @@ bool KeywordExtractor::is_stopword(std::string_view key) const {
   return resources_->stopwords.contains(key);
 }
 
+std::string KeywordExtractor::phrase_key(std::string_view phrase) const {
+  if (const auto error = find_invalid_utf8(phrase)) throw InvalidUtf8(*error);
+  std::vector<Token> tokens;
+  tokenizer_.tokenize(phrase, {0, static_cast<std::uint32_t>(phrase.size())}, kNoSentence, tokens);
+  detail::StemmerPool::Lease stemmer = resources_->stemmer.borrow();
+  std::string key, term, joined;
+  for (const Token& token : tokens) {
+    if (!counts_as_word(token.kind)) continue;
+    tokenizer_.key(phrase.substr(token.span.begin, token.span.size()), key);
+    if (!joined.empty()) joined.push_back(' ');
+    if (resources_->stopwords.contains(key)) {  // as counting keeps them: unstemmed
+      joined += key;
+      continue;
+    }
+    term.clear();  // stem() appends
+    stemmer.stem(key, term);
+    joined += term;
+  }
+  return joined;
+}
+
 std::vector<Keyword> KeywordExtractor::count(const Document& document,
                                              const KeywordOptions& options) const {
   auto terms = TermCounter(document, tokenizer_, *resources_, options).run();
@@ -563,22 +606,25 @@ std::vector<Keyword> KeywordExtractor::count(const Document& document,
   return keywords;
 }
 
-std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std::size_t top,
-                                                  const SyntaxParser* grammar) const {
+std::vector<detail::KeyphraseCandidate> KeywordExtractor::candidates(
+    const Document& document, const SyntaxParser* grammar) const {
   const KeywordOptions options;  // stemmed unigrams to trigrams, and names
   const std::vector<PartOfSpeech> tags =
       grammar ? grammar->tag_tokens(document) : std::vector<PartOfSpeech>();
   auto terms = TermCounter(document, tokenizer_, *resources_, options, tags).run();
   const double words_in_document =
       std::max<double>(1.0, static_cast<double>(document.tokens().size()));
+  const auto tenth = [&](std::uint32_t words) {
+    return static_cast<std::uint8_t>(std::min(9.0, 10.0 * words / words_in_document));
+  };
 
   std::vector<Candidate> candidates;
   for (auto& stats : terms) {
     if (stats.rarity == 0) continue;                    // only stopwords
     if (!tags.empty() && stats.nominal == 0) continue;  // never a noun phrase
     const double rarity = stats.rarity;
-    // The weights were set on English news (500N-KPCrowd development stories) and checked on
-    // French WikiNews; docs/keywords.md has the figures.
+    // The rules' score. Its weights were set on English news (500N-KPCrowd development stories)
+    // and checked on French WikiNews; docs/keywords.md has the figures.
     const double frequency = 1.0 + std::log(static_cast<double>(stats.keyword.count));
     const double position = static_cast<double>(stats.first_position) / words_in_document;
     const double early = 1.0 + 1.0 / (1.0 + 10.0 * position);
@@ -602,8 +648,44 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
     const bool name = stats.keyword.words > 1 && 2 * stats.named >= stats.keyword.count;
     const bool compound =
         stats.keyword.words == 1 && stats.keyword.key.find('-') != std::string::npos;
-    candidates.push_back({std::move(stats.keyword), name || compound, stats.term, stats.parts});
+    const std::uint32_t count = stats.keyword.count;
+    detail::KeyphraseCues cues;
+    cues.words = stats.keyword.words;
+    cues.count = count;
+    cues.first_word = stats.first_position;
+    cues.first_tenth = tenth(stats.first_position);
+    cues.spread_tenth = tenth(stats.last_position - stats.first_position);
+    cues.rarity = static_cast<std::uint8_t>(std::min(20.0, std::round(2 * rarity)));
+    cues.capitalised = detail::quarters(stats.capitalised, count);
+    cues.nominal =
+        tags.empty() ? detail::KeyphraseCues::kUntagged : detail::quarters(stats.nominal, count);
+    cues.determined = detail::quarters(stats.determined, count);
+    cues.in_title = stats.in_title;
+    cues.name = name;
+    cues.compound = compound;
+    cues.rule_score = stats.keyword.score;
+    cues.lang = resources_->lang_hash;
+    cues.key = detail::fnv1a(stats.keyword.key);
+    cues.document_words = static_cast<std::uint32_t>(words_in_document);
+    candidates.push_back(
+        {std::move(stats.keyword), name || compound, stats.term, stats.parts, cues});
   }
+  return candidates;
+}
+
+std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std::size_t top,
+                                                  const SyntaxParser* grammar) const {
+  std::vector<Candidate> candidates = this->candidates(document, grammar);
+  // The learned ranker's probability where there is a model; else the rules' score stands.
+  if (const detail::KeyphraseModel* model = resources_->model) {
+    std::vector<std::uint64_t> features;
+    for (Candidate& candidate : candidates) {
+      features.clear();
+      detail::keyphrase_features(candidate.cues, features);
+      candidate.keyword.score = model->probability(features);
+    }
+  }
+
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
     const Keyword& a = x.keyword;
     const Keyword& b = y.keyword;

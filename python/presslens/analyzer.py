@@ -164,6 +164,12 @@ class Analyzer:
         possessives and elisions removed): ``key("China’s") == "china"``."""
         return str(self._core.key(word))
 
+    def phrase_key(self, phrase: str) -> str:
+        """The key a phrase is counted under, as keywords, keyphrases and ``Corpus`` statistics
+        key it (each word keyed and stemmed): ``phrase_key("Oil spills") == "oil spill"``, so
+        ``corpus.trend([analyzer.phrase_key("oil spills")])`` finds the phrase however written."""
+        return str(self._core.phrase_key(phrase))
+
     def pipe(
         self,
         texts: Iterable[Any],

@@ -352,6 +352,30 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       " [(paragraph, is_body)], [teacher's (paragraph, is_body)], [headline paragraphs]) pages;"
       " returns the model's bytes and its cross-validated accuracy.");
   m.def(
+      "train_keyphrase_model",
+      [](const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>>&
+             documents,
+         std::uint32_t epochs, std::uint32_t folds, std::uint64_t seed) {
+        std::vector<presslens::KeyphraseExample> examples;
+        for (const auto& [text, lang, keyphrases] : documents) {
+          examples.push_back({text, lang, keyphrases});
+        }
+        presslens::KeyphraseTraining result;
+        {
+          py::gil_scoped_release release;
+          result = presslens::train_keyphrase_model(examples, {epochs, folds, seed});
+        }
+        return py::dict(
+            py::arg("model") = py::bytes(result.model), py::arg("documents") = result.documents,
+            py::arg("candidates") = result.candidates, py::arg("positives") = result.positives,
+            py::arg("cv_precision_at_10") = result.cv_precision_at_10,
+            py::arg("cv_rule_precision_at_10") = result.cv_rule_precision_at_10,
+            py::arg("cv_log_loss") = result.cv_log_loss);
+      },
+      py::arg("documents"), py::arg("epochs") = 10, py::arg("folds") = 5, py::arg("seed") = 1,
+      "Trains the keyphrase ranker from (text, lang, [keyphrases]) documents; returns the model's"
+      " bytes and its cross-validated precision at ten.");
+  m.def(
       "rank_languages",
       [](const py::bytes& data) {
         const std::string_view text = data;
@@ -535,7 +559,13 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
           [](const presslens::Analyzer& analyzer, std::string_view word) {
             return analyzer.tokenizer().key(word);
           },
-          py::arg("word"), "The normalised key a word is counted under.");
+          py::arg("word"), "The normalised key a word is counted under.")
+      .def(
+          "phrase_key",
+          [](const presslens::Analyzer& analyzer, std::string_view phrase) {
+            return analyzer.phrase_key(phrase);
+          },
+          py::arg("phrase"), "The key a phrase is counted under (its words keyed and stemmed).");
 
   // A corpus Python threads may share: analyses run outside the lock (and the GIL), each adds
   // its counts to a partial corpus, and the partial is merged under the lock. Counts merge

@@ -5,7 +5,7 @@ import pickle
 import pytest
 
 import presslens
-from presslens import samples
+from presslens import _presslens, samples
 
 
 def test_keywords_count_terms_once_however_written() -> None:
@@ -30,8 +30,11 @@ def test_keyphrases_on_the_sample() -> None:
     phrases = doc.keyphrases(10)
     assert len(phrases) == 10
     assert [p.score for p in phrases] == sorted((p.score for p in phrases), reverse=True)
+    assert all(0 < p.score < 1 for p in phrases)  # the ranker's probabilities
     texts = [p.text.lower() for p in phrases]
-    assert "harbour city" in texts and "trees" in texts  # the name stands for "city"
+    assert {"heatwaves", "planting", "emergency"} <= set(texts)  # what the article is about
+    tags = {t.start: t.pos for t in doc.tokens}
+    assert all(tags[p.start] in ("NOUN", "PROPN", "ADJ") for p in phrases)  # noun phrases
     assert not any("rights reserved" in t or "subscribe" in t for t in texts)  # no chrome
     top_terms = [k.text for k in doc.keywords(20)]
     assert "Copyright" not in top_terms
@@ -101,6 +104,25 @@ def test_keyphrases_are_noun_phrases_when_tagged() -> None:
     # Without the syntax layer, the word-list ranking of before: the verb is back.
     untagged = presslens.Analyzer("en", syntax=False).analyze(text)
     assert "approv" in [k.key for k in untagged.keyphrases(10)]
+
+
+def test_phrase_keys_and_the_keyphrase_trainer() -> None:
+    analyzer = presslens.Analyzer("en")
+    assert analyzer.phrase_key("Oil spills") == "oil spill"
+    assert analyzer.phrase_key("China’s leaders") == "china leader"
+    doc = analyzer.analyze(samples.read())
+    assert analyzer.phrase_key("heatwave") in {k.key for k in doc.keywords(None)}
+    stories = [
+        (samples.read(), "en", ["heatwaves", "tree planting", "emergency"]),
+        ("Ferry operator orders electric vessels\n\nThe island ferry operator ordered two "
+         "electric vessels. The vessels will charge at the pier.", "en", ["electric vessels", "ferry"]),
+    ]
+    trained = _presslens.train_keyphrase_model(stories, folds=2)
+    assert trained == _presslens.train_keyphrase_model(stories, folds=2)  # deterministic
+    assert trained["documents"] == 2 and 0 < trained["positives"] < trained["candidates"]
+    assert isinstance(trained["model"], bytes) and 0 <= trained["cv_precision_at_10"] <= 1
+    with pytest.raises(ValueError):
+        _presslens.train_keyphrase_model([("A story about ferries.", "en", ["zeppelin"])], folds=2)
 
 
 def test_fewer_keyphrases_are_the_first_of_more() -> None:

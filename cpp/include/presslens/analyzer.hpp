@@ -84,6 +84,8 @@ class Analyzer {
                                 const KeywordOptions& options = {}) const {
     return for_language(document.lang()).keywords_.count(document, options);
   }
+  // The key a phrase is counted under in this analyzer's language (KeywordExtractor::phrase_key).
+  std::string phrase_key(std::string_view phrase) const { return keywords_.phrase_key(phrase); }
   std::vector<Keyword> keyphrases(const Document& document, std::size_t top = 10) const {
     const Analyzer& analyzer = for_language(document.lang());
     return analyzer.keywords_.keyphrases(document, top,

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,8 @@ class Document;
 
 namespace detail {
 class KeywordResources;
-}
+struct KeyphraseCandidate;
+}  // namespace detail
 
 // Which words count, with regard to quotations (the marked quotes of Document::quotes()).
 enum class QuotedMatter : std::uint8_t { kInclude, kExclude, kOnly };
@@ -36,11 +38,43 @@ struct KeywordOptions {
 
 struct Keyword {
   std::string key;  // the normalised words (stemmed when asked), joined by single spaces
-  Span first;       // where it first occurs
+  Span first;       // where it first occurs (a keyphrase: first as a noun phrase, when tagged)
   std::uint32_t count = 0;
   std::uint32_t words = 0;
   double score = 0;  // keyphrase score (keyphrases() only)
 };
+
+// A document with the keyphrases people picked for it, to train the keyphrase ranker on.
+struct KeyphraseExample {
+  std::string text;  // plain text or HTML, as analyze() reads it
+  std::string lang;  // a language pack's code
+  std::vector<std::string> keyphrases;
+};
+
+struct KeyphraseTrainingOptions {
+  unsigned epochs = 10;  // the best of 3, 5, 10 and 20 by cross-validation
+  unsigned folds = 5;    // documents are cross-validated by their index modulo folds
+  std::uint64_t seed = 1;
+};
+
+struct KeyphraseTraining {
+  std::string model;  // the model file's bytes (cpp/data/mul/keyphrases.model)
+  std::size_t documents = 0;
+  std::size_t candidates = 0;
+  std::size_t positives = 0;  // candidates whose key is one of the document's keyphrases'
+  // Cross-validated over documents: the share of the ten best candidates that people picked, by
+  // the model and by the rules' score, and the model's log loss per candidate.
+  double cv_precision_at_10 = 0;
+  double cv_rule_precision_at_10 = 0;
+  double cv_log_loss = 0;
+};
+
+// Trains the keyphrase ranker on annotated documents: each candidate keyphrase (as keyphrases()
+// finds them, with the syntax layer's tags where the language has a model) is an example, positive
+// when its key is the phrase_key() of one of the document's keyphrases. Deterministic. Throws
+// InvalidArgument for fewer than two folds or no positive candidate, InvalidUtf8 for bad text.
+KeyphraseTraining train_keyphrase_model(std::span<const KeyphraseExample> examples,
+                                        const KeyphraseTrainingOptions& options = {});
 
 // Counts terms and ranks keyphrases. Words are keyed by Tokenizer::key; stopwords (the pack's
 // stopwords.txt) are never counted alone and never begin or end an n-gram; n-grams never cross a
@@ -52,11 +86,12 @@ class KeywordExtractor {
   // Every term of the document, most frequent first (ties: earliest first).
   std::vector<Keyword> count(const Document& document, const KeywordOptions& options = {}) const;
 
-  // The `top` keyphrases, best first: candidates are the n-grams and names above, scored by how
-  // rare their words are in general language (background frequencies, wordfreq), how often and
-  // how early they occur (the title counts most), and, for phrases, how often they recur as a
-  // whole; a phrase inside a better-ranked phrase is left out, and a name, a compound or a phrase
-  // holding every occurrence of a word stands for that word. See docs/keywords.md.
+  // The `top` keyphrases, best first: candidates are the n-grams and names above, scored by a
+  // learned ranker (the probability that a reader picks the candidate, from how rare its words
+  // are in general language, how often and how early they occur, the headline, whether it is a
+  // name, and the rules' score), or by the rules' score where no ranker model is loaded; a phrase
+  // inside a better-ranked phrase is left out, and a name, a compound or a phrase holding every
+  // occurrence of a word stands for that word. See docs/keywords.md.
   // With a `grammar` (the document's language's tagger), a candidate must be a noun phrase or a
   // name in at least one of its occurrences: no verb, adverb, pronoun or determiner heads it.
   std::vector<Keyword> keyphrases(const Document& document, std::size_t top = 10,
@@ -64,7 +99,18 @@ class KeywordExtractor {
 
   bool is_stopword(std::string_view key) const;
 
+  // The key a phrase is counted under: its words keyed and stemmed as count() keys them ("Oil
+  // spills" -> "oil spill", "China's" -> "china"), joined by single spaces; what Corpus statistics
+  // and keyphrases are keyed by.
+  std::string phrase_key(std::string_view phrase) const;
+
  private:
+  friend KeyphraseTraining train_keyphrase_model(std::span<const KeyphraseExample> examples,
+                                                 const KeyphraseTrainingOptions& options);
+  // The keyphrase candidates of a document, with the rules' scores and the ranker's cues.
+  std::vector<detail::KeyphraseCandidate> candidates(const Document& document,
+                                                     const SyntaxParser* grammar) const;
+
   Tokenizer tokenizer_;
   std::shared_ptr<const detail::KeywordResources> resources_;
 };

@@ -1,0 +1,141 @@
+#include "detail/keyphrase_model.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+
+#include "detail/binary_io.hpp"
+#include "detail/embedded_files.hpp"
+
+namespace presslens::detail {
+namespace {
+
+// Feature templates (the first argument of feature()); numbers are part of the model format.
+enum Template : std::uint32_t {
+  kBias = 1,
+  kWords,
+  kCount,
+  kFirst,
+  kFirstWord,
+  kSpread,
+  kRarity,
+  kCapitalised,
+  kNominal,
+  kDetermined,
+  kKind,
+  kRuleScore,
+  kWordsCount,
+  kWordsNominal,
+  kWordsTitle,
+  kCountFirst,
+  kRarityWords,
+  kCapitalisedWords,
+  kRuleScoreWords,
+  kNominalCapitalised,
+  kKey,
+  kLengthCount,
+};
+
+constexpr std::string_view kBuiltinPath = "mul/keyphrases.model";
+
+// Counts in steps that matter for a document: once, twice, a few times, often.
+std::uint64_t count_bucket(std::uint32_t count) {
+  static constexpr std::array<std::uint32_t, 7> kBounds = {1, 2, 3, 5, 8, 15, 30};
+  return static_cast<std::uint64_t>(std::upper_bound(kBounds.begin(), kBounds.end(), count) -
+                                    kBounds.begin());
+}
+
+// The first occurrence in words from the start: the headline and lede, the first paragraphs, on.
+std::uint64_t first_word_bucket(std::uint32_t word) {
+  static constexpr std::array<std::uint32_t, 7> kBounds = {10, 25, 50, 100, 200, 400, 800};
+  return static_cast<std::uint64_t>(std::upper_bound(kBounds.begin(), kBounds.end(), word) -
+                                    kBounds.begin());
+}
+
+// The rules' score in half powers of two (scores run from below 1 to a few hundred).
+std::uint64_t score_bucket(double score) {
+  if (score <= 0) return 0;
+  return static_cast<std::uint64_t>(std::clamp(std::floor(2 * std::log2(score)) + 10, 1.0, 40.0));
+}
+
+}  // namespace
+
+std::uint8_t quarters(std::uint32_t part, std::uint32_t whole) {
+  if (whole == 0) return 0;
+  return static_cast<std::uint8_t>((4 * static_cast<std::uint64_t>(part) + whole / 2) / whole);
+}
+
+void keyphrase_features(const KeyphraseCues& c, std::vector<std::uint64_t>& out) {
+  const std::uint64_t words = std::min<std::uint32_t>(c.words, 4);
+  const std::uint64_t count = count_bucket(c.count);
+  const std::uint64_t kind = (c.in_title ? 1 : 0) | (c.name ? 2 : 0) | (c.compound ? 4 : 0);
+  const std::uint64_t score = score_bucket(c.rule_score);
+  const std::size_t first = out.size();
+  out.push_back(feature(kBias, 0));
+  out.push_back(feature(kWords, words));
+  out.push_back(feature(kCount, count));
+  out.push_back(feature(kFirst, c.first_tenth, c.in_title ? 1 : 0));
+  out.push_back(feature(kFirstWord, first_word_bucket(c.first_word)));
+  out.push_back(feature(kSpread, c.spread_tenth));
+  out.push_back(feature(kRarity, c.rarity));
+  out.push_back(feature(kCapitalised, c.capitalised));
+  out.push_back(feature(kNominal, c.nominal));
+  out.push_back(feature(kDetermined, c.determined));
+  out.push_back(feature(kKind, kind));
+  out.push_back(feature(kRuleScore, score));
+  out.push_back(feature(kWordsCount, words, count));
+  out.push_back(feature(kWordsNominal, words, c.nominal));
+  out.push_back(feature(kWordsTitle, words, c.in_title ? 1 : 0));
+  out.push_back(feature(kCountFirst, count, c.first_tenth));
+  out.push_back(feature(kRarityWords, c.rarity, words));
+  out.push_back(feature(kCapitalisedWords, c.capitalised, words));
+  out.push_back(feature(kRuleScoreWords, score, words));
+  out.push_back(feature(kNominalCapitalised, c.nominal, c.capitalised));
+  out.push_back(feature(kKey, c.key));
+  out.push_back(feature(kLengthCount, first_word_bucket(c.document_words), count));
+  // Each again for the language: what its annotators favour, where the model was trained on it.
+  const std::size_t last = out.size();
+  for (std::size_t i = first; i < last; ++i) out.push_back(mix64(out[i] ^ c.lang));
+}
+
+KeyphraseModel::KeyphraseModel(std::string_view bytes, std::string_view source) {
+  ByteReader in(bytes, source);
+  if (in.get_string() != kMagic) in.fail("not a presslens keyphrase model");
+  if (in.get<std::uint32_t>() != kVersion) in.fail("a model version this presslens cannot read");
+  slope_ = in.get<float>();
+  intercept_ = in.get<float>();
+  if (!std::isfinite(slope_) || !std::isfinite(intercept_)) {
+    in.fail("a calibration that is not a number");
+  }
+  const SparseRows rows = SparseRows::read(in);
+  if (rows.width != 2) in.fail("it does not have two classes");
+  rows_ = LinearModel(rows);
+  if (!in.at_end()) in.fail("bytes after its end");
+}
+
+const KeyphraseModel* KeyphraseModel::builtin() {
+  static const std::optional<KeyphraseModel> model = []() -> std::optional<KeyphraseModel> {
+    for (const auto& file : embedded_files()) {
+      if (file.path == kBuiltinPath) return KeyphraseModel(file.contents, kBuiltinPath);
+    }
+    return std::nullopt;
+  }();
+  return model ? &*model : nullptr;
+}
+
+float KeyphraseModel::probability(std::span<const std::uint64_t> features) const {
+  return logistic(slope_, intercept_, binary_margin(rows_, features));
+}
+
+std::string KeyphraseModel::serialise(const SparseRows& rows, float slope, float intercept) {
+  ByteWriter out;
+  out.put_string(kMagic);
+  out.put<std::uint32_t>(kVersion);
+  out.put<float>(slope);
+  out.put<float>(intercept);
+  rows.write(out);
+  return out.take();
+}
+
+}  // namespace presslens::detail
