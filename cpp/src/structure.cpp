@@ -491,7 +491,7 @@ class PageReader {
   // A heading-like first body paragraph is a candidate too. Returns the body's start.
   std::uint32_t find_title(std::uint32_t body_begin, std::uint32_t body_end) {
     if (const auto marked = find_marked_title(body_end)) {
-      set_title(*marked);
+      set_title(*marked, TitleSource::kMarkup);
       return *marked == body_begin ? body_begin + 1 : body_begin;
     }
     std::vector<std::uint32_t> candidates;
@@ -531,11 +531,10 @@ class PageReader {
         best_score = score;
       }
     }
-    if (best && evidence_.empty() && !clean_ && (titles_ || title_log_)) {
-      best = choose_title(scored, *best, body_begin);
-    }
+    const bool by_model = best && evidence_.empty() && !clean_ && (titles_ || title_log_);
+    if (by_model) best = choose_title(scored, *best, body_begin);
     if (!best) return body_begin;
-    set_title(*best);
+    set_title(*best, by_model && titles_ ? TitleSource::kModel : TitleSource::kRules);
     return *best == body_begin ? body_begin + 1 : body_begin;
   }
 
@@ -691,9 +690,10 @@ class PageReader {
     return squeezed_[index];
   }
 
-  void set_title(std::uint32_t index) {
+  void set_title(std::uint32_t index, TitleSource source) {
     structure_.roles[index] = ParagraphRole::kTitle;
     structure_.title = paragraphs_[index].span;
+    structure_.title_source = source;
     title_index_ = index;
   }
 
@@ -918,6 +918,20 @@ const char* to_string(ChromeReason reason) noexcept {
       return "block model";
   }
   return "outside body";
+}
+
+const char* to_string(TitleSource source) noexcept {
+  switch (source) {
+    case TitleSource::kNone:
+      return "";
+    case TitleSource::kMarkup:
+      return "markup";
+    case TitleSource::kModel:
+      return "model";
+    case TitleSource::kRules:
+      return "rules";
+  }
+  return "";
 }
 
 Structure Structure::all_body(std::size_t paragraphs) {

@@ -408,10 +408,12 @@ class Structure:
     and
     the paragraphs of the ``body``, the ``bio`` and the ``boilerplate``. ``body_scores`` gives,
     per paragraph, the learned block model's probability that it is body rather than chrome
-    (empty when the model did not run: clean text, a single paragraph)."""
+    (empty when the model did not run: clean text, a single paragraph). ``title_source`` says who
+    chose the title: "markup" (an HTML page's own title or h1), "model" (the learned title model,
+    on plain text with chrome), "rules", or None without a title."""
 
     __slots__ = ("title", "authors", "date", "date_iso", "date_text", "body", "bio", "boilerplate",
-                 "body_scores")
+                 "body_scores", "title_source")
 
     def __init__(
         self,
@@ -423,8 +425,10 @@ class Structure:
         bio: List[Paragraph],
         boilerplate: List[Boilerplate],
         body_scores: Optional[List[float]] = None,
+        title_source: Optional[str] = None,
     ) -> None:
         self.title = title
+        self.title_source = title_source or None
         self.authors = authors
         self.date_iso = date_iso
         self.date = datetime.datetime.fromisoformat(date_iso) if date_iso else None
@@ -444,6 +448,7 @@ class Structure:
             "bio": [p.index for p in self.bio],
             "boilerplate": [b.to_dict() for b in self.boilerplate],
             "body_scores": list(self.body_scores),
+            "title_source": self.title_source,
         }
 
     def __eq__(self, other: object) -> bool:
@@ -817,6 +822,7 @@ class Document:
                     for p in (paragraphs[index],)
                 ],
                 body_scores=raw["body_scores"],
+                title_source=raw["title_source"],
             )
         return self._structure
 

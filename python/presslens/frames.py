@@ -84,7 +84,8 @@ def document_rows(
 # A claim's kinds are a list of names per row ("object": pandas has no list dtype of its own).
 SCHEMAS: Dict[str, Dict[str, str]] = {
     "documents": {"lang": "string", "lang_confidence": "float64", "source_format": "string",
-                  "site": "string", "url": "string", "title": "string", "date": "datetime64[ns]",
+                  "site": "string", "url": "string", "title": "string", "title_source": "string",
+                  "date": "datetime64[ns]",
                   "utc_offset": "string",
                   "authors": "string", "sentences": "int64",
                   "quotes": "int64", "claims": "int64"},
@@ -142,6 +143,7 @@ def _document_row(doc: Document, doc_id: Any) -> Dict[str, Any]:
         "site": (metadata.get("site_name") or None) if metadata else None,
         "url": (metadata.get("url") or None) if metadata else None,
         "title": _span_text(structure.title),
+        "title_source": structure.title_source,
         # The date as written, local time; its time zone, where the page gives one, beside it.
         "date": structure.date.replace(tzinfo=None) if structure.date else None,
         "utc_offset": _utc_offset(structure.date),

@@ -65,6 +65,7 @@ py::dict structure(const Document& document) {
   py::dict result;
   result["roles"] = roles;
   result["title"] = optional_span(document, s.title);
+  result["title_source"] = presslens::to_string(s.title_source);
   result["authors"] = authors;
   result["date_span"] = optional_span(document, s.date_span);
   result["date"] = s.date;

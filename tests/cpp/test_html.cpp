@@ -246,6 +246,7 @@ TEST(AnalyzeHtml, StructureFromTheMarkup) {
   const Structure& s = doc.structure();
   ASSERT_TRUE(s.title);
   EXPECT_EQ(doc.text(*s.title), "Harbour wall to be rebuilt");
+  EXPECT_EQ(s.title_source, TitleSource::kMarkup);
   EXPECT_EQ(s.date, "2026-04-08T07:45+00:00");  // "…T07:45:00Z": the page's time zone kept
   ASSERT_EQ(s.authors.size(), 1u);
   EXPECT_EQ(doc.text(s.authors[0]), "Mara Lindqvist");

@@ -51,6 +51,28 @@ TEST(StructureModel, ScoresEveryParagraphOfAPageWithChrome) {
   EXPECT_EQ(s.body, (std::vector<std::uint32_t>{kFirstBody, kFirstBody + 1, kFirstBody + 2}));
 }
 
+// Every title says who chose it: the title model on a plain-text page with chrome, the rules on
+// clean text; no title, no source.
+TEST(StructureModel, TitlesSayWhoChoseThem) {
+  const Structure page = analyze(kPage).structure();
+  ASSERT_TRUE(page.title);
+  EXPECT_EQ(analyze(kPage).text(*page.title),
+            "Ferry operator orders two electric vessels for the island route");
+  EXPECT_EQ(page.title_source, TitleSource::kModel);
+  EXPECT_STREQ(to_string(page.title_source), "model");
+  const Structure clean = analyze(
+                              "Ferry operator orders electric vessels\n\n"
+                              "The island ferry operator has ordered two battery-powered vessels. "
+                              "They are due in service in 2027.\n\n"
+                              "The ships will charge at both ends of the crossing.")
+                              .structure();
+  ASSERT_TRUE(clean.title);
+  EXPECT_EQ(clean.title_source, TitleSource::kRules);
+  const Structure none = analyze("Just one line of prose, and no title.").structure();
+  EXPECT_FALSE(none.title);
+  EXPECT_EQ(none.title_source, TitleSource::kNone);
+}
+
 TEST(StructureModel, AChromeWordInProseIsNoVeto) {
   // "Home owners ..." opens with a chrome word ("Home"): the body keeps it.
   const Document doc = analyze(kPage);

@@ -103,6 +103,21 @@ def test_every_paragraph_of_a_page_has_a_body_score() -> None:
     assert reasons[1] == "link list" and pd.isna(reasons[5])
 
 
+def test_titles_say_who_chose_them() -> None:
+    page = presslens.analyze(PAGE)
+    assert page.structure.title.text == "Council approves new bridge after two years of debate"
+    assert page.structure.title_source == "model"  # plain text with chrome: the title model
+    documents = presslens.analyze_frame(pd.DataFrame({"text": [PAGE]}))["documents"]
+    assert documents["title_source"][0] == "model"
+    assert pickle.loads(pickle.dumps(page)).structure.title_source == "model"
+    assert page.to_dict()["structure"]["title_source"] == "model"
+    clean = presslens.analyze("Bridge approved\n\nThe council voted on Tuesday. Work starts in spring.\n\n"
+                              "The old ferry landing will close.")
+    assert clean.structure.title_source == "rules"
+    none = presslens.analyze("The council voted on Tuesday.")
+    assert none.structure.title is None and none.structure.title_source is None
+
+
 def test_clean_text_is_not_scored() -> None:
     doc = presslens.analyze("The council voted on Tuesday.\nConstruction starts in spring.\n")
     assert doc.structure.body_scores == []

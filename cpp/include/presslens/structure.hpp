@@ -50,8 +50,17 @@ enum class ChromeReason : std::uint8_t {
   kBlockModel,    // among the body's paragraphs, judged chrome by the block model on no one cue
 };
 
+// Who chose the title.
+enum class TitleSource : std::uint8_t {
+  kNone,    // no title
+  kMarkup,  // an HTML page's own title (og:title, JSON-LD headline, <title>) or its <h1>
+  kModel,   // the learned title model, among the rules' candidates (plain text with chrome)
+  kRules,   // the rules alone (clean text, or no model)
+};
+
 const char* to_string(ParagraphRole role) noexcept;
 const char* to_string(ChromeReason reason) noexcept;
+const char* to_string(TitleSource source) noexcept;  // "", "markup", "model", "rules"
 
 struct Boilerplate {
   std::uint32_t paragraph;  // index into Document::paragraphs()
@@ -63,6 +72,7 @@ struct Boilerplate {
 struct Structure {
   std::vector<ParagraphRole> roles;  // one per paragraph
   std::optional<Span> title;
+  TitleSource title_source = TitleSource::kNone;
   std::vector<Span> authors;      // author names as written
   std::optional<Span> date_span;  // where the date stands
   std::string date;  // ISO 8601: "2024-05-24", "2024-05-24T11:10", or from an HTML page's metadata
