@@ -90,28 +90,28 @@ Document Analyzer::analyze(std::string_view text) const {
     owned.assign(text);
   }
 
-  const bool html = options_.format == InputFormat::kHtml ||
-                    (options_.format == InputFormat::kAuto && looks_like_html(owned));
-  HtmlPage page;
-  if (html) {
-    page = read_html(owned);
-    owned = std::move(page.text);
+  PageInput input = read_input(std::move(owned), options_.format);
+  std::optional<double> confidence;
+  const Analyzer* analyzer = this;
+  if (by_language_) {
+    const LanguageGuess guess = LanguageIdentifier::builtin().identify(input.page.text);
+    analyzer = &for_language(guess.lang);
+    confidence = guess.confidence;
   }
-  if (!by_language_) return read(std::move(owned), replacements, html, std::move(page), {});
-  const LanguageGuess guess = LanguageIdentifier::builtin().identify(owned);
-  return for_language(guess.lang)
-      .read(std::move(owned), replacements, html, std::move(page), guess.confidence);
+  return analyzer->read(std::move(input), replacements, confidence);
 }
 
-Document Analyzer::read(std::string text, std::size_t replacements, bool html, HtmlPage page,
+Document Analyzer::read(PageInput input, std::size_t replacements,
                         std::optional<double> lang_confidence) const {
-  Document document(std::move(text), options_.lang, replacements);
+  const bool html = input.html;
+  HtmlPage& page = input.page;
+  Document document(std::move(page.text), options_.lang, replacements);
   document.lang_confidence_ = lang_confidence;
   if (html) {
     document.html_ = std::make_shared<const HtmlSource>(
         HtmlSource{std::move(page.metadata), std::move(page.source_map)});
   }
-  document.paragraphs_ = paragraphs_.split(document.text(), /*join_wrapped=*/!html);
+  document.paragraphs_ = paragraphs_.split(document.text(), input.join_wrapped());
   document.structure_ = options_.detect_structure
                             ? structure_.parse(document.text(), document.paragraphs_, page.blocks,
                                                html ? &document.html_->metadata : nullptr)

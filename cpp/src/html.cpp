@@ -368,6 +368,18 @@ Span SourceMap::source(Span text_span) const noexcept {
   return {begin, std::max(begin, source_end(text_span.end))};
 }
 
+PageInput read_input(std::string text, InputFormat format) {
+  PageInput input;
+  input.html =
+      format == InputFormat::kHtml || (format == InputFormat::kAuto && looks_like_html(text));
+  if (input.html) {
+    input.page = read_html(text);
+  } else {
+    input.page.text = std::move(text);
+  }
+  return input;
+}
+
 HtmlPage read_html(std::string_view html) {
   if (html.size() > kMaxTextBytes) {
     throw InvalidArgument("HTML of " + std::to_string(html.size()) +

@@ -99,8 +99,8 @@ class Analyzer {
   class LanguageAnalyzers;
 
   void key_tokens(Document& document) const;
-  // The analysis proper, of a valid text (or a page's text, with `page`'s evidence).
-  Document read(std::string text, std::size_t replacements, bool html, HtmlPage page,
+  // The analysis proper, of a valid text (or a page's text, with its markup's evidence).
+  Document read(PageInput input, std::size_t replacements,
                 std::optional<double> lang_confidence) const;
 
   Options options_;

@@ -106,4 +106,16 @@ struct HtmlSource {
 // page's own charset declaration is ignored (the input is UTF-8 already). Linear in the input.
 HtmlPage read_html(std::string_view html);
 
+// A document's text as the analyzer reads it (and the structure trainer, so that both see the
+// same page): an HTML page (`format` kHtml, or kAuto and looks_like_html) read by read_html, or
+// plain text as it is, in page.text.
+struct PageInput {
+  HtmlPage page;
+  bool html = false;
+  // Paragraphs of a scraped text may be wrapped over several lines; an HTML page's lines are its
+  // blocks (ParagraphSplitter::split's join_wrapped).
+  bool join_wrapped() const noexcept { return !html; }
+};
+PageInput read_input(std::string text, InputFormat format);
+
 }  // namespace presslens

@@ -47,15 +47,10 @@ std::vector<Page> read_pages(std::span<const StructureExample> examples, std::ui
   for (std::size_t p = 0; p < examples.size(); ++p) {
     const StructureExample& example = examples[p];
     if (const auto error = find_invalid_utf8(example.text)) throw InvalidUtf8(*error);
-    const bool html = example.format == InputFormat::kHtml ||
-                      (example.format == InputFormat::kAuto && looks_like_html(example.text));
-    HtmlPage read;
-    if (html) {
-      read = read_html(example.text);
-    } else {
-      read.text = example.text;
-    }
-    const std::vector<Paragraph> paragraphs = splitter.split(read.text, /*join_wrapped=*/!html);
+    const PageInput input = read_input(example.text, example.format);
+    const HtmlPage& read = input.page;
+    const bool html = input.html;
+    const std::vector<Paragraph> paragraphs = splitter.split(read.text, input.join_wrapped());
     const auto check = [&](std::uint32_t index) {
       if (index >= paragraphs.size()) {
         throw InvalidArgument("a label for paragraph " + std::to_string(index) + " of page " +
