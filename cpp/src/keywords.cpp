@@ -561,6 +561,18 @@ bool stands_for(const Candidate& phrase, const Candidate& word) {
 
 }  // namespace
 
+const char* to_string(Ranking ranking) noexcept {
+  switch (ranking) {
+    case Ranking::kNone:
+      return "";
+    case Ranking::kModel:
+      return "model";
+    case Ranking::kRules:
+      return "rules";
+  }
+  return "";
+}
+
 KeywordExtractor::KeywordExtractor(const LanguagePack& language, Tokenizer tokenizer)
     : tokenizer_(std::move(tokenizer)),
       resources_(std::make_shared<const detail::KeywordResources>(language)) {}
@@ -676,6 +688,7 @@ std::vector<detail::KeyphraseCandidate> KeywordExtractor::candidates(
 std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std::size_t top,
                                                   const SyntaxParser* grammar) const {
   std::vector<Candidate> candidates = this->candidates(document, grammar);
+  for (Candidate& candidate : candidates) candidate.keyword.ranked_by = Ranking::kRules;
   // The learned ranker's probability where there is a model; else the rules' score stands.
   if (const detail::KeyphraseModel* model = resources_->model) {
     std::vector<std::uint64_t> features;
@@ -683,6 +696,7 @@ std::vector<Keyword> KeywordExtractor::keyphrases(const Document& document, std:
       features.clear();
       detail::keyphrase_features(candidate.cues, features);
       candidate.keyword.score = model->probability(features);
+      candidate.keyword.ranked_by = Ranking::kModel;
     }
   }
 

@@ -230,19 +230,31 @@ class ParsedWord(NamedTuple):
 class Keyword(Span):
     """A counted term or ranked keyphrase. ``key`` is its normalised (by default stemmed) form,
     under which every occurrence was counted; ``start``/``end``/``text`` are its first occurrence
-    as written; ``count`` its occurrences, ``words`` its length, ``score`` its keyphrase score."""
+    as written (a keyphrase: first as a noun phrase); ``count`` its occurrences, ``words`` its
+    length, ``score`` its keyphrase score and ``ranked_by`` what decided it: "model" (the learned
+    ranker: the probability that a reader picks it), "rules" (the rules' score, unbounded: a
+    language without a pack), or None for a counted term."""
 
-    __slots__ = ("key", "count", "words", "score")
-    _fields = ("start", "end", "text", "key", "count", "words", "score")
+    __slots__ = ("key", "count", "words", "score", "ranked_by")
+    _fields = ("start", "end", "text", "key", "count", "words", "score", "ranked_by")
 
     def __init__(
-        self, start: int, end: int, text: str, key: str, count: int, words: int, score: float
+        self,
+        start: int,
+        end: int,
+        text: str,
+        key: str,
+        count: int,
+        words: int,
+        score: float,
+        ranked_by: Optional[str] = None,
     ) -> None:
         super().__init__(start, end, text)
         self.key = key
         self.count = count
         self.words = words
         self.score = score
+        self.ranked_by = ranked_by or None
 
     def __repr__(self) -> str:
         score = f", score={self.score:.2f}" if self.score else ""
@@ -751,11 +763,11 @@ class Document:
                 names[quote.speaker_key] = name
         return {names.get(key, key): quotes for key, quotes in groups.items()}
 
-    def _keywords(self, raw: List[Tuple[str, int, int, int, int, float]]) -> List[Keyword]:
+    def _keywords(self, raw: List[Tuple[str, int, int, int, int, float, str]]) -> List[Keyword]:
         text = self.text
         return [
-            Keyword(start, end, text[start:end], key, count, words, score)
-            for key, start, end, count, words, score in raw
+            Keyword(start, end, text[start:end], key, count, words, score, ranked_by)
+            for key, start, end, count, words, score, ranked_by in raw
         ]
 
     def keywords(

@@ -165,12 +165,13 @@ py::list unpaired_marks(const Document& document) {
   return result;
 }
 
-// (key, start, end, count, words, score) of each keyword, spans in code points.
+// (key, start, end, count, words, score, ranked_by) of each keyword, spans in code points.
 py::list keyword_tuples(const Document& document, const std::vector<presslens::Keyword>& keywords) {
   py::list result;
   for (const auto& k : keywords) {
     result.append(py::make_tuple(k.key, document.to_code_points(k.first.begin),
-                                 document.to_code_points(k.first.end), k.count, k.words, k.score));
+                                 document.to_code_points(k.first.end), k.count, k.words, k.score,
+                                 presslens::to_string(k.ranked_by)));
   }
   return result;
 }
@@ -543,7 +544,7 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
             return keyword_tuples(document, keyphrases);
           },
           py::arg("document"), py::arg("top") = 10,
-          "Ranked keyphrases: (key, start, end, count, words, score), best first.")
+          "Ranked keyphrases: (key, start, end, count, words, score, ranked_by), best first.")
       .def(
           "claim_features",
           [](const presslens::Analyzer& analyzer, const Document& document, bool words) {

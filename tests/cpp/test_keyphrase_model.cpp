@@ -51,6 +51,7 @@ TEST(KeyphraseModel, ScoresAreProbabilitiesBestFirst) {
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     EXPECT_GT(phrases[i].score, 0.0) << phrases[i].key;
     EXPECT_LT(phrases[i].score, 1.0) << phrases[i].key;
+    EXPECT_EQ(phrases[i].ranked_by, Ranking::kModel);
     if (i > 0) {
       EXPECT_LE(phrases[i].score, phrases[i - 1].score) << phrases[i].key;
     }
@@ -61,6 +62,22 @@ TEST(KeyphraseModel, ScoresAreProbabilitiesBestFirst) {
               phrases.end())
         << key;
   }
+}
+
+// A language without a pack has no background frequencies: the rules rank, and say so.
+TEST(KeyphraseModel, ALanguageWithoutAPackKeepsTheRules) {
+  Options options;
+  options.lang = "ru";
+  const Analyzer analyzer(options);
+  const auto phrases = analyzer.keyphrases(
+      analyzer.analyze("Правительство утвердило новый бюджет. Министр финансов защищал бюджет."),
+      5);
+  ASSERT_FALSE(phrases.empty());
+  for (const Keyword& k : phrases) EXPECT_EQ(k.ranked_by, Ranking::kRules) << k.key;
+  const auto counted = analyzer.keywords(analyzer.analyze("Бюджет утвердили."));
+  ASSERT_FALSE(counted.empty());
+  EXPECT_EQ(counted.front().ranked_by, Ranking::kNone);
+  EXPECT_STREQ(to_string(Ranking::kModel), "model");
 }
 
 TEST(KeyphraseModel, PhraseKeysAreTheKeysCountingUses) {

@@ -30,7 +30,8 @@ def test_keyphrases_on_the_sample() -> None:
     phrases = doc.keyphrases(10)
     assert len(phrases) == 10
     assert [p.score for p in phrases] == sorted((p.score for p in phrases), reverse=True)
-    assert all(0 < p.score < 1 for p in phrases)  # the ranker's probabilities
+    assert all(0 < p.score < 1 and p.ranked_by == "model" for p in phrases)  # probabilities
+    assert all(k.ranked_by is None for k in doc.keywords(5))  # counts are not ranked
     texts = [p.text.lower() for p in phrases]
     assert {"heatwaves", "planting", "emergency"} <= set(texts)  # what the article is about
     tags = {t.start: t.pos for t in doc.tokens}
@@ -145,6 +146,8 @@ def test_a_language_without_a_pack_warns_and_keeps_stopwords_out() -> None:
     )
     with pytest.warns(presslens.UnsupportedLanguageWarning, match="'ru'"):
         analyzer = presslens.Analyzer("ru")
-    phrases = [k.text for k in analyzer.analyze(text).keyphrases(10)]
+    ranked = analyzer.analyze(text).keyphrases(10)
+    assert {k.ranked_by for k in ranked} == {"rules"}  # no background frequencies, no ranker
+    phrases = [k.text for k in ranked]
     assert phrases[0] == "бюджет"
     assert not {"в", "на", "и", "не", "что", "по"} & set(phrases)

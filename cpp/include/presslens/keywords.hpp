@@ -36,12 +36,21 @@ struct KeywordOptions {
   QuotedMatter quoted = QuotedMatter::kInclude;
 };
 
+// What decided a keyphrase's score.
+enum class Ranking : std::uint8_t {
+  kNone,   // a counted term (count()), not ranked
+  kModel,  // the learned ranker: the score is the probability that a reader picks it
+  kRules,  // the rules' score (a language without background frequencies, or no ranker model)
+};
+const char* to_string(Ranking ranking) noexcept;  // "", "model", "rules"
+
 struct Keyword {
   std::string key;  // the normalised words (stemmed when asked), joined by single spaces
   Span first;       // where it first occurs (a keyphrase: first as a noun phrase, when tagged)
   std::uint32_t count = 0;
   std::uint32_t words = 0;
   double score = 0;  // keyphrase score (keyphrases() only)
+  Ranking ranked_by = Ranking::kNone;
 };
 
 // A document with the keyphrases people picked for it, to train the keyphrase ranker on.
