@@ -48,8 +48,7 @@ constexpr std::uint32_t kNeighbourFlags =
 // sentences and long prose.
 std::uint64_t word_bucket(std::uint32_t words) {
   static constexpr std::array<std::uint32_t, 10> kBounds = {0, 1, 2, 3, 5, 8, 12, 20, 40, 80};
-  return static_cast<std::uint64_t>(std::upper_bound(kBounds.begin(), kBounds.end(), words) -
-                                    kBounds.begin());
+  return bucket(words, kBounds);
 }
 
 // Short (a label or a menu item), medium (a headline, a caption) or long (prose).

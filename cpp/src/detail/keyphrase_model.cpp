@@ -42,15 +42,13 @@ constexpr std::string_view kBuiltinPath = "mul/keyphrases.model";
 // Counts in steps that matter for a document: once, twice, a few times, often.
 std::uint64_t count_bucket(std::uint32_t count) {
   static constexpr std::array<std::uint32_t, 7> kBounds = {1, 2, 3, 5, 8, 15, 30};
-  return static_cast<std::uint64_t>(std::upper_bound(kBounds.begin(), kBounds.end(), count) -
-                                    kBounds.begin());
+  return bucket(count, kBounds);
 }
 
 // The first occurrence in words from the start: the headline and lede, the first paragraphs, on.
 std::uint64_t first_word_bucket(std::uint32_t word) {
   static constexpr std::array<std::uint32_t, 7> kBounds = {10, 25, 50, 100, 200, 400, 800};
-  return static_cast<std::uint64_t>(std::upper_bound(kBounds.begin(), kBounds.end(), word) -
-                                    kBounds.begin());
+  return bucket(word, kBounds);
 }
 
 // The rules' score in half powers of two (scores run from below 1 to a few hundred).

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -134,6 +135,14 @@ class LinearModel {
   std::vector<Slot> slots_{Slot{}};  // never empty: a lookup always finds a 0 key
   std::vector<Entry> entries_;
 };
+
+// The bucket of `value` among ascending `bounds`: how many bounds are at most `value` (0 below
+// the first). Features read counts and lengths through buckets, in steps that matter.
+template <std::size_t N>
+constexpr std::uint64_t bucket(std::uint32_t value, const std::array<std::uint32_t, N>& bounds) {
+  return static_cast<std::uint64_t>(std::upper_bound(bounds.begin(), bounds.end(), value) -
+                                    bounds.begin());
+}
 
 // The margin of a two-class model (class 1 minus class 0, in the weights' units) for `features`.
 float binary_margin(const LinearModel& rows, std::span<const std::uint64_t> features);

@@ -20,13 +20,12 @@ enum Template : std::uint32_t {
   kAfter,
 };
 
+// A candidate's word count: each of 1-3 apart, then 4-5, 6-8, 9-12, 13-20 and more. These steps
+// suit headlines; the block model's line buckets (kLineWordBounds) chose right on 0.747 of the
+// development pages in cross-validation, these on 0.776.
 std::uint64_t word_bucket(std::uint32_t words) {
-  return words <= 3    ? words
-         : words <= 5  ? 4
-         : words <= 8  ? 5
-         : words <= 12 ? 6
-         : words <= 20 ? 7
-                       : 8;
+  static constexpr std::array<std::uint32_t, 8> kBounds = {1, 2, 3, 4, 6, 9, 13, 21};
+  return bucket(words, kBounds);
 }
 
 // Lines before the body in steps that matter (right before it, in the header, far above), the
