@@ -45,6 +45,26 @@ struct Case {
   std::string text;
 };
 
+// Keyphrases (tagged, counted, ranked) lie inside the text on character boundaries, best first.
+void expect_sound_keyphrases(const Analyzer& analyzer, const Document& doc,
+                             const std::string& name) {
+  const auto phrases = analyzer.keyphrases(doc, 10);
+  const std::string_view text = doc.text();
+  const auto on_boundary = [&](std::uint32_t byte) {
+    return byte == text.size() ||
+           (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80);
+  };
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    const Span span = phrases[i].first;
+    EXPECT_LT(span.begin, span.end) << name;
+    EXPECT_LE(span.end, text.size()) << name;
+    EXPECT_TRUE(on_boundary(span.begin) && on_boundary(span.end)) << name;
+    if (i > 0) {
+      EXPECT_LE(phrases[i].score, phrases[i - 1].score) << name;
+    }
+  }
+}
+
 TEST(Pathological, EveryInputKeepsItsOffsetsAndLosesNoText) {
   const std::vector<Case> cases = {
       {"1,000,000 periods", std::string(1'000'000, '.')},
@@ -73,6 +93,7 @@ TEST(Pathological, EveryInputKeepsItsOffsetsAndLosesNoText) {
     const Document doc = analyzer.analyze(c.text);
     EXPECT_EQ(doc.text(), c.text) << c.name;
     EXPECT_EQ(first_violation(doc), "") << c.name;
+    expect_sound_keyphrases(analyzer, doc, c.name);
   }
 }
 
@@ -91,6 +112,13 @@ TEST(Pathological, HundredMegabytesWithoutPunctuation) {
   EXPECT_EQ(doc.tokens().size(), kWords);
   EXPECT_EQ(doc.keys().size(), 1u);  // one distinct word, keyed once
   EXPECT_EQ(first_violation(doc), "");
+  const Analyzer analyzer(options);
+  const auto phrases = analyzer.keyphrases(doc, 10);  // tagged in windows: linear, bounded
+  ASSERT_FALSE(phrases.empty());
+  for (const Keyword& k : phrases) {
+    EXPECT_TRUE(k.key == "word" || k.key.starts_with("word word")) << k.key;
+    EXPECT_EQ(k.count, k.key == "word" ? kWords : kWords - k.words + 1) << k.key;
+  }
 }
 
 }  // namespace

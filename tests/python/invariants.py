@@ -64,7 +64,21 @@ def assert_document_invariants(doc: presslens.Document) -> None:
         assert 0.0 <= claim.score <= 1.0
         for span in [*claim.kinds.values(), *claim.hedges, *claim.boosters, *claim.cues, claim.speaker]:
             _check_span(text, span)
+    _check_keyphrases(doc)
     _check_syntax(doc)
+
+
+def _check_keyphrases(doc: presslens.Document) -> None:
+    """Keyphrases slice the text, come best first, the first five are the first five of ten, and
+    a learned score is a probability."""
+    phrases = doc.keyphrases(10)
+    for phrase in phrases:
+        _check_span(doc.text, phrase)
+        assert phrase.count >= 1 and phrase.ranked_by in ("model", "rules"), phrase
+        if phrase.ranked_by == "model":
+            assert 0.0 < phrase.score < 1.0, phrase
+    assert [p.score for p in phrases] == sorted((p.score for p in phrases), reverse=True)
+    assert [p.key for p in doc.keyphrases(5)] == [p.key for p in phrases[:5]]
 
 
 def _check_syntax(doc: presslens.Document) -> None:
