@@ -114,7 +114,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--pack-dir", help="a language-pack folder the analyzer reads (e.g. a keyphrases.model)")
     parser.add_argument("--fold", help="k/n: only the development documents of fold k of n (cross-validation "
                                        "with tools/train_keyphrases.py --leave-out k/n)")
-    parser.add_argument("--rules", action="store_true", help="presslens without the syntax layer (the rules' word lists)")
+    parser.add_argument("--no-syntax", action="store_true", help="presslens with syntax=False: untagged candidates (the ranker still scores them)")
     args = parser.parse_args(argv)
     fold = tuple(int(x) for x in args.fold.split("/")) if args.fold else None
     normalise = normaliser(args.lang)
@@ -122,7 +122,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         with open(source, encoding="utf-8") as handle:
             cases = [json.loads(line) for line in handle if line.strip()]
         cases = [c for c in cases if len(c["text"]) >= args.min_chars and in_part(c, args.part, fold)]
-        systems = {"presslens": presslens_extractor(args.lang, 10, args.pack_dir, not args.rules)}
+        systems = {"presslens": presslens_extractor(args.lang, 10, args.pack_dir, not args.no_syntax)}
         for peer in args.peers:
             systems[peer] = peer_extractor(peer, args.lang, 10)
         print(f"\n{source} ({len(cases)} documents, {args.part}, lang={args.lang})")
