@@ -144,6 +144,14 @@ LanguagePack LanguagePack::builtin(std::string_view code) {
     }
     pack.has_builtin_data_ = true;
   }
+  // Lists for every language (given names) serve each pack that has none of its own.
+  const std::string multilingual = std::string(kMultilingual) + "/";
+  for (const auto& file : detail::embedded_files()) {
+    if (!file.path.starts_with(multilingual) || !file.path.ends_with(".txt")) continue;
+    std::string_view name = file.path.substr(multilingual.size());
+    name.remove_suffix(4);
+    pack.lists_.try_emplace(std::string(name), builtin_list(file));
+  }
   return pack;
 }
 

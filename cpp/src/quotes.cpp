@@ -7,6 +7,7 @@
 #include "detail/quote_marks.hpp"
 #include "detail/quote_reader.hpp"
 #include "detail/quote_resources.hpp"
+#include "detail/speaker_resolution.hpp"
 #include "presslens/document.hpp"
 
 namespace presslens {
@@ -31,9 +32,36 @@ const char* to_string(QuoteKind kind) noexcept {
   return "direct";
 }
 
+const char* to_string(SpeakerType type) noexcept {
+  switch (type) {
+    case SpeakerType::kUnknown:
+      return "unknown";
+    case SpeakerType::kPerson:
+      return "person";
+    case SpeakerType::kOrganisation:
+      return "organisation";
+  }
+  return "unknown";
+}
+
+const char* to_string(SpeakerResolution resolution) noexcept {
+  switch (resolution) {
+    case SpeakerResolution::kNone:
+      return "none";
+    case SpeakerResolution::kName:
+      return "name";
+    case SpeakerResolution::kPronoun:
+      return "pronoun";
+    case SpeakerResolution::kRole:
+      return "role";
+  }
+  return "none";
+}
+
 QuoteFinder::QuoteFinder(const LanguagePack& language, Tokenizer tokenizer)
     : tokenizer_(std::move(tokenizer)),
-      resources_(std::make_shared<const detail::QuoteResources>(language)) {}
+      resources_(std::make_shared<const detail::QuoteResources>(language)),
+      speakers_(std::make_shared<const detail::SpeakerLexicon>(language, tokenizer_)) {}
 
 Quotes QuoteFinder::find(const Document& document, const SyntaxParser* syntax) const {
   Quotes result;
@@ -82,6 +110,7 @@ Quotes QuoteFinder::find(const Document& document, const SyntaxParser* syntax) c
                    [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
   if (syntax && syntax->available()) reader.check_speakers(*syntax, result.quotes);
   detail::join_continued_quotes(document, result.quotes);
+  detail::resolve_speakers(document, tokenizer_, syntax, *resources_, *speakers_, result.quotes);
   return result;
 }
 

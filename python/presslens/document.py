@@ -266,12 +266,19 @@ class Quote(Span):
     reported clause); ``marks`` the span from opening to closing mark; ``kind`` is "direct",
     "partial", "scare", "title" or "indirect"; ``speaker`` and ``cue`` (spans or None) say who
     said it and which words attribute it; ``kind_cue`` what made it a title or scare quote;
-    ``speaker_key`` groups one speaker's quotes ("kishida"); ``sentence`` is where it starts.
+    ``speaker_name`` is who the speaker is, the name at its fullest in the document with titles
+    left out ("Fumio Kishida" for "Prime Minister Fumio Kishida", a later "Kishida", "he" or "the
+    prime minister"; None when the text never names the speaker) and ``speaker_name_span`` where
+    the text writes it; ``speaker_type`` is "person", "organisation" or "unknown";
+    ``resolution`` says how the name was found: "name" (the speaker phrase holds it), "pronoun",
+    "role", or None; ``speaker_key`` groups one speaker's quotes (the resolved name's surname,
+    "kishida"); ``sentence`` is where the quote starts.
     ``parts`` are the quoted words piece by piece: a quote its attribution interrupts ("A," he
     said, "B.") is one quote whose ``text`` runs from A to B and whose parts are A and B; a quote
     in one piece has itself as its one part."""
 
-    __slots__ = ("marks", "kind", "speaker", "cue", "kind_cue", "speaker_key", "sentence", "parts")
+    __slots__ = ("marks", "kind", "speaker", "cue", "kind_cue", "speaker_key", "sentence", "parts",
+                 "speaker_name_span", "speaker_type", "resolution")
     _fields = (
         "start",
         "end",
@@ -284,6 +291,9 @@ class Quote(Span):
         "speaker_key",
         "sentence",
         "parts",
+        "speaker_name_span",
+        "speaker_type",
+        "resolution",
     )
 
     def __init__(
@@ -299,9 +309,15 @@ class Quote(Span):
         speaker_key: str,
         sentence: Optional[int],
         parts: Optional[List[Span]] = None,
+        speaker_name_span: Optional[Span] = None,
+        speaker_type: str = "unknown",
+        resolution: Optional[str] = None,
     ) -> None:
         super().__init__(start, end, text)
         self.parts = parts or [Span(start, end, text)]
+        self.speaker_name_span = speaker_name_span
+        self.speaker_type = speaker_type
+        self.resolution = resolution
         self.marks = marks
         self.kind = kind
         self.speaker = speaker
@@ -310,9 +326,14 @@ class Quote(Span):
         self.speaker_key = speaker_key
         self.sentence = sentence
 
+    @property
+    def speaker_name(self) -> Optional[str]:
+        """The speaker's name at its fullest in the document, or None."""
+        return None if self.speaker_name_span is None else self.speaker_name_span.text
+
     def to_dict(self) -> Dict[str, Any]:
         data = super().to_dict()
-        for name in ("marks", "speaker", "cue", "kind_cue"):
+        for name in ("marks", "speaker", "cue", "kind_cue", "speaker_name_span"):
             value = getattr(self, name)
             data[name] = None if value is None else value.to_dict()
         data["parts"] = [part.to_dict() for part in self.parts]
@@ -708,9 +729,10 @@ class Document:
             self._quotes = [
                 Quote(start, end, text[start:end], self._span(marks), kind, self._span(speaker),
                       self._span(cue), self._span(kind_cue), key, sentence,
-                      [Span(s, e, text[s:e]) for s, e in parts])
-                for start, end, marks, kind, speaker, cue, kind_cue, key, sentence, parts
-                in self._compiled().quotes()
+                      [Span(s, e, text[s:e]) for s, e in parts], self._span(name), speaker_type,
+                      None if resolution == "none" else resolution)
+                for (start, end, marks, kind, speaker, cue, kind_cue, key, sentence, parts, name,
+                     speaker_type, resolution) in self._compiled().quotes()
             ]
         return self._quotes
 
@@ -750,18 +772,21 @@ class Document:
         return list(self._compiled().unpaired_quote_marks())
 
     def speakers(self) -> Dict[str, List[Quote]]:
-        """Quotes (speech: direct, partial, indirect) grouped by speaker, under the longest way
-        the text names each speaker ("Prime Minister Fumio Kishida" for "Kishida" and "he")."""
+        """Quotes grouped by who said them, under the speaker's resolved name ("Fumio Kishida" for
+        "Prime Minister Fumio Kishida", a later "Kishida", "he" and "the prime minister"), or the
+        longest phrase for a speaker the text never names ("the fire chief"). Quotes without a
+        speaker, and those whose pronoun stands for nobody named, are left out."""
         groups: Dict[str, List[Quote]] = {}
         names: Dict[str, str] = {}
         for quote in self.quotes:
             if quote.speaker is None or not quote.speaker_key:
                 continue
             groups.setdefault(quote.speaker_key, []).append(quote)
-            name = quote.speaker.text
-            if quote.speaker_key in name.casefold() and len(name) > len(names.get(quote.speaker_key, "")):
-                names[quote.speaker_key] = name
-        return {names.get(key, key): quotes for key, quotes in groups.items()}
+        for key, quotes in groups.items():
+            resolved = [q.speaker_name for q in quotes if q.speaker_name]
+            written = [q.speaker.text for q in quotes if q.speaker is not None]
+            names[key] = max(resolved or written, key=len)
+        return {names[key]: quotes for key, quotes in groups.items()}
 
     def _keywords(self, raw: List[Tuple[str, int, int, int, int, float, str]]) -> List[Keyword]:
         text = self.text

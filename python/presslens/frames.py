@@ -57,7 +57,9 @@ def document_rows(
     elif layer == "quotes":
         rows = [
             {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
-             "speaker": _span_text(q.speaker), "speaker_key": q.speaker_key or None,
+             "speaker": _span_text(q.speaker), "speaker_name": q.speaker_name,
+             "speaker_type": q.speaker_type, "resolution": q.resolution,
+             "speaker_key": q.speaker_key or None,
              "cue": _span_text(q.cue), "sentence": q.sentence, "parts": len(q.parts)}
             for q in doc.quotes
         ]
@@ -97,7 +99,8 @@ SCHEMAS: Dict[str, Dict[str, str]] = {
                "sentence": "Int64", "pos": "string", "lemma": "string", "morph": "string",
                "head": "Int64", "dep": "string"},
     "quotes": {"start": "int64", "end": "int64", "text": "string", "kind": "string",
-               "speaker": "string", "speaker_key": "string", "cue": "string", "sentence": "Int64",
+               "speaker": "string", "speaker_name": "string", "speaker_type": "string",
+               "resolution": "string", "speaker_key": "string", "cue": "string", "sentence": "Int64",
                "parts": "int64"},
     "claims": {"sentence": "int64", "start": "int64", "end": "int64", "text": "string",
                "score": "float64", "is_claim": "bool", "kinds": "object", "certainty": "int64",

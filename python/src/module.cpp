@@ -124,8 +124,8 @@ py::object span_or_none(const Document& document, presslens::Span span) {
   return span.empty() ? py::object(py::none()) : py::object(code_point_span(document, span));
 }
 
-// (start, end, marks, kind, speaker, cue, kind_cue, speaker_key, sentence, parts) of each quote;
-// parts is empty for a quote in one piece.
+// (start, end, marks, kind, speaker, cue, kind_cue, speaker_key, sentence, parts, speaker_name,
+// speaker_type, resolution) of each quote; parts is empty for a quote in one piece.
 py::list quotes(const Document& document) {
   py::list result;
   for (const auto& q : document.quotes()) {
@@ -137,7 +137,9 @@ py::list quotes(const Document& document) {
         py::make_tuple(document.to_code_points(q.span.begin), document.to_code_points(q.span.end),
                        span_or_none(document, q.marks), presslens::to_string(q.kind),
                        span_or_none(document, q.speaker), span_or_none(document, q.cue),
-                       span_or_none(document, q.kind_cue), q.speaker_key, sentence, parts));
+                       span_or_none(document, q.kind_cue), q.speaker_key, sentence, parts,
+                       span_or_none(document, q.speaker_name), presslens::to_string(q.speaker_type),
+                       presslens::to_string(q.resolution)));
   }
   return result;
 }

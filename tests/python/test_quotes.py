@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pickle
+from typing import List, Optional, Tuple
 
 import presslens
 from presslens import samples
@@ -36,14 +37,21 @@ def test_code_point_offsets_with_cjk_and_emoji() -> None:
 def test_speakers_group_by_surname_and_resolve_pronouns() -> None:
     doc = presslens.analyze(samples.read())
     speakers = doc.speakers()
-    assert "Dr. Amara Lindqvist" in speakers and "Deputy Mayor Tomas Reyes" in speakers
+    # Grouped under the resolved name: titles left out, "he" and "Lindqvist" resolved.
+    assert "Amara Lindqvist" in speakers and "Tomas Reyes" in speakers
     # "said Dr. ..." and the next sentence are one quote in two parts; "As Dr. Lindqvist put it".
-    lindqvist = speakers["Dr. Amara Lindqvist"]
+    lindqvist = speakers["Amara Lindqvist"]
+    assert {q.resolution for q in lindqvist} == {"name"} and {q.speaker_type for q in lindqvist} == {"person"}
     assert len(lindqvist) >= 2 and len(lindqvist[0].parts) == 2
     for quote in lindqvist:
         for part in quote.parts:
             assert doc.text[part.start : part.end] == part.text and quote.start <= part.start < part.end <= quote.end
-    assert {q.kind for q in speakers["Deputy Mayor Tomas Reyes"]} >= {"partial", "direct", "indirect"}
+    reyes = speakers["Tomas Reyes"]
+    assert {q.kind for q in reyes} >= {"partial", "direct", "indirect"}
+    assert {q.resolution for q in reyes} == {"name", "pronoun"} and {q.speaker_key for q in reyes} == {"reyes"}
+    for quote in reyes:
+        span = quote.speaker_name_span
+        assert span is not None and doc.text[span.start : span.end] == quote.speaker_name == "Tomas Reyes"
     kinds = {q.text: q.kind for q in doc.quotes}
     assert kinds["Living With Heat"] == "title" and kinds["green recovery"] == "scare"
     restored = pickle.loads(pickle.dumps(doc))
@@ -82,7 +90,9 @@ def test_pronouns_naming_verbs_and_each_attribution_a_quote() -> None:
         "The ministry said exports rose in May. It added that imports fell sharply.", detect_structure=False
     )
     assert list(doc.speakers()) == ["The ministry"] and len(doc.speakers()["The ministry"]) == 2
-    assert presslens.analyze("We believe the tax is unfair to renters.").quotes[0].speaker_key == "we"
+    # "We" is the writer's voice: a speaker with no name to group by.
+    we = presslens.analyze("We believe the tax is unfair to renters.").quotes[0]
+    assert we.speaker is not None and we.speaker_key == "" and we.speaker_name is None
     # A naming verb reports what it names, besides the name itself (code-point offsets checked).
     assert quotes("Trump called the judge a “hater” who had ruled against him.") == [
         ("the judge a “hater” who had ruled against him", "indirect", "Trump"),
@@ -110,3 +120,41 @@ def test_relative_pronoun_speakers_are_keyed_by_their_noun() -> None:
         'The residents, who said "we have waited ten years for this bridge," cheered.', detect_structure=False
     )
     assert [(q.speaker.text, q.speaker_key) for q in doc.quotes] == [("who", "the residents")]
+
+
+def resolved(text: str, lang: str = "en") -> List[Tuple[str, Optional[str], str, Optional[str]]]:
+    """(speaker as written, resolved name, type, how) of each quote with a speaker."""
+    doc = presslens.analyze(text, lang=lang, detect_structure=False)
+    for quote in doc.quotes:
+        span = quote.speaker_name_span
+        if span is not None:
+            assert text[span.start : span.end] == span.text == quote.speaker_name
+    return [(q.speaker.text, q.speaker_name, q.speaker_type, q.resolution) for q in doc.quotes if q.speaker]
+
+
+def test_speakers_resolve_to_the_fullest_name() -> None:
+    text = (
+        "Interior Minister Ana Ruiz met Tomas Reyes, the mayor of Valdora, on Monday. "
+        '"We will rebuild the bridge," she said. Reyes was less sure. "The money is not there," he said.\n\n'
+        '"We have the funds," the minister said later. Northwind Logistics, a freight company, said the road '
+        'would reopen. "Trucks will run by May," the company said. "It is chaos," a resident said.'
+    )
+    assert resolved(text) == [
+        ("she", "Ana Ruiz", "person", "pronoun"),
+        ("he", "Tomas Reyes", "person", "pronoun"),
+        ("the minister", "Ana Ruiz", "person", "role"),
+        ("Northwind Logistics", "Northwind Logistics", "organisation", "name"),
+        ("the company", "Northwind Logistics", "organisation", "role"),
+        ("a resident", None, "person", None),
+    ]
+
+
+def test_resolution_in_other_languages() -> None:
+    fr = "La préfète du Var, Anne-Sophie Giraud, a interdit l'accès aux massifs. « Le risque est sévère », a-t-elle dit."
+    assert resolved(fr, "fr")[-1][1:] == ("Anne-Sophie Giraud", "person", "pronoun")
+    de = "Die Seglerin Marie Lindholm ist in Kiel angekommen. Sie sagte, sie habe kaum geschlafen."
+    assert resolved(de, "de") == [("Sie", "Marie Lindholm", "person", "pronoun")]
+    ja = "第三者委員会の石川真理子委員長は会見した。彼女は「必ず解明する」と語った。"
+    assert resolved(ja, "ja") == [("彼女", "石川真理子", "person", "pronoun")]
+    zh = "北风物流公司创始人孙志强周二宣布辞职。他说：“公司需要更年轻的人。”"
+    assert resolved(zh, "zh") == [("他", "孙志强", "person", "pronoun")]

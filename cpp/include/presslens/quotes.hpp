@@ -21,7 +21,8 @@ class Document;
 
 namespace detail {
 class QuoteResources;
-}
+class SpeakerLexicon;
+}  // namespace detail
 
 enum class QuoteKind : std::uint8_t {
   kDirect,    // a speaker's own words, usually a whole sentence or more
@@ -33,6 +34,25 @@ enum class QuoteKind : std::uint8_t {
 
 const char* to_string(QuoteKind kind) noexcept;
 
+// What the speaker is, as far as the document tells (docs/quotes.md, "Who the speaker is").
+enum class SpeakerType : std::uint8_t {
+  kUnknown,
+  kPerson,        // a name with a given name or a title, a role, "he" or "she"
+  kOrganisation,  // a company, ministry, police, party, newspaper ...
+};
+
+const char* to_string(SpeakerType type) noexcept;
+
+// How the speaker's name was found: the rule that decided.
+enum class SpeakerResolution : std::uint8_t {
+  kNone,     // no name: the text never names the speaker, or no speaker
+  kName,     // the speaker phrase holds the name ("Kishida" -> "Fumio Kishida")
+  kPronoun,  // a pronoun stands for the nearest compatible person named before it
+  kRole,     // a role ("the minister") stands for the person named with that role
+};
+
+const char* to_string(SpeakerResolution resolution) noexcept;
+
 struct Quote {
   Span span;   // the quoted words: inside the marks, or the reported clause
   Span marks;  // opening to closing mark, both included (empty for indirect speech)
@@ -43,7 +63,16 @@ struct Quote {
   Span speaker;   // who, as written ("he", "Deputy Mayor Tomas Reyes"); empty if unknown
   Span cue;       // the speech verb or "according to" that attributes it; may be empty
   Span kind_cue;  // what decided a title or scare quote ("report", "so-called"); may be empty
-  std::string speaker_key;  // the speaker's surname (pronouns resolved), to group speakers
+  // The speaker's name at its fullest in the document, titles left out: "Prime Minister Fumio
+  // Kishida" gives "Fumio Kishida", and so do a later "Kishida", "he" or "the prime minister".
+  // A span of the text, possibly far from the quote; empty when the text never names the speaker.
+  Span speaker_name;
+  SpeakerType speaker_type = SpeakerType::kUnknown;
+  SpeakerResolution resolution = SpeakerResolution::kNone;
+  // The speaker's surname from the resolved name ("kishida"), to group one speaker's quotes;
+  // the phrase folded for a speaker the text never names ("the fire chief"); empty for a
+  // pronoun nobody named stands for.
+  std::string speaker_key;
   std::uint32_t sentence = kNoSentence;  // the sentence the quote starts in
 };
 
@@ -89,6 +118,7 @@ class QuoteFinder {
  private:
   Tokenizer tokenizer_;
   std::shared_ptr<const detail::QuoteResources> resources_;
+  std::shared_ptr<const detail::SpeakerLexicon> speakers_;
 };
 
 }  // namespace presslens

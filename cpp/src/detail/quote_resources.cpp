@@ -32,6 +32,8 @@ QuoteResources::QuoteResources(const LanguagePack& language)
   white_corner_titles = has_option(options, "white-corner-titles");
   dropped_subjects = has_option(options, "dropped-subjects");
   pronoun_inversion = has_option(options, "pronoun-inversion");
+  capitalised_nouns = has_option(options, "capitalised-nouns");
+  single_character_given_names = has_option(options, "single-character-given-names");
   // The lists the reader tests only word by word live in word_classes alone.
   const StringSet coordinators = set_of(language.list("coordinators"));
   // Determiners are connectors too in some lists ("la"): they already join a phrase; "and"

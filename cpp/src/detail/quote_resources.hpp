@@ -70,8 +70,10 @@ class QuoteResources {
   std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
   bool dropped_subjects = false;   // a verb with no subject speaks for the previous subject
   bool pronoun_inversion = false;  // "sagte er vor Journalisten": a pronoun after its verb speaks
-  StringSet fragment_particles;    // Japanese: before a quote, make it part of the writer's clause
-  StringSet quotatives;            // Japanese: after a quote, report it ("」と述べた")
+  bool capitalised_nouns = false;  // German: "die Politikerin" is no name
+  bool single_character_given_names = false;  // Chinese: "李 秀 兰"
+  StringSet fragment_particles;  // Japanese: before a quote, make it part of the writer's clause
+  StringSet quotatives;          // Japanese: after a quote, report it ("」と述べた")
   StringSet stopwords;
   bool german_marks;               // „…“ ‚…‘ »…«: “ ‘ « close rather than open
   bool title_case_titles = false;  // English: "Meet the Press" is a title

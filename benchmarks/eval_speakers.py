@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Speaker resolution accuracy: is each quote's resolved speaker the right person?
+
+Input: JSONL cases with "text", "lang" and gold "quotes", each with code-point "start"/"end" of
+the quoted words, "speaker_name" (the name at its fullest in the text, titles left out, or null
+when the text never names the speaker) and "speaker_type" ("person", "organisation",
+"unknown"); optional "pattern" per case, e.g. tests/data/speakers/*.jsonl (our set) and
+tests/data/speakers/blind/*.jsonl (held back: read its figures, never its errors).
+
+Matching rule (fixed, as in eval_quotes.py): both spans trimmed of white space, quotation marks
+and , . ; : ! ? — – -; a prediction matches a gold quote when their character Jaccard overlap is
+at least 0.5 (the best one). Figures, over all gold quotes (a quote not found counts as wrong):
+- found: a predicted quote matches;
+- person: the speaker is the right one: both names null, or one name contains the other on
+  word boundaries after case folding ("Kishida" for "Fumio Kishida" is the right person; for
+  Chinese and Japanese, one contains the other);
+- exact: the resolved name equals the gold name (its fullest form), or both are null;
+- type: speaker_type equals the gold type.
+Per language and per pattern.
+
+    python benchmarks/eval_speakers.py tests/data/speakers/*.jsonl
+    python benchmarks/eval_speakers.py tests/data/speakers/blind/*.jsonl --headline
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from typing import Dict, List, Optional, Tuple
+
+import presslens
+
+TRIM = " \t\n\r\"'“”‘’«»„‚‹›「」『』,.;:!?—–-"
+
+
+def trimmed(text: str, start: int, end: int) -> Tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def jaccard(a: Tuple[int, int], b: Tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union > 0 else 0.0
+
+
+def _words(name: str) -> str:
+    return " " + " ".join(re.findall(r"[\w-]+", name)) + " "
+
+
+def same_person(predicted: Optional[str], gold: Optional[str]) -> bool:
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    p, g = predicted.casefold(), gold.casefold()
+    if not re.search(r"\w\s", p + " ") or re.search(r"[\u3040-\u30ff\u3400-\u9fff]", p + g):
+        return p in g or g in p  # unspaced scripts
+    return _words(p) in _words(g) or _words(g) in _words(p)
+
+
+def exact(predicted: Optional[str], gold: Optional[str]) -> bool:
+    norm = lambda s: None if s is None else " ".join(s.casefold().split())  # noqa: E731
+    return norm(predicted) == norm(gold)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="+")
+    parser.add_argument("--errors", action="store_true", help="print every wrong person (never on a blind set)")
+    parser.add_argument("--headline", action="store_true", help="one line per language and the total")
+    args = parser.parse_args(argv)
+
+    analyzers: Dict[str, presslens.Analyzer] = {}
+    totals: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for path in args.inputs:
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                case = json.loads(line)
+                lang = case["lang"]
+                if lang not in analyzers:
+                    analyzers[lang] = presslens.Analyzer(lang, detect_structure=False)
+                text = case["text"]
+                doc = analyzers[lang].analyze(text)
+                for gold in case["quotes"]:
+                    g = trimmed(text, gold["start"], gold["end"])
+                    best = max(doc.quotes, key=lambda q: jaccard(g, trimmed(text, q.start, q.end)), default=None)
+                    if best is not None and jaccard(g, trimmed(text, best.start, best.end)) < 0.5:
+                        best = None
+                    name = best.speaker_name if best is not None else None
+                    scores = {
+                        "quotes": 1,
+                        "found": best is not None,
+                        "person": best is not None and same_person(name, gold["speaker_name"]),
+                        "exact": best is not None and exact(name, gold["speaker_name"]),
+                        "type": best is not None and best.speaker_type == gold["speaker_type"],
+                    }
+                    for group in ("all", lang, f"{lang}/{case.get('pattern', '-')}", f"*/{case.get('pattern', '-')}"):
+                        for key, value in scores.items():
+                            totals[group][key] += int(value)
+                    if args.errors and not scores["person"]:
+                        said = best.speaker.text if best is not None and best.speaker else None
+                        print(f"{case['id']}: gold {gold['speaker_name']!r} ({gold['speaker']!r}), "
+                              f"got {name!r} from {said!r} [{best.resolution if best else 'not found'}]",
+                              file=sys.stderr)
+
+    def row(group: str) -> str:
+        t = totals[group]
+        n = max(1, t["quotes"])
+        return (f"{group:34} {t['quotes']:5d}  {t['found'] / n:.3f}  {t['person'] / n:.3f}  "
+                f"{t['exact'] / n:.3f}  {t['type'] / n:.3f}")
+
+    print(f"{'':34} {'quotes':>5}  found  person exact  type")
+    langs = sorted(g for g in totals if "/" not in g and g != "all")
+    for group in langs:
+        print(row(group))
+    if not args.headline:
+        for group in sorted(g for g in totals if g.startswith("*/")):
+            print(row(group))
+        for group in sorted(g for g in totals if "/" in g and not g.startswith("*/")):
+            print(row(group))
+    print(row("all"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+// Who each quote's speaker is: names at their fullest, pronouns and roles resolved, types.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "presslens/analyzer.hpp"
+#include "presslens/error.hpp"
+#include "presslens/quotes.hpp"
+
+namespace presslens {
+namespace {
+
+struct Resolved {
+  std::string speaker, name, type, how;
+  bool operator==(const Resolved&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const Resolved& r) {
+  return out << "{" << r.speaker << " -> " << r.name << " | " << r.type << " | " << r.how << "}";
+}
+
+// front() and back() of none give a placeholder, so that a text yielding no quote fails its
+// expectation instead of crashing the suite.
+struct Resolveds : std::vector<Resolved> {
+  using std::vector<Resolved>::vector;
+  const Resolved& front() const { return empty() ? none() : std::vector<Resolved>::front(); }
+  const Resolved& back() const { return empty() ? none() : std::vector<Resolved>::back(); }
+  static const Resolved& none() {
+    static const Resolved kNone{"(no quote)", "", "", ""};
+    return kNone;
+  }
+};
+
+Options options_for(const char* lang) {
+  Options options;
+  options.lang = lang;
+  options.detect_structure = false;
+  return options;
+}
+
+// (speaker as written, resolved name, type, rule) of each quote that has a speaker.
+Resolveds resolved(const std::string& text, const char* lang = "en") {
+  const Document doc = Analyzer(options_for(lang)).analyze(text);
+  Resolveds seen;
+  for (const auto& q : doc.quotes()) {
+    if (q.speaker.empty()) continue;
+    seen.push_back({std::string(doc.text(q.speaker)), std::string(doc.text(q.speaker_name)),
+                    to_string(q.speaker_type), to_string(q.resolution)});
+  }
+  return seen;
+}
+
+std::vector<std::string> keys(const std::string& text, const char* lang = "en") {
+  const Document doc = Analyzer(options_for(lang)).analyze(text);
+  std::vector<std::string> found;
+  for (const auto& q : doc.quotes()) found.push_back(q.speaker_key);
+  return found;
+}
+
+TEST(SpeakerResolution, NamesAtTheirFullestWithoutTitles) {
+  EXPECT_EQ(resolved("Prime Minister Fumio Kishida spoke in Tokyo. \"We will act,\" Kishida said."),
+            (Resolveds{{"Kishida", "Fumio Kishida", "person", "name"}}));
+  EXPECT_EQ(resolved("\"We are losing,\" said Dr. Amara Lindqvist, who leads the team."),
+            (Resolveds{{"Dr. Amara Lindqvist", "Amara Lindqvist", "person", "name"}}));
+  // A given name starts the name after words that are no title ("Secretary of State for the
+  // Family Theresa May").
+  EXPECT_EQ(resolved("\"No,\" said Secretary of State for the Family Theresa May.").front().name,
+            "Theresa May");
+  // Keys group one speaker's quotes by the resolved name's surname.
+  EXPECT_EQ(keys("Prime Minister Fumio Kishida spoke. \"A,\" Kishida said. \"B,\" he added."),
+            (std::vector<std::string>{"kishida", "kishida"}));
+}
+
+TEST(SpeakerResolution, PronounsStandForTheNearestCompatiblePerson) {
+  // Gender from given names, titles and roles decides between two people.
+  EXPECT_EQ(resolved("Maria Lopez met John Harrow on Monday. \"We agreed,\" she said."),
+            (Resolveds{{"she", "Maria Lopez", "person", "pronoun"}}));
+  EXPECT_EQ(resolved("Ms. Okafor met Mr. Brandt on Monday. \"We agreed,\" he said."),
+            (Resolveds{{"he", "Brandt", "person", "pronoun"}}));
+  // The previous quote's speaker and the subject come before a name in object position.
+  EXPECT_EQ(resolved("\"Costs rose,\" said Anton Berg. He met Paul Whitcombe later. \"It was "
+                     "useful,\" he said.")
+                .back()
+                .name,
+            "Anton Berg");
+  // A place is no person: "he" is left unresolved rather than given to "Croydon".
+  EXPECT_EQ(resolved("The queue in Croydon was long. \"Nobody knows,\" he said."),
+            (Resolveds{{"he", "", "person", "none"}}));
+  // A name inside someone's words is not who "he" is.
+  EXPECT_EQ(resolved("\"Ask Peter Vance,\" he said.").front().name, "");
+  // "I" and "we" are the writer's or the speaker's own voice: no name, no key.
+  EXPECT_EQ(keys("I think the deal would be very difficult."), (std::vector<std::string>{""}));
+}
+
+TEST(SpeakerResolution, RolesStandForThePersonNamedWithThem) {
+  const std::string text =
+      "Interior Minister Ana Ruiz visited the site. \"We will rebuild,\" the minister said.";
+  EXPECT_EQ(resolved(text), (Resolveds{{"the minister", "Ana Ruiz", "person", "role"}}));
+  EXPECT_EQ(resolved("The head coach of the national team, Declan Forde, named his squad. \"They "
+                     "earned it,\" the coach said."),
+            (Resolveds{{"the coach", "Declan Forde", "person", "role"}}));
+  // Never named: a person, with no name.
+  EXPECT_EQ(resolved("\"It is chaos,\" a resident said."),
+            (Resolveds{{"a resident", "", "person", "none"}}));
+}
+
+TEST(SpeakerResolution, OrganisationsAndThings) {
+  EXPECT_EQ(resolved("Northwind Logistics, a freight company, will cut jobs. \"Trucks will run,\" "
+                     "the company said."),
+            (Resolveds{{"the company", "Northwind Logistics", "organisation", "role"}}));
+  EXPECT_EQ(resolved("The Ministry of Agriculture ordered a cull. \"It is confined,\" the ministry "
+                     "said."),
+            (Resolveds{{"the ministry", "Ministry of Agriculture", "organisation", "role"}}));
+  // "police" points back at nothing; a report is no one.
+  EXPECT_EQ(resolved("\"Two men were arrested,\" police said."),
+            (Resolveds{{"police", "", "organisation", "none"}}));
+  EXPECT_EQ(resolved("The report said emissions rose sharply last year."),
+            (Resolveds{{"The report", "", "unknown", "none"}}));
+}
+
+TEST(SpeakerResolution, AppositivesPossessorsAndModifiersAreNotTheSpeaker) {
+  EXPECT_EQ(
+      resolved("\"Costs will rise,\" said Marta Kovacs, a spokeswoman for Northwind Logistics.")
+          .front()
+          .name,
+      "Marta Kovacs");
+  EXPECT_EQ(resolved("\"We will not bend,\" Austria's interior minister Gerhard Karner said.")
+                .front()
+                .name,
+            "Gerhard Karner");
+  EXPECT_EQ(resolved("\"A,\" said a resident of the Moulin district.").front().name, "");
+}
+
+TEST(SpeakerResolution, OtherLanguages) {
+  // The attribution gives the quote to the sentence before's subject, a role with its name in
+  // apposition.
+  const Resolved prefete = resolved(
+                               "La préfète du Var, Anne-Sophie Giraud, a interdit l'accès. « Le "
+                               "risque est sévère », a justifié la préfète.",
+                               "fr")
+                               .back();
+  EXPECT_EQ(prefete.name + " | " + prefete.type + " | " + prefete.how,
+            "Anne-Sophie Giraud | person | role");
+  // German capitalises nouns: "die Ministerin" is a role, not a name.
+  EXPECT_EQ(resolved("Innenministerin Claudia Reinholz besuchte Kiel. „Wir handeln“, sagte die "
+                     "Ministerin.",
+                     "de"),
+            (Resolveds{{"die Ministerin", "Claudia Reinholz", "person", "role"}}));
+  EXPECT_EQ(
+      resolved("El seleccionador, Raúl Ortega, dio la lista. «Se lo han ganado», dijo él.", "es")
+          .back()
+          .name,
+      "Raúl Ortega");
+  EXPECT_EQ(resolved("挪威渔业公司总裁拉尔斯·贝格周二宣布裁员。贝格说：“我们别无选择。”", "zh"),
+            (Resolveds{{"贝格", "拉尔斯·贝格", "person", "name"}}));
+  EXPECT_EQ(
+      resolved("ミナト電機の鈴木隆社長は計画を明らかにした。同氏は「好機だ」と述べた。", "ja"),
+      (Resolveds{{"同氏", "鈴木隆", "person", "pronoun"}}));
+}
+
+TEST(SpeakerResolution, BoundedOnPathologicalText) {
+  // Thousands of names and pronouns: each pronoun looks back over a bounded number of names,
+  // and every name span lies in the text.
+  std::string text;
+  for (int i = 0; i < 3000; ++i) {
+    text += "Anna Berg" + std::to_string(i % 7) + " met Karl Dahl. \"Fine,\" she said. ";
+  }
+  const Document doc = Analyzer(options_for("en")).analyze(text);
+  std::size_t named = 0;
+  for (const auto& q : doc.quotes()) {
+    ASSERT_LE(q.speaker_name.end, doc.text().size());
+    named += q.speaker_name.empty() ? 0 : 1;
+  }
+  EXPECT_GT(named, 2000u);
+}
+
+TEST(SpeakerResolution, MalformedSpeakerWordsAreClearErrors) {
+  LanguagePack pack = LanguagePack::builtin("en");
+  const auto finder = [&] { return QuoteFinder(pack, Tokenizer(pack)); };
+  pack.set_list("speaker_words", {"minister rank"});
+  EXPECT_THROW(finder(), LanguagePackError);
+  pack.set_list("speaker_words", {"he pronoun x"});
+  EXPECT_THROW(finder(), LanguagePackError);
+  pack.set_list("speaker_words", {});
+  pack.set_list("given_names", {"Anna"});
+  EXPECT_THROW(finder(), LanguagePackError);
+  pack.set_list("given_names", {"Anna f"});
+  EXPECT_NO_THROW(finder());
+}
+
+}  // namespace
+}  // namespace presslens
