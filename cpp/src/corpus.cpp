@@ -14,9 +14,28 @@
 namespace presslens {
 namespace {
 
-constexpr std::string_view kHeader = "presslens-corpus 2";
-// Version 1 kept one text per term (as first written); it still loads.
+constexpr std::string_view kHeader = "presslens-corpus 3";
+// Version 1 kept one text per term (as first written), version 2 no speakers; both still load.
 constexpr std::string_view kHeaderVersion1 = "presslens-corpus 1";
+constexpr std::string_view kHeaderVersion2 = "presslens-corpus 2";
+
+// Quotes that are speech count for their speaker; scare quotes and titles are the writer's.
+bool is_speech(const Quote& quote) {
+  return quote.kind == QuoteKind::kDirect || quote.kind == QuoteKind::kPartial ||
+         quote.kind == QuoteKind::kIndirect;
+}
+
+bool by_quotes(const SpeakerStatistics& a, const SpeakerStatistics& b) {
+  if (a.quotes != b.quotes) return a.quotes > b.quotes;
+  return a.key < b.key;
+}
+
+void keep_most_quoted(std::vector<SpeakerStatistics>& all, std::size_t n) {
+  const std::size_t keep = std::min(n, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(),
+                    by_quotes);
+  all.resize(keep);
+}
 
 void check_group(std::string_view group) {
   if (group.find_first_of("\r\n") != std::string_view::npos) {
@@ -58,6 +77,13 @@ void Corpus::Term::add_form(std::string_view text, std::uint64_t times) {
   forms.emplace_back(std::string(text), times);
 }
 
+SpeakerStatistics Corpus::Speaker::statistics(const std::string& key, std::uint64_t quotes) const {
+  SpeakerStatistics stats{key, names.text(), SpeakerType::kUnknown, quotes, names.documents};
+  const auto most = std::max_element(types.begin(), types.end());
+  if (*most > 0) stats.type = static_cast<SpeakerType>(most - types.begin());
+  return stats;
+}
+
 const std::string& Corpus::Term::text() const {
   static const std::string kNone;
   const std::pair<std::string, std::uint64_t>* best = nullptr;
@@ -88,6 +114,19 @@ void Corpus::add(const Document& document, const std::vector<Keyword>& terms,
     ++term.documents;
     if (counts) counts->counts[keyword.key] += keyword.count;
   }
+  std::vector<std::string_view> spoke;  // the speakers of this document, once each
+  for (const Quote& quote : document.quotes()) {
+    if (!is_speech(quote) || quote.speaker_name.empty() || quote.speaker_key.empty()) continue;
+    Speaker& speaker = speakers_[quote.speaker_key];
+    speaker.names.add_form(document.text(quote.speaker_name), 1);
+    ++speaker.names.count;
+    ++speaker.types[static_cast<std::size_t>(quote.speaker_type)];
+    if (std::find(spoke.begin(), spoke.end(), quote.speaker_key) == spoke.end()) {
+      spoke.push_back(quote.speaker_key);
+      ++speaker.names.documents;
+    }
+    if (counts) ++counts->speaker_quotes[quote.speaker_key];
+  }
 }
 
 void Corpus::add_texts(const Analyzer& analyzer, std::span<const std::string_view> texts,
@@ -116,11 +155,40 @@ void Corpus::merge(const Corpus& other) {
     mine.count += term.count;
     mine.documents += term.documents;
   }
+  for (const auto& [key, speaker] : other.speakers_) {
+    Speaker& mine = speakers_[key];
+    for (const auto& [name, count] : speaker.names.forms) mine.names.add_form(name, count);
+    mine.names.count += speaker.names.count;
+    mine.names.documents += speaker.names.documents;
+    for (std::size_t t = 0; t < mine.types.size(); ++t) mine.types[t] += speaker.types[t];
+  }
   for (const auto& [name, group] : other.groups_) {
     Group& mine = groups_[name];
     mine.documents += group.documents;
     for (const auto& [key, count] : group.counts) mine.counts[key] += count;
+    for (const auto& [key, count] : group.speaker_quotes) mine.speaker_quotes[key] += count;
   }
+}
+
+std::vector<SpeakerStatistics> Corpus::speakers(std::size_t n) const {
+  std::vector<SpeakerStatistics> all;
+  all.reserve(speakers_.size());
+  for (const auto& [key, speaker] : speakers_) {
+    all.push_back(speaker.statistics(key, speaker.names.count));
+  }
+  keep_most_quoted(all, n);
+  return all;
+}
+
+std::vector<SpeakerStatistics> Corpus::speakers(std::size_t n, std::string_view group) const {
+  std::vector<SpeakerStatistics> all;
+  const auto found = groups_.find(group);
+  if (found == groups_.end()) return all;
+  for (const auto& [key, quotes] : found->second.speaker_quotes) {
+    all.push_back(speakers_.at(key).statistics(key, quotes));
+  }
+  keep_most_quoted(all, n);
+  return all;
 }
 
 std::uint32_t Corpus::document_frequency(std::string_view key) const {
@@ -237,10 +305,27 @@ void Corpus::save(std::ostream& out) const {
       out << "form\t" << count << '\t' << one_line(form) << '\n';
     }
   }
+  const std::map<std::string, const Speaker*> speakers = [&] {
+    std::map<std::string, const Speaker*> sorted;
+    for (const auto& [key, speaker] : speakers_) sorted.emplace(key, &speaker);
+    return sorted;
+  }();
+  for (const auto& [key, speaker] : speakers) {
+    out << "speaker\t" << speaker->names.documents << '\t' << speaker->names.count;
+    for (const std::uint64_t count : speaker->types) out << '\t' << count;
+    out << '\t' << key << '\n';
+    auto names = speaker->names.forms;
+    std::sort(names.begin(), names.end());
+    for (const auto& [name, count] : names)
+      out << "name\t" << count << '\t' << one_line(name) << '\n';
+  }
   for (const auto& [name, group] : groups_) {
     out << "group\t" << group.documents << '\t' << name << '\n';
     std::map<std::string, std::uint64_t> counts(group.counts.begin(), group.counts.end());
     for (const auto& [key, count] : counts) out << "count\t" << count << '\t' << key << '\n';
+    std::map<std::string, std::uint64_t> quotes(group.speaker_quotes.begin(),
+                                                group.speaker_quotes.end());
+    for (const auto& [key, count] : quotes) out << "quotes\t" << count << '\t' << key << '\n';
   }
 }
 
@@ -251,12 +336,14 @@ Corpus Corpus::load(std::istream& in) {
   const auto fail = [&](const char* why) {
     throw InvalidArgument("corpus file, line " + std::to_string(number) + ": " + why);
   };
-  if (!std::getline(in, line) || (line != kHeader && line != kHeaderVersion1)) {
+  if (!std::getline(in, line) ||
+      (line != kHeader && line != kHeaderVersion1 && line != kHeaderVersion2)) {
     fail("not a presslens corpus file");
   }
   ++number;
   Group* group = nullptr;
-  Term* term = nullptr;  // the term the form lines below belong to
+  Term* term = nullptr;        // the term the form lines below belong to
+  Speaker* speaker = nullptr;  // the speaker the name lines below belong to
   while (std::getline(in, line)) {
     ++number;
     if (line.empty()) continue;
@@ -278,6 +365,19 @@ Corpus Corpus::load(std::istream& in) {
         if (fields.size() == 5) term->add_form(fields[4], term->count);  // version 1
       } else if (fields[0] == "form" && fields.size() == 3 && term) {
         term->add_form(fields[2], std::stoull(fields[1]));
+      } else if (fields[0] == "speaker" && fields.size() == 7) {
+        speaker = &corpus.speakers_[fields[6]];
+        speaker->names.documents = static_cast<std::uint32_t>(std::stoul(fields[1]));
+        speaker->names.count = std::stoull(fields[2]);
+        for (std::size_t t = 0; t < speaker->types.size(); ++t) {
+          speaker->types[t] = std::stoull(fields[3 + t]);
+        }
+      } else if (fields[0] == "name" && fields.size() == 3 && speaker) {
+        speaker->names.add_form(fields[2], std::stoull(fields[1]));
+      } else if (fields[0] == "quotes" && fields.size() == 3 && group) {
+        if (!corpus.speakers_.contains(fields[2]))
+          fail("a group counts a speaker the corpus lacks");
+        group->speaker_quotes[fields[2]] = std::stoull(fields[1]);
       } else if (fields[0] == "group" && fields.size() == 3) {
         group = &corpus.groups_[fields[2]];
         group->documents = std::stoull(fields[1]);

@@ -123,6 +123,9 @@ class Corpus:
     def top(
         self, n: int, group: Optional[str] = None
     ) -> List[Tuple[str, str, int, int, float]]: ...
+    def speakers(
+        self, n: int, group: Optional[str] = None
+    ) -> List[Tuple[str, str, str, int, int]]: ...
     def tfidf(
         self,
         analyzer: Analyzer,

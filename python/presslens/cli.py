@@ -152,7 +152,8 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
     if doc.quotes:
         out.write(f"\nQuotes ({len(doc.quotes)}) by speaker\n")
         for name, quotes in speakers.items():
-            out.write(f"  {name}\n")
+            kind = quotes[0].speaker_type if quotes[0].speaker_name else ""
+            out.write(f"  {name}" + (f" ({kind})" if kind and kind != "unknown" else "") + "\n")
             for quote in quotes:
                 out.write(f"    [{quote.kind}] {_quoted_words(quote)}\n")
         others = [q for q in doc.quotes if q.speaker is None or not q.speaker_key]

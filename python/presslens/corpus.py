@@ -156,6 +156,34 @@ class Corpus:
                   "documents": "int64", "score": "float64"}
         return pandas.DataFrame(rows, columns=columns).astype(dtypes)
 
+    def speakers(self, n: Optional[int] = 20, group: Optional[str] = None) -> Any:
+        """Who is quoted, and how often: the ``n`` speakers with most quotes (None: all), over the
+        corpus or in one ``group``, as a pandas DataFrame (key, name, type, quotes, documents).
+        Quotes count when they are speech (direct, partial, indirect) and their speaker resolved
+        to a name (``Quote.speaker_name``); one speaker's mentions across articles ("Kishida",
+        "Fumio Kishida", "Prime Minister Fumio Kishida") share the key (the surname), ``name`` is
+        the fullest name most often written, ``type`` what most of its quotes' speakers were."""
+        import pandas
+
+        rows = [
+            {"key": key, "name": name, "type": kind, "quotes": quotes, "documents": documents}
+            for key, name, kind, quotes, documents in self._core.speakers(n if n is not None else 2**62, group)
+        ]
+        columns = ["key", "name", "type", "quotes", "documents"]
+        dtypes = {"key": "string", "name": "string", "type": "string", "quotes": "int64", "documents": "int64"}
+        return pandas.DataFrame(rows, columns=columns).astype(dtypes)
+
+    def speakers_by_group(self, n: Optional[int] = 10) -> Any:
+        """The ``n`` most quoted speakers of every group, as one tidy pandas DataFrame (group, key,
+        name, type, quotes, documents): quotes counted in the group, the rest over the corpus."""
+        import pandas
+
+        frames = [self.speakers(n, group).assign(group=group) for group in self.groups()]
+        columns = ["group", "key", "name", "type", "quotes", "documents"]
+        if not frames:
+            return self.speakers(0).assign(group=pandas.Series(dtype="string"))[columns]
+        return pandas.concat(frames, ignore_index=True).astype({"group": "string"})[columns]
+
     def trend(self, keys: Sequence[str], per: int = 1000) -> Any:
         """How often each term (by ``key``, as :meth:`top` and :meth:`keyness` show them) occurs
         in each group, as a tidy pandas DataFrame (group, key, count, share): ``share`` is the

@@ -12,7 +12,8 @@ from .progress import progress_bar
 
 __all__ = ["LAYERS", "SCHEMAS", "analyze_frame", "document_rows", "to_pandas"]
 
-LAYERS = ("sentences", "paragraphs", "tokens", "quotes", "claims", "keywords")
+LAYERS = ("sentences", "paragraphs", "tokens", "quotes", "speakers", "claims", "keywords")
+_SPEECH = ("direct", "partial", "indirect")
 
 
 def _utc_offset(date: Optional[datetime.datetime]) -> Optional[str]:
@@ -63,6 +64,17 @@ def document_rows(
              "cue": _span_text(q.cue), "sentence": q.sentence, "parts": len(q.parts)}
             for q in doc.quotes
         ]
+    elif layer == "speakers":
+        # One row per speaker of the document whose quotes (speech) resolved to a name: add the
+        # tables of many documents up by "key" to count who is quoted across them.
+        by_key: Dict[str, Dict[str, Any]] = {}
+        for q in doc.quotes:
+            if q.kind not in _SPEECH or not q.speaker_name or not q.speaker_key:
+                continue
+            row = by_key.setdefault(q.speaker_key, {"key": q.speaker_key, "name": q.speaker_name,
+                                                   "type": q.speaker_type, "quotes": 0})
+            row["quotes"] += 1
+        rows = list(by_key.values())
     elif layer == "claims":
         rows = [
             {"sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text, "score": c.score,
@@ -105,6 +117,7 @@ SCHEMAS: Dict[str, Dict[str, str]] = {
     "claims": {"sentence": "int64", "start": "int64", "end": "int64", "text": "string",
                "score": "float64", "is_claim": "bool", "kinds": "object", "certainty": "int64",
                "speaker": "string", "speaker_key": "string"},
+    "speakers": {"key": "string", "name": "string", "type": "string", "quotes": "int64"},
     "keywords": {"key": "string", "text": "string", "count": "int64", "words": "int64",
                  "start": "int64", "end": "int64"},
 }

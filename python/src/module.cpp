@@ -642,6 +642,20 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
           py::arg("n"), py::arg("group") = py::none(),
           "(key, text, count, documents, score) of the most frequent terms.")
       .def(
+          "speakers",
+          [](const SharedCorpus& shared, std::size_t n, const std::optional<std::string>& group) {
+            const auto speakers = shared.read(
+                [&](const auto& c) { return group ? c.speakers(n, *group) : c.speakers(n); });
+            py::list result;
+            for (const auto& s : speakers) {
+              result.append(py::make_tuple(s.key, s.name, presslens::to_string(s.type), s.quotes,
+                                           s.documents));
+            }
+            return result;
+          },
+          py::arg("n"), py::arg("group") = py::none(),
+          "(key, name, type, quotes, documents) of the speakers with most quotes.")
+      .def(
           "tfidf",
           [](const SharedCorpus& shared, const presslens::Analyzer& analyzer,
              const Document& document, std::size_t n, std::uint32_t min_words,

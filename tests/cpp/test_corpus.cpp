@@ -90,6 +90,42 @@ TEST(Corpus, LoadsVersionOneFiles) {
   EXPECT_EQ(corpus.count("flood", "a"), 3u);
 }
 
+// Who is quoted across articles: one speaker's mentions share the surname's key, the label is
+// the fullest name most often written, and counts merge and save exactly.
+TEST(Corpus, SpeakersAcrossArticles) {
+  const Analyzer analyzer;
+  const std::vector<std::string_view> texts = {
+      "Prime Minister Fumio Kishida visited Osaka. \"We will act,\" Kishida said. \"Soon,\" he "
+      "added.",
+      "\"The budget is ready,\" Fumio Kishida told reporters.",
+      "\"Prices will fall,\" said Ana Ruiz. Police said two men were held.",
+      "The \"so-called\" reform stalled."};
+  Corpus whole;
+  whole.add_texts(analyzer, texts, std::vector<std::string>{"a", "b", "a", "b"});
+  const auto top = whole.speakers(10);
+  ASSERT_EQ(top.size(), 2u);  // police is named by no one: no speaker to count
+  EXPECT_EQ(top[0].key, "kishida");
+  EXPECT_EQ(top[0].name, "Fumio Kishida");
+  EXPECT_EQ(top[0].type, SpeakerType::kPerson);
+  EXPECT_EQ(top[0].quotes, 3u);
+  EXPECT_EQ(top[0].documents, 2u);
+  EXPECT_EQ(top[1].name, "Ana Ruiz");
+  const auto in_b = whole.speakers(10, "b");
+  ASSERT_EQ(in_b.size(), 1u);
+  EXPECT_EQ(in_b[0].quotes, 1u);
+  EXPECT_TRUE(whole.speakers(10, "nowhere").empty());
+
+  Corpus first, second;
+  first.add_texts(analyzer, std::span(texts).first(2), std::vector<std::string>{"a", "b"});
+  second.add_texts(analyzer, std::span(texts).last(2), std::vector<std::string>{"a", "b"});
+  first.merge(second);
+  EXPECT_EQ(saved(first), saved(whole));
+  std::istringstream in(saved(whole));
+  EXPECT_EQ(saved(Corpus::load(in)), saved(whole));
+  std::istringstream orphan("presslens-corpus 3\ngroup\t1\ta\nquotes\t1\tnobody\n");
+  EXPECT_THROW(Corpus::load(orphan), InvalidArgument);
+}
+
 // A term is labelled with its most frequent spelling, whatever order the documents came in.
 TEST(Corpus, LabelsAreTheMostFrequentSpelling) {
   const Analyzer analyzer;

@@ -47,9 +47,10 @@ def test_save_load_and_pickle(tmp_path: Path) -> None:
     corpus = presslens.Corpus().add_many(ARTICLES, groups=GROUPS)
     path = tmp_path / "corpus.tsv"
     corpus.save(path)
-    assert path.read_text(encoding="utf-8").startswith("presslens-corpus 2\n")
+    assert path.read_text(encoding="utf-8").startswith("presslens-corpus 3\n")
     loaded = presslens.Corpus.load(path)
     assert loaded.top(5) == corpus.top(5) and loaded.by(3) == corpus.by(3)
+    assert loaded._core.speakers(5) == corpus._core.speakers(5)
     assert pickle.loads(pickle.dumps(corpus)).top(5) == corpus.top(5)
     (tmp_path / "bad.tsv").write_text("not a corpus\n", encoding="utf-8")
     with pytest.raises(presslens.InvalidArgumentError):
@@ -121,3 +122,25 @@ def test_labels_are_the_most_frequent_spelling_in_any_order() -> None:
     assert forward._core.dumps() == backward._core.dumps()
     label = {t.key: t.text for t in forward.top(20)}
     assert label["public"] == "Publications"
+
+
+def test_speakers_across_articles() -> None:
+    pandas = pytest.importorskip("pandas")
+    texts = [
+        'Prime Minister Fumio Kishida visited Osaka. "We will act," Kishida said. "Soon," he added.',
+        '"The budget is ready," Fumio Kishida told reporters.',
+        '"Prices will fall," said Ana Ruiz. Police said two men were held.',
+    ]
+    corpus = presslens.Corpus().add_many(texts, groups=["a", "b", "a"])
+    table = corpus.speakers()
+    assert isinstance(table, pandas.DataFrame)
+    assert list(table.columns) == ["key", "name", "type", "quotes", "documents"]
+    assert table.iloc[0].to_dict() == {"key": "kishida", "name": "Fumio Kishida", "type": "person",
+                                        "quotes": 3, "documents": 2}
+    assert list(corpus.speakers(group="b")["quotes"]) == [1]
+    by_group = corpus.speakers_by_group(5)
+    assert list(by_group.columns) == ["group", "key", "name", "type", "quotes", "documents"]
+    assert set(by_group["group"]) == {"a", "b"}
+    empty = presslens.Corpus().speakers()
+    assert len(empty) == 0 and dict(empty.dtypes) == dict(table.dtypes)
+    assert len(presslens.Corpus().speakers_by_group()) == 0

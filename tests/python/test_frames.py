@@ -84,3 +84,21 @@ def test_claims_table_types() -> None:
     assert not quoted.empty and (quoted["speaker_key"] == "ruiz").all()
     empty = presslens.analyze("").to_pandas("claims")
     assert dict(empty.dtypes.astype(str)) == dict(claims.dtypes.astype(str))
+
+
+def test_speakers_table_adds_up_across_documents() -> None:
+    frame = pandas.DataFrame({"text": [
+        'Prime Minister Fumio Kishida visited Osaka. "We will act," Kishida said. "Soon," he added.',
+        '"The budget is ready," Fumio Kishida told reporters. "It is chaos," a resident said.',
+    ]})
+    tables = presslens.analyze_frame(frame, lang="en", layers=["quotes", "speakers"])
+    speakers = tables["speakers"]
+    assert list(speakers.columns) == ["doc_id", *presslens.frames.SCHEMAS["speakers"]]
+    assert list(speakers["quotes"]) == [2, 1]  # a resident is named by no one
+    total = speakers.groupby("key").agg(name=("name", "first"), quotes=("quotes", "sum"))
+    assert total.loc["kishida"].to_dict() == {"name": "Fumio Kishida", "quotes": 3}
+    quotes = tables["quotes"]
+    assert set(quotes["speaker_name"].dropna()) == {"Fumio Kishida"}
+    assert set(quotes["resolution"].dropna()) == {"name", "pronoun"}
+    empty = presslens.analyze_frame(pandas.DataFrame({"text": [""]}), layers=["speakers"])["speakers"]
+    assert empty.empty and dict(empty.dtypes.drop("doc_id")) == dict(speakers.dtypes.drop("doc_id"))

@@ -2,6 +2,7 @@
 // documents, mergeable and saved to a documented text format.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <iosfwd>
 #include <map>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "presslens/keywords.hpp"
+#include "presslens/quotes.hpp"
 
 namespace presslens {
 
@@ -24,6 +26,17 @@ struct TermStatistics {
   std::uint64_t count = 0;      // occurrences over the documents
   std::uint32_t documents = 0;  // documents it occurs in
   double score = 0;             // TF-IDF (tfidf()), keyness z-score (keyness())
+};
+
+// One speaker over many documents: the quotes (speech: direct, partial, indirect) whose speaker
+// resolved to a name, grouped by the name's key (the surname: "kishida"), so that "Kishida",
+// "Fumio Kishida" and "Prime Minister Fumio Kishida" in different articles are one speaker.
+struct SpeakerStatistics {
+  std::string key;
+  std::string name;  // the name most often written at its fullest (ties: the smallest text)
+  SpeakerType type = SpeakerType::kUnknown;  // what most of its quotes' speakers were
+  std::uint64_t quotes = 0;
+  std::uint32_t documents = 0;
 };
 
 // Grows with the vocabulary, not with the text. Not synchronised: build one corpus per thread (or
@@ -60,7 +73,13 @@ class Corpus {
   std::uint64_t count(std::string_view key, std::string_view group) const;
   std::uint64_t group_terms(std::string_view group) const;
 
-  // The text format (docs/keywords.md): a header line, then one line per term and per group.
+  // The `n` speakers with most quotes, over all documents or in one group (most quotes first,
+  // ties by key). Two people with one surname are one speaker here: the name says which.
+  std::vector<SpeakerStatistics> speakers(std::size_t n) const;
+  std::vector<SpeakerStatistics> speakers(std::size_t n, std::string_view group) const;
+
+  // The text format (docs/keywords.md): a header line, then one line per term, speaker and
+  // group.
   void save(std::ostream& out) const;
   // Throws InvalidArgument on a malformed file.
   static Corpus load(std::istream& in);
@@ -76,13 +95,20 @@ class Corpus {
     void add_form(std::string_view text, std::uint64_t times);
     const std::string& text() const;
   };
+  struct Speaker {
+    Term names;  // each name as written at its fullest, and how many quotes it spoke
+    std::array<std::uint64_t, 3> types{};  // quotes by SpeakerType
+    SpeakerStatistics statistics(const std::string& key, std::uint64_t quotes) const;
+  };
   struct Group {
     std::uint64_t documents = 0;
     std::unordered_map<std::string, std::uint64_t> counts;
+    std::unordered_map<std::string, std::uint64_t> speaker_quotes;
   };
 
   std::uint64_t documents_ = 0;
   std::unordered_map<std::string, Term> terms_;
+  std::unordered_map<std::string, Speaker> speakers_;
   std::map<std::string, Group, std::less<>> groups_;
 };
 
