@@ -73,6 +73,31 @@ def speaker_right(text: str, predicted: Optional[presslens.Span], gold: dict) ->
     return bool(contains(p, q) or contains(q, p))
 
 
+PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"}
+OPENERS = {"the", "a", "an", "this", "that", "these", "those", "one", "two", "some", "many", "most", "another"}
+
+
+def gold_surname(speaker: str) -> Optional[str]:
+    """The last capitalised word of a gold speaker that names someone ("President Obama" ->
+    "obama", "the Trump campaign" -> "trump"), or None ("he", "officials")."""
+    words = re.findall(r"[\w'’.-]+", speaker)
+    # A capital that only opens the phrase names no one ("The judge", "Twenty-four percent").
+    if words and words[0].casefold() in OPENERS | PRONOUNS or (words and re.match(r"\w+-\w+$", words[0])):
+        words = words[1:]
+    words = [w for w in words if w[:1].isupper() and w.casefold() not in PRONOUNS]
+    if not words:
+        return None
+    return re.sub(r"['’]s$", "", words[-1]).strip(".").casefold() or None
+
+
+def gold_pronoun(speaker: str) -> bool:
+    return speaker.strip().casefold() in PRONOUNS - {"i", "we", "you", "it"}
+
+
+def resolved_right(name: Optional[str], surname: str) -> bool:
+    return name is not None and re.search(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", name.casefold()) is not None
+
+
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "cpp", "data")
 _speech_cues: Dict[str, Tuple[set, List[str]]] = {}
 
@@ -118,6 +143,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         help="analyse without the syntax layer (speakers as the attribution rules alone find them)",
     )
     parser.add_argument(
+        "--resolved",
+        action="store_true",
+        help="also score resolved speakers: on matched quotes whose gold speaker is a name, right when "
+        "Quote.speaker_name contains the gold name's last capitalised word",
+    )
+    parser.add_argument(
         "--speech-cues",
         action="store_true",
         help="also score only the gold attributions that are marked quotes or have a listed speech cue",
@@ -135,6 +166,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         tp = fp = fn = 0
         per_kind: Dict[str, List[int]] = defaultdict(lambda: [0, 0])  # matched, gold
         kind_right = kind_total = speaker_ok = speaker_total = 0
+        resolved_ok = resolved_total = pronoun_named = pronoun_total = 0
         unattributed = unattributed_as_speech = 0
         marked_tp = marked_fp = 0  # on gold direct and partial; false: predicted direct or partial
         speech_tp = speech_gold = 0  # on gold attributions that are speech (--speech-cues)
@@ -190,6 +222,13 @@ def main(argv: Optional[List[str]] = None) -> int:
                     if g.get("speaker_start") is not None:
                         speaker_total += 1
                         speaker_ok += speaker_right(text, q.speaker, g)
+                        surname = gold_surname(text[g["speaker_start"] : g["speaker_end"]])
+                        if surname:
+                            resolved_total += 1
+                            resolved_ok += resolved_right(q.speaker_name, surname)
+                        elif gold_pronoun(text[g["speaker_start"] : g["speaker_end"]]):
+                            pronoun_total += 1
+                            pronoun_named += q.speaker_name is not None
                 else:
                     fn += 1
             for span in case.get("unattributed_quoted_spans", []):
@@ -219,6 +258,12 @@ def main(argv: Optional[List[str]] = None) -> int:
             print(f"kind accuracy on matched quotes: {kind_right}/{kind_total} = {kind_right / kind_total:.3f}")
         if speaker_total:
             print(f"speaker accuracy on matched quotes: {speaker_ok}/{speaker_total} = {speaker_ok / speaker_total:.3f}")
+        if args.resolved and resolved_total:
+            print(f"resolved speaker on matched quotes with a named gold speaker: {resolved_ok}/{resolved_total}"
+                  f" = {resolved_ok / resolved_total:.3f}")
+        if args.resolved and pronoun_total:
+            print(f"gold pronoun speakers resolved to some name (correctness not annotated): {pronoun_named}/"
+                  f"{pronoun_total} = {pronoun_named / pronoun_total:.3f}")
         if unattributed:
             print(f"unattributed quoted spans reported as speech: {unattributed_as_speech}/{unattributed} = {unattributed_as_speech / unattributed:.3f}")
     return 0

@@ -18,8 +18,13 @@ at least 0.5 (the best one). Figures, over all gold quotes (a quote not found co
 - type: speaker_type equals the gold type.
 Per language and per pattern.
 
+With --failing, prints the ids of the gold quotes whose speaker is not the right person
+("en-r008#1": case en-r008, its second quote), the ratchet tests/python/test_speaker_sets.py
+keeps (tests/data/speakers/failing.txt, blind/failing.txt).
+
     python benchmarks/eval_speakers.py tests/data/speakers/*.jsonl
     python benchmarks/eval_speakers.py tests/data/speakers/blind/*.jsonl --headline
+    python benchmarks/eval_speakers.py tests/data/speakers/*.jsonl --failing > tests/data/speakers/failing.txt
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import json
 import re
 import sys
 from collections import defaultdict
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 import presslens
 
@@ -68,16 +73,10 @@ def exact(predicted: Optional[str], gold: Optional[str]) -> bool:
     return norm(predicted) == norm(gold)
 
 
-def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("inputs", nargs="+")
-    parser.add_argument("--errors", action="store_true", help="print every wrong person (never on a blind set)")
-    parser.add_argument("--headline", action="store_true", help="one line per language and the total")
-    args = parser.parse_args(argv)
-
+def scored(paths: List[str]) -> Iterator[Tuple[dict, int, dict, Optional[presslens.Quote]]]:
+    """(case, index, gold quote, the predicted quote matching it or None) over the files."""
     analyzers: Dict[str, presslens.Analyzer] = {}
-    totals: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for path in args.inputs:
+    for path in paths:
         with open(path, encoding="utf-8") as lines:
             for line in lines:
                 case = json.loads(line)
@@ -86,27 +85,54 @@ def main(argv: Optional[List[str]] = None) -> int:
                     analyzers[lang] = presslens.Analyzer(lang, detect_structure=False)
                 text = case["text"]
                 doc = analyzers[lang].analyze(text)
-                for gold in case["quotes"]:
+                for index, gold in enumerate(case["quotes"]):
                     g = trimmed(text, gold["start"], gold["end"])
                     best = max(doc.quotes, key=lambda q: jaccard(g, trimmed(text, q.start, q.end)), default=None)
                     if best is not None and jaccard(g, trimmed(text, best.start, best.end)) < 0.5:
                         best = None
-                    name = best.speaker_name if best is not None else None
-                    scores = {
-                        "quotes": 1,
-                        "found": best is not None,
-                        "person": best is not None and same_person(name, gold["speaker_name"]),
-                        "exact": best is not None and exact(name, gold["speaker_name"]),
-                        "type": best is not None and best.speaker_type == gold["speaker_type"],
-                    }
-                    for group in ("all", lang, f"{lang}/{case.get('pattern', '-')}", f"*/{case.get('pattern', '-')}"):
-                        for key, value in scores.items():
-                            totals[group][key] += int(value)
-                    if args.errors and not scores["person"]:
-                        said = best.speaker.text if best is not None and best.speaker else None
-                        print(f"{case['id']}: gold {gold['speaker_name']!r} ({gold['speaker']!r}), "
-                              f"got {name!r} from {said!r} [{best.resolution if best else 'not found'}]",
-                              file=sys.stderr)
+                    yield case, index, gold, best
+
+
+def failing(paths: List[str]) -> List[str]:
+    """The ids ("en-r008#1") of the gold quotes whose speaker is not the right person."""
+    return [
+        f"{case['id']}#{index}"
+        for case, index, gold, best in scored(paths)
+        if best is None or not same_person(best.speaker_name, gold["speaker_name"])
+    ]
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="+")
+    parser.add_argument("--errors", action="store_true", help="print every wrong person (never on a blind set)")
+    parser.add_argument("--headline", action="store_true", help="one line per language and the total")
+    parser.add_argument("--failing", action="store_true", help="print the ids of the quotes whose person is wrong")
+    args = parser.parse_args(argv)
+    if args.failing:
+        for quote_id in failing(args.inputs):
+            print(quote_id)
+        return 0
+
+    totals: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for case, _, gold, best in scored(args.inputs):
+        lang = case["lang"]
+        name = best.speaker_name if best is not None else None
+        scores = {
+            "quotes": 1,
+            "found": best is not None,
+            "person": best is not None and same_person(name, gold["speaker_name"]),
+            "exact": best is not None and exact(name, gold["speaker_name"]),
+            "type": best is not None and best.speaker_type == gold["speaker_type"],
+        }
+        for group in ("all", lang, f"{lang}/{case.get('pattern', '-')}", f"*/{case.get('pattern', '-')}"):
+            for key, value in scores.items():
+                totals[group][key] += int(value)
+        if args.errors and not scores["person"]:
+            said = best.speaker.text if best is not None and best.speaker else None
+            print(f"{case['id']}: gold {gold['speaker_name']!r} ({gold['speaker']!r}), "
+                  f"got {name!r} from {said!r} [{best.resolution if best else 'not found'}]",
+                  file=sys.stderr)
 
     def row(group: str) -> str:
         t = totals[group]

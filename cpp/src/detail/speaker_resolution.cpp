@@ -79,10 +79,11 @@ SpeakerLexicon::Class parse_class(std::string_view field, std::string_view line)
   if (field == "subject-marker") return Class::kSubjectMarker;
   if (field == "given-name-ending") return Class::kGivenNameEnding;
   if (field == "place") return Class::kPlace;
+  if (field == "indefinite") return Class::kIndefinite;
   throw LanguagePackError(
       "speaker words: unknown class '" + std::string(field) + "' in '" + std::string(line) +
       "' (title, person, organisation, thing, pronoun, reference, surname, demonstrative, "
-      "subject-marker, given-name-ending or place)");
+      "subject-marker, given-name-ending, place or indefinite)");
 }
 
 // The white-space separated fields of a lexicon line.
@@ -196,9 +197,12 @@ class SpeakerResolver {
   // --- The names of the document -----------------------------------------------------------
 
   // Tokens inside quotation marks: a name in someone's words is not who a pronoun stands for.
+  // And the speakers' phrases: a lone capitalised word opening a sentence is a name when it
+  // speaks ("Cruz said").
   void mark_quoted(const std::vector<Quote>& quotes) {
     quoted_.assign(tokens_.size(), false);
     for (const Quote& quote : quotes) {
+      if (!quote.speaker.empty()) speaker_phrases_.push_back(quote.speaker);
       if (quote.marks.empty()) continue;
       // Piece by piece: the attribution between two pieces is the writer's ("A," said X, "B.").
       for (const Span piece : pieces(quote)) {
@@ -269,8 +273,13 @@ class SpeakerResolver {
 
   void add_mention(std::uint32_t from, std::uint32_t to) {
     // "The", "On Monday", "She": sentence openers are no part of a name.
+    // After an article, a capitalised stopword is a name ("The Times").
+    bool after_article = from > 0 && tokens_[from - 1].sentence == tokens_[from].sentence &&
+                         in(from - 1, kDeterminer);
     while (from < to && !is_title(from) &&
-           (in(from, kStopword | kDateName | kUnresolvedPronoun) || is_pronoun(from))) {
+           (in(from, kDateName | kUnresolvedPronoun) || is_pronoun(from) ||
+            (!after_article && in(from, kStopword)))) {
+      after_article = in(from, kDeterminer);
       ++from;
     }
     // Titles: up to the last title word a name word follows ("Interior Minister Ana Ruiz").
@@ -308,7 +317,7 @@ class SpeakerResolver {
     mention.name = {tokens_[first].span.begin,
                     tokens_[to - 1].span.end -
                         static_cast<std::uint32_t>(tokenizer_.possessive_suffix(text(to - 1)))};
-    if ((to - first == 1 && first == from && opens_sentence(first)) ||
+    if ((to - first == 1 && first == from && opens_sentence(first) && !speaks(first)) ||
         (!tags_.empty() && first == from && given_name(first) == Gender::kUnknown &&
          std::none_of(tokens_.begin() + first, tokens_.begin() + to, [&](const Token& token) {
            const auto tag = tags_[static_cast<std::size_t>(&token - tokens_.data())];
@@ -355,6 +364,15 @@ class SpeakerResolver {
     entities_[*entity].add(evidence);
     mention.entity = *entity;
     mentions_.push_back(mention);
+  }
+
+  // Whether the word at token `t` is a quote's whole speaker, next to its speech verb ("Cruz
+  // said").
+  bool speaks(std::uint32_t t) const {
+    const bool by_verb = (t + 1 < tokens_.size() && in(t + 1, kSpeechVerbForm)) ||
+                         (t > 0 && in(t - 1, kSpeechVerbForm));
+    return by_verb && std::find(speaker_phrases_.begin(), speaker_phrases_.end(),
+                                tokens_[t].span) != speaker_phrases_.end();
   }
 
   // The entity a name keyed `surname` belongs to: the one with that surname, or for a name of
@@ -783,6 +801,12 @@ class SpeakerResolver {
       settle(quote, *named, SpeakerResolution::kRole);
       return;
     }
+    // "the minister", "Su entrenador": a definite phrase points back; "a resident", "10
+    // registered voters" do not.
+    if (!in(t, kDeterminer) ||
+        lexicon_.word(key(t)).word_class == SpeakerLexicon::Class::kIndefinite) {
+      return;
+    }
     if (const auto found = named_with_role(key(static_cast<std::uint32_t>(head)), anchor, false)) {
       if (entities_[*found].type() == SpeakerType::kUnknown) ++entities_[*found].person;
       settle(quote, *found, SpeakerResolution::kRole);
@@ -804,7 +828,8 @@ class SpeakerResolver {
     auto at = std::partition_point(mentions_.begin(), mentions_.end(),
                                    [&](const Mention& m) { return m.name.end <= speaker.begin; });
     for (; at != mentions_.end() && at->name.begin < speaker.end; ++at) {
-      if (at->possessor) continue;
+      // "Austria's interior minister" is the minister; "Rubio's" alone is Rubio.
+      if (at->possessor && tokens_[at->last - 1].span.end < speaker.end) continue;
       if (!resources_.subject_first && !at->titled && in_complement(speaker, at->first)) continue;
       if (!resources_.subject_first && at->last < tokens_.size() &&
           tokens_[at->last].span.end <= speaker.end && is_lower_word(at->last)) {
@@ -1081,6 +1106,7 @@ class SpeakerResolver {
   const QuoteResources& resources_;
   const SpeakerLexicon& lexicon_;
   std::vector<bool> quoted_;
+  std::vector<Span> speaker_phrases_;
   std::vector<PartOfSpeech> tags_;  // German only: which capitalised words are names
   std::vector<Mention> mentions_;   // in text order
   std::vector<Entity> entities_;

@@ -45,6 +45,7 @@ class SpeakerLexicon {
     kSubjectMarker,    // Japanese: the particle after a subject or topic ("は", "が")
     kGivenNameEnding,  // Japanese: a given name's last character tells its gender ("子")
     kPlace,            // Chinese: a character that ends a place name, no given name ("市")
+    kIndefinite,       // an article that introduces someone new: "a resident"
   };
   struct Entry {
     Class word_class = Class::kNone;
