@@ -126,6 +126,16 @@ struct Mention {
   Span role;  // Chinese and Japanese: the title next to it ("委員長" of "石川真理子委員長")
 };
 
+// What the lists say of one written form of a document.
+struct WrittenForm {
+  bool known = false;         // looked up yet
+  bool possessive = false;    // "Austria's"
+  std::uint32_t classes = 0;  // the quote lists' WordClass bits
+  SpeakerLexicon::Entry entry;
+  Gender given = Gender::kUnknown;  // as a given name
+  std::string_view title_ending;    // German: the title a compound ends in
+};
+
 // What the words around a name tell of it: one vote per cue, and a gender.
 struct Evidence {
   int person = 0;
@@ -178,6 +188,7 @@ class SpeakerResolver {
                      [](const Quote& q) { return !q.speaker.empty(); })) {
       return;
     }
+    forms_.resize(doc_.keys().size());
     if (resources_.subject_first) {
       mark_quoted(quotes);
       find_cjk_names(quotes);
@@ -253,12 +264,13 @@ class SpeakerResolver {
       mentions_[kept++] = mention;
     }
     mentions_.resize(kept);
-    for (auto& [word, list] : roles_) {
-      std::erase_if(list, [&](std::uint32_t& m) {
-        m = moved[m];
-        return m == kNoEntity;
-      });
-    }
+    std::erase_if(roles_, [&](auto& role) {
+      role.second = moved[role.second];
+      return role.second == kNoEntity;
+    });
+    // By word, each word's mentions in text order.
+    std::stable_sort(roles_.begin(), roles_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     for (Entity& entity : entities_) entity.fullest = moved[entity.fullest];
     finish_mentions();
   }
@@ -342,14 +354,14 @@ class SpeakerResolver {
       evidence.learn(given);
     }
     for (std::uint32_t k = first; k < to; ++k) {
-      if (lexicon_.word(key(k)).word_class == SpeakerLexicon::Class::kOrganisation) {
+      if (word_class(k) == SpeakerLexicon::Class::kOrganisation) {
         ++evidence.organisation;
         add_role(k);  // "the Ministry of Agriculture" is "the ministry"
       }
     }
-    if (const auto head = roles_before(from)) evidence.role(lexicon_.word(key(*head)));
+    if (const auto head = roles_before(from)) evidence.role(form(*head).entry);
     role_phrase_before(from, evidence);
-    if (const auto head = appositive(to)) evidence.role(lexicon_.word(key(*head)));
+    if (const auto head = appositive(to)) evidence.role(form(*head).entry);
 
     const std::string& surname = doc_.key(tokens_[to - 1]);
     auto entity = known_entity(surname, mention.one_word);
@@ -419,7 +431,7 @@ class SpeakerResolver {
           in(w, kSpeechVerbForm)) {
         break;
       }
-      const auto entry = lexicon_.word(key(w));
+      const auto entry = form(w).entry;
       if (entry.word_class == SpeakerLexicon::Class::kTitle ||
           entry.word_class == SpeakerLexicon::Class::kPerson) {
         evidence.role(entry);
@@ -461,9 +473,9 @@ class SpeakerResolver {
 
   void add_role(std::uint32_t t) {
     const auto m = static_cast<std::uint32_t>(mentions_.size());
-    roles_[doc_.key(tokens_[t])].push_back(m);
+    roles_.emplace_back(doc_.key(tokens_[t]), m);
     if (const std::string_view ending = compound_title(t); !ending.empty())
-      roles_[ending].push_back(m);
+      roles_.emplace_back(ending, m);
   }
 
   // Chinese and Japanese: a name is a known surname and its given name ("李秀兰", "鈴木隆"), a
@@ -782,7 +794,7 @@ class SpeakerResolver {
     }
     const std::size_t head = head_word(first, last);
     if (head >= tokens_.size()) return;
-    const auto head_class = lexicon_.word(key(static_cast<std::uint32_t>(head))).word_class;
+    const auto head_class = word_class(static_cast<std::uint32_t>(head));
     if (head_class == SpeakerLexicon::Class::kOrganisation ||
         lexicon_.word(doc_.text(quote.speaker)).word_class == SpeakerLexicon::Class::kReference) {
       quote.speaker_type = SpeakerType::kOrganisation;
@@ -803,8 +815,7 @@ class SpeakerResolver {
     }
     // "the minister", "Su entrenador": a definite phrase points back; "a resident", "10
     // registered voters" do not.
-    if (!in(t, kDeterminer) ||
-        lexicon_.word(key(t)).word_class == SpeakerLexicon::Class::kIndefinite) {
+    if (!in(t, kDeterminer) || word_class(t) == SpeakerLexicon::Class::kIndefinite) {
       return;
     }
     if (const auto found = named_with_role(key(static_cast<std::uint32_t>(head)), anchor, false)) {
@@ -980,16 +991,22 @@ class SpeakerResolver {
   // company" for "the ministry", "the company"): an organisation or not, as `organisation` says.
   std::optional<std::uint32_t> named_with_role(std::string_view word, std::uint32_t anchor,
                                                bool organisation) const {
-    auto found = roles_.find(word);
-    if (found == roles_.end() && resources_.compound_title_cues &&
+    const auto by_word = [](const auto& role, std::string_view w) { return role.first < w; };
+    auto first = std::lower_bound(roles_.begin(), roles_.end(), word, by_word);
+    if ((first == roles_.end() || first->first != word) && resources_.compound_title_cues &&
         word.size() >= kShortestTitleEnding && roles_.size() <= kCompoundRoles) {
       // German: "die Forscherin" for "Klimaforscherin Elena Fuchs".
-      found = std::find_if(roles_.begin(), roles_.end(),
-                           [&](const auto& role) { return role.first.ends_with(word); });
+      const auto compound = std::find_if(roles_.begin(), roles_.end(), [&](const auto& role) {
+        return role.first.ends_with(word);
+      });
+      if (compound != roles_.end()) {
+        word = compound->first;
+        first = compound;
+      }
     }
-    if (found == roles_.end()) return std::nullopt;
     std::optional<std::uint32_t> best;
-    for (const std::uint32_t m : found->second) {
+    for (auto role = first; role != roles_.end() && role->first == word; ++role) {
+      const std::uint32_t m = role->second;
       if (mentions_[m].name.begin >= anchor) break;
       const SpeakerType type = entities_[mentions_[m].entity].type();
       if (organisation ? type == SpeakerType::kPerson : type == SpeakerType::kOrganisation) {
@@ -1010,11 +1027,26 @@ class SpeakerResolver {
   }
   std::string_view text(std::uint32_t t) const { return doc_.text(tokens_[t].span); }
   const std::string& key(std::uint32_t t) const { return doc_.key(tokens_[t]); }
-  bool in(std::uint32_t t, std::uint32_t classes) const {
-    const auto found = resources_.word_classes.find(key(t));
-    return found != resources_.word_classes.end() && (found->second & classes) != 0;
+  // What the lists say of token `t`'s written form, looked up once per document.
+  const WrittenForm& form(std::uint32_t t) const {
+    WrittenForm& form = forms_[tokens_[t].key];
+    if (!form.known) {
+      form.known = true;
+      const std::string& word = key(t);
+      const auto found = resources_.word_classes.find(word);
+      form.classes = found == resources_.word_classes.end() ? 0 : found->second;
+      form.entry = lexicon_.word(word);
+      form.given = lexicon_.given_name(word);
+      if (resources_.compound_title_cues) form.title_ending = lexicon_.title_ending(word);
+      form.possessive = is_word(tokens_[t]) && tokenizer_.possessive_suffix(text(t)) > 0;
+    }
+    return form;
   }
+  bool in(std::uint32_t t, std::uint32_t classes) const { return (form(t).classes & classes) != 0; }
+  SpeakerLexicon::Class word_class(std::uint32_t t) const { return form(t).entry.word_class; }
   bool is_capitalised(std::uint32_t t) const {
+    const char first = doc_.text()[tokens_[t].span.begin];
+    if (static_cast<unsigned char>(first) < 0x80) return first >= 'A' && first <= 'Z';
     const UChar32 c = code_point_at(doc_.text(), tokens_[t].span.begin).value;
     return u_isupper(c) || u_istitle(c);
   }
@@ -1037,25 +1069,19 @@ class SpeakerResolver {
   }
   bool is_title(std::uint32_t t) const {
     return is_word(tokens_[t]) &&
-           (lexicon_.word(key(t)).word_class == SpeakerLexicon::Class::kTitle ||
-            !compound_title(t).empty());
+           (word_class(t) == SpeakerLexicon::Class::kTitle || !compound_title(t).empty());
   }
   // German: the title a compound ends in ("Innenministerin" -> "ministerin").
-  std::string_view compound_title(std::uint32_t t) const {
-    return resources_.compound_title_cues ? lexicon_.title_ending(key(t)) : std::string_view();
-  }
+  std::string_view compound_title(std::uint32_t t) const { return form(t).title_ending; }
   bool is_pronoun(std::uint32_t t) const {
-    return lexicon_.word(key(t)).word_class == SpeakerLexicon::Class::kPronoun;
+    return word_class(t) == SpeakerLexicon::Class::kPronoun;
   }
   bool is_connector(std::uint32_t t) const { return !is_capitalised(t) && in(t, kConnector); }
   bool is_dot(std::uint32_t t) const { return text(t) == "."; }
   bool is_comma(std::uint32_t t) const { return text(t) == ","; }
-  bool possessive(std::uint32_t t) const {
-    return is_word(tokens_[t]) && tokenizer_.possessive_suffix(text(t)) > 0;
-  }
+  bool possessive(std::uint32_t t) const { return form(t).possessive; }
   Gender given_name(std::uint32_t t) const {
-    return t < tokens_.size() && is_word(tokens_[t]) ? lexicon_.given_name(key(t))
-                                                     : Gender::kUnknown;
+    return t < tokens_.size() && is_word(tokens_[t]) ? form(t).given : Gender::kUnknown;
   }
   // Whether no content word in lower case comes before token `from` in its sentence, but the
   // role words right before it.
@@ -1105,6 +1131,7 @@ class SpeakerResolver {
   const SyntaxParser* syntax_;
   const QuoteResources& resources_;
   const SpeakerLexicon& lexicon_;
+  mutable std::vector<WrittenForm> forms_;  // by key index
   std::vector<bool> quoted_;
   std::vector<Span> speaker_phrases_;
   std::vector<PartOfSpeech> tags_;  // German only: which capitalised words are names
@@ -1112,8 +1139,9 @@ class SpeakerResolver {
   std::vector<Entity> entities_;
   std::unordered_map<std::string_view, std::uint32_t> entity_of_;      // by surname
   std::unordered_map<std::string_view, std::uint32_t> first_word_of_;  // by a name's first word
-  // Role words and the mentions they describe, in text order.
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> roles_;
+  // Role words and the mentions they describe: sorted by word once the names are found, each
+  // word's mentions in text order.
+  std::vector<std::pair<std::string_view, std::uint32_t>> roles_;
   std::uint32_t last_entity_ = kNoEntity;  // the previous quote's resolved speaker
 };
 
