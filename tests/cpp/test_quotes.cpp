@@ -315,9 +315,8 @@ TEST(QuoteFinder, SpeakersAroundTheVerb) {
   // group by), a capitalised stopword is a name.
   EXPECT_EQ(quotes("I think the deal would be very difficult."),
             (Seens{{"the deal would be very difficult", "indirect", "I", ""}}));
-  EXPECT_EQ(
-      quotes("The Times said the company gave a written statement."),
-      (Seens{{"the company gave a written statement", "indirect", "The Times", "the times"}}));
+  EXPECT_EQ(quotes("The Times said the company gave a written statement."),
+            (Seens{{"the company gave a written statement", "indirect", "The Times", "times"}}));
   // In English a pronoun after the verb starts the clause: "he" is not the speaker.
   EXPECT_EQ(quotes("Another delegate, Jim Poolman, said he was only “leaning Cruz.”"),
             (Seens{{"he was only “leaning Cruz.”", "indirect", "Jim Poolman", "poolman"},

@@ -383,8 +383,10 @@ class SpeakerResolver {
   bool speaks(std::uint32_t t) const {
     const bool by_verb = (t + 1 < tokens_.size() && in(t + 1, kSpeechVerbForm)) ||
                          (t > 0 && in(t - 1, kSpeechVerbForm));
-    return by_verb && std::find(speaker_phrases_.begin(), speaker_phrases_.end(),
-                                tokens_[t].span) != speaker_phrases_.end();
+    // "Police said": a word the lists know is no name.
+    return by_verb && word_class(t) == SpeakerLexicon::Class::kNone &&
+           std::find(speaker_phrases_.begin(), speaker_phrases_.end(), tokens_[t].span) !=
+               speaker_phrases_.end();
   }
 
   // The entity a name keyed `surname` belongs to: the one with that surname, or for a name of
