@@ -110,6 +110,7 @@ Quotes QuoteFinder::find(const Document& document, const SyntaxParser* syntax) c
                    [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
   if (syntax && syntax->available()) reader.check_speakers(*syntax, result.quotes);
   detail::join_continued_quotes(document, result.quotes);
+  detail::split_at_paragraphs(document, result.quotes);
   detail::resolve_speakers(document, tokenizer_, syntax, *resources_, *speakers_, result.quotes);
   return result;
 }

@@ -717,6 +717,11 @@ TEST(QuoteFinder, MarkStylesAndApostrophes) {
             "Wir schaffen das.");
   // A naming verb also reports what it names: "es »eine Zumutung«", then the name itself.
   EXPECT_EQ(quotes("Er nannte es »eine Zumutung«.", "de").back().text, "eine Zumutung");
+  // Swiss German writes «…»: a guillemet's sides tell whether it opens or closes.
+  EXPECT_EQ(quotes("«Das ist falsch», sagte Müller.", "de"),
+            (Seens{{"Das ist falsch", "direct", "Müller", "müller"}}));
+  EXPECT_EQ(quotes("Der Minister sagte: «Wir schaffen das.» Dann ging er.", "de").front().text,
+            "Wir schaffen das.");
   EXPECT_EQ(quotes("Il a déclaré : « Nous continuerons. »", "fr").front().text,
             "Nous continuerons.");
   EXPECT_EQ(quotes("他说：“我们会继续努力。”", "zh").front().text, "我们会继续努力。");
@@ -736,6 +741,16 @@ TEST(QuoteFinder, NestedAndMultiParagraphQuotes) {
   ASSERT_EQ(doc.quotes().size(), 1u);
   EXPECT_EQ(doc.text(doc.quotes()[0].marks).substr(0, 12), "“The first");
   EXPECT_TRUE(doc.unpaired_quote_marks().empty());
+  // Its parts are its words paragraph by paragraph, without the break and the reopening mark.
+  ASSERT_EQ(doc.quotes()[0].parts.size(), 2u);
+  EXPECT_EQ(doc.text(doc.quotes()[0].parts[0]), "The first part of a long statement.");
+  EXPECT_EQ(doc.text(doc.quotes()[0].parts[1]), "The second part, which ends here,");
+  // BBC style: `She said: "A.` and a paragraph reopening it, closed only at its end.
+  const Document bbc =
+      Analyzer(options).analyze("She said: \"We will go.\n\n\"And we will stay to the end.\"");
+  ASSERT_EQ(bbc.quotes().size(), 1u);
+  EXPECT_EQ(bbc.quotes()[0].parts.size(), 2u);
+  EXPECT_EQ(bbc.text(bbc.quotes()[0].speaker), "She");
 }
 
 // Found by the fuzzer: a comma right before a speech verb made an inverted speaker span.

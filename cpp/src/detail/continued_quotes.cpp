@@ -1,8 +1,11 @@
 #include "detail/continued_quotes.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include "detail/document_search.hpp"
+#include "detail/utf8.hpp"
 
 namespace presslens::detail {
 
@@ -75,6 +78,33 @@ void join_continued_quotes(const Document& document, std::vector<Quote>& quotes)
     joined.push_back(std::move(quote));
   }
   quotes = std::move(joined);
+}
+
+void split_at_paragraphs(const Document& document, std::vector<Quote>& quotes) {
+  const auto& paragraphs = document.paragraphs();
+  const std::string_view text = document.text();
+  for (Quote& quote : quotes) {
+    if (quote.marks.empty()) continue;
+    // The paragraph the quote starts in (paragraphs are in text order).
+    auto paragraph = std::partition_point(paragraphs.begin(), paragraphs.end(), [&](const auto& p) {
+      return p.span.end <= quote.span.begin;
+    });
+    if (paragraph == paragraphs.end() || paragraph->span.end >= quote.span.end) continue;
+    std::vector<Span> parts;
+    for (const Span piece : pieces(quote)) {
+      for (auto p = paragraph; p != paragraphs.end() && p->span.begin < piece.end; ++p) {
+        Span part{std::max(piece.begin, p->span.begin), std::min(piece.end, p->span.end)};
+        // A paragraph that reopens the quote starts with its mark.
+        if (part.begin == p->span.begin && part.begin < part.end) {
+          const CodePoint first = code_point_at(text, part.begin);
+          if (u_hasBinaryProperty(first.value, UCHAR_QUOTATION_MARK)) part.begin += first.size;
+        }
+        part = trim_space(text, part);
+        if (!part.empty()) parts.push_back(part);
+      }
+    }
+    if (parts.size() > 1) quote.parts = std::move(parts);
+  }
 }
 
 }  // namespace presslens::detail

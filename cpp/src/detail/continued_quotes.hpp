@@ -20,4 +20,9 @@ constexpr std::uint32_t kInterruptionWords = 40;
 // `quotes` is in text order.
 void join_continued_quotes(const Document& document, std::vector<Quote>& quotes);
 
+// A quotation that runs over several paragraphs (the next paragraph reopening it: `She said:
+// "A.` / `"B."`) is one quote whose parts are its words paragraph by paragraph, without the
+// line breaks and the reopening marks between them.
+void split_at_paragraphs(const Document& document, std::vector<Quote>& quotes);
+
 }  // namespace presslens::detail

@@ -40,6 +40,11 @@ std::optional<Mark> mark_at(std::string_view text, Span paragraph, std::uint32_t
                                                      : Role::kEither;
     return {i, c.size, family, role};
   };
+  const auto guillemet = [&](Family family, Role fallback) -> Mark {
+    Mark mark = either(family);
+    if (mark.role == Role::kEither) mark.role = fallback;
+    return mark;
+  };
   // Two apostrophes (or two backticks) make a double quote in some newsrooms' plain text.
   if ((c.value == '\'' || c.value == '`') && i + 1 < paragraph.end && text[i + 1] == text[i]) {
     const UChar32 next = i + 2 < paragraph.end ? detail::code_point_at(text, i + 2).value : ' ';
@@ -66,14 +71,20 @@ std::optional<Mark> mark_at(std::string_view text, Span paragraph, std::uint32_t
       if (c.value == 0x2019) return Mark{i, c.size, Family::kSingle, Role::kClose};
       return either(Family::kSingle);
     }
+    // German writes »…« and Swiss German «…»: there, a guillemet's side tells its role ("«Das
+    // ist falsch», sagte er"), German's when the sides do not.
     case 0xAB:  // «
-      return Mark{i, c.size, Family::kGuillemet, german ? Role::kClose : Role::kOpen};
+      return german ? guillemet(Family::kGuillemet, Role::kClose)
+                    : Mark{i, c.size, Family::kGuillemet, Role::kOpen};
     case 0xBB:  // »
-      return Mark{i, c.size, Family::kGuillemet, german ? Role::kOpen : Role::kClose};
+      return german ? guillemet(Family::kGuillemet, Role::kOpen)
+                    : Mark{i, c.size, Family::kGuillemet, Role::kClose};
     case 0x2039:  // ‹
-      return Mark{i, c.size, Family::kSingleGuillemet, german ? Role::kClose : Role::kOpen};
+      return german ? guillemet(Family::kSingleGuillemet, Role::kClose)
+                    : Mark{i, c.size, Family::kSingleGuillemet, Role::kOpen};
     case 0x203A:  // ›
-      return Mark{i, c.size, Family::kSingleGuillemet, german ? Role::kOpen : Role::kClose};
+      return german ? guillemet(Family::kSingleGuillemet, Role::kOpen)
+                    : Mark{i, c.size, Family::kSingleGuillemet, Role::kClose};
     case 0x300C:
       return Mark{i, c.size, Family::kCorner, Role::kOpen};
     case 0x300D:
