@@ -187,6 +187,10 @@ TEST(SpeakerResolution, MalformedSpeakerWordsAreClearErrors) {
   EXPECT_THROW(finder(), LanguagePackError);
   pack.set_list("given_names", {"Anna f"});
   EXPECT_NO_THROW(finder());
+  pack.set_list("clause_words", {"that opener"});
+  EXPECT_THROW(finder(), LanguagePackError);
+  pack.set_list("clause_words", {"that"});
+  EXPECT_THROW(finder(), LanguagePackError);
 }
 
 }  // namespace

@@ -171,23 +171,13 @@ class QuoteReader {
     // "his hopes", "the proposed rule", "her show": after a determiner, a noun or an adjective.
     return t == 0 || !is_word(tokens_[t - 1]) || !in(t - 1, kNounMarker);
   }
-  bool is_that(std::size_t t) const {
-    const std::string& word = key(t);
-    return word == "that" || word == "que" || word == "dass";
-  }
-  bool is_telling(std::size_t t) const {
-    const std::string& word = key(t);
-    return word == "told" || word == "tell" || word == "tells" || word == "telling";
-  }
+  bool is_that(std::size_t t) const { return is_word(tokens_[t]) && in(t, kComplementiser); }
+  bool is_telling(std::size_t t) const { return is_word(tokens_[t]) && in(t, kTelling); }
   bool is_according(std::size_t t) const { return according_length(t) > 0; }
   bool is_capitalised(std::size_t t) const {
     return u_isupper(detail::code_point_at(doc_.text(), tokens_[t].span.begin).value);
   }
-  bool is_relative(std::size_t t) const {
-    static const detail::StringSet kRelatives = {"who",  "whom",  "which",   "whose", "qui",
-                                                 "dont", "quien", "quienes", "cuyo",  "cuya"};
-    return kRelatives.contains(key(t));
-  }
+  bool is_relative(std::size_t t) const { return is_word(tokens_[t]) && in(t, kRelative); }
   // Pronouns, by token or as a whole speaker phrase (a phrase of one token).
   bool is_pronoun(std::size_t t) const { return is_word(tokens_[t]) && in(t, kPronoun); }
   bool is_pronoun(Span speaker) const {

@@ -4,11 +4,19 @@
 #include <algorithm>
 #include <string_view>
 
+#include "presslens/error.hpp"
+
 namespace presslens::detail {
 
 namespace {
 
 StringSet set_of(const std::vector<std::string>& list) { return {list.begin(), list.end()}; }
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
 
 bool has_option(const std::vector<std::string>& options, std::string_view option) {
   return std::find(options.begin(), options.end(), option) != options.end();
@@ -66,15 +74,46 @@ QuoteResources::QuoteResources(const LanguagePack& language)
     }
   }
   source_markers = language.list("source_markers");
-  // Subject pronouns of the languages with capitals, in one list: none is another language's
-  // speaker phrase.
-  const StringSet pronouns = {"he",    "she", "they", "il", "elle", "ils",
-                              "elles", "er",  "sie",  "él", "ella", "ellos"};
-  const StringSet unresolved_pronouns = {"i",    "we",  "you", "it", "je",
-                                         "nous", "ich", "wir", "yo", "nosotros"};
+  // Pronouns by speaker_words.txt: subject pronouns that stand for someone named before ("he",
+  // "elle"; in the languages with capitals: Chinese and Japanese speakers are read otherwise),
+  // and those that speak for no one named ("I", "we", "it").
+  StringSet pronouns;
+  StringSet unresolved_pronouns;
+  for (const auto& line : language.list("speaker_words")) {
+    const std::size_t space = line.find_first_of(" \t");
+    if (space == std::string::npos) continue;  // the speaker lexicon reports malformed lines
+    const std::string word = line.substr(0, space);
+    const std::string_view rest = std::string_view(line).substr(space + 1);
+    const std::string_view word_class = rest.substr(0, rest.find_first_of(" \t"));
+    if (word_class == "pronoun" && !subject_first) pronouns.insert(word);
+    if (word_class == "unresolved") unresolved_pronouns.insert(word);
+  }
+  // Words that open or shape a reported clause (clause_words.txt).
+  StringSet relatives, complementisers, telling;
+  for (const auto& line : language.list("clause_words")) {
+    const std::size_t space = line.find_first_of(" \t");
+    if (space == std::string::npos) {
+      throw LanguagePackError("clause words: expected 'word class', got '" + line + "'");
+    }
+    const std::string word = line.substr(0, space);
+    const std::string_view word_class = trim(std::string_view(line).substr(space + 1));
+    if (word_class == "relative") {
+      relatives.insert(word);
+    } else if (word_class == "complementiser") {
+      complementisers.insert(word);
+    } else if (word_class == "telling") {
+      telling.insert(word);
+    } else {
+      throw LanguagePackError("clause words: unknown class in '" + line +
+                              "' (relative, complementiser or telling)");
+    }
+  }
   const std::pair<StringSet, WordClass> classes[] = {
       {pronouns, kPronoun},
       {unresolved_pronouns, kUnresolvedPronoun},
+      {relatives, kRelative},
+      {complementisers, kComplementiser},
+      {telling, kTelling},
       {speech_verbs, kSpeechVerbForm},
       {set_of(language.list("speech_auxiliaries")), kAuxiliary},
       {determiners, kDeterminer},

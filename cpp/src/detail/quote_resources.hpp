@@ -43,6 +43,9 @@ enum WordClass : std::uint32_t {
   // French and Spanish: "à", "au", "a", "al" open the listener before an inverted speaker ("a
   // indiqué à notre rédaction le parquet").
   kListenerMarker = 1u << 19,
+  kRelative = 1u << 20,        // "who", "qui", "quien": a relative clause's subject
+  kComplementiser = 1u << 21,  // "that", "que", "dass": opens a reported clause
+  kTelling = 1u << 22,         // "told", "tell": a verb whose listener comes before the clause
   kClassified = 1u << 31,
 };
 

@@ -72,7 +72,8 @@ SpeakerLexicon::Class parse_class(std::string_view field, std::string_view line)
   if (field == "person") return Class::kPerson;
   if (field == "organisation") return Class::kOrganisation;
   if (field == "thing") return Class::kThing;
-  if (field == "pronoun") return Class::kPronoun;
+  if (field == "pronoun" || field == "object-pronoun") return Class::kPronoun;
+  if (field == "unresolved") return Class::kUnresolved;
   if (field == "reference") return Class::kReference;
   if (field == "surname") return Class::kSurname;
   if (field == "demonstrative") return Class::kDemonstrative;
@@ -82,7 +83,8 @@ SpeakerLexicon::Class parse_class(std::string_view field, std::string_view line)
   if (field == "indefinite") return Class::kIndefinite;
   throw LanguagePackError(
       "speaker words: unknown class '" + std::string(field) + "' in '" + std::string(line) +
-      "' (title, person, organisation, thing, pronoun, reference, surname, demonstrative, "
+      "' (title, person, organisation, thing, pronoun, object-pronoun, unresolved, "
+      "reference, surname, demonstrative, "
       "subject-marker, given-name-ending, place or indefinite)");
 }
 

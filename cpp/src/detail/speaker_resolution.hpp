@@ -38,7 +38,8 @@ class SpeakerLexicon {
     kPerson,  // a word for a person: "spokeswoman"
     kOrganisation,     // "company", "Ministry", "Inc", "公司"
     kThing,            // "report": says, but is no one
-    kPronoun,          // "she", "同氏"
+    kPronoun,          // "she", "同氏"; "him" as an object pronoun
+    kUnresolved,       // "I", "we", "it": speaks for no one named before
     kReference,        // points back at an organisation named before: "该公司", "同社"
     kSurname,          // Chinese and Japanese: a name starts with one ("李", "鈴木")
     kDemonstrative,    // Chinese and Japanese: makes the role after it point back ("这位", "同")
