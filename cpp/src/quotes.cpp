@@ -28,6 +28,8 @@ const char* to_string(QuoteKind kind) noexcept {
       return "title";
     case QuoteKind::kIndirect:
       return "indirect";
+    case QuoteKind::kStance:
+      return "stance";
   }
   return "direct";
 }

@@ -21,7 +21,7 @@ _STYLE = """
 .pl-sentence{border-right:1px dotted #ccc;padding-right:2px}
 .pl-claim{background:#fff3c4}
 .pl-q-direct{background:#d7ecff}.pl-q-partial{background:#e6f4ea}.pl-q-indirect{background:#f0e6ff}
-.pl-q-scare{background:#ffe0e0}.pl-q-title{font-style:italic;background:#eee}
+.pl-q-stance{background:#f7f0d9}.pl-q-scare{background:#ffe0e0}.pl-q-title{font-style:italic;background:#eee}
 .pl-speaker{text-decoration:underline;text-decoration-thickness:2px;text-decoration-color:#3366cc}
 .pl-legend span{margin-right:.8em;padding:0 .3em}
 """
@@ -100,7 +100,7 @@ def render(doc: Document) -> str:
     ]
     head.append("<div>" + " · ".join(facts) + "</div>")
     legend = "".join(
-        f'<span class="pl-q-{kind}">{kind}</span>' for kind in ("direct", "partial", "indirect", "scare", "title")
+        f'<span class="pl-q-{kind}">{kind}</span>' for kind in ("direct", "partial", "indirect", "stance", "scare", "title")
     )
     head.append(f'<div class="pl-legend">quotes: {legend}<span class="pl-claim">claim</span></div>')
 

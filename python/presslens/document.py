@@ -264,7 +264,8 @@ class Keyword(Span):
 class Quote(Span):
     """A quotation: ``text`` is the quoted words (inside the marks; for ``indirect`` speech, the
     reported clause); ``marks`` the span from opening to closing mark; ``kind`` is "direct",
-    "partial", "scare", "title" or "indirect"; ``speaker`` and ``cue`` (spans or None) say who
+    "partial", "scare", "title", "indirect" (reported speech) or "stance" (a belief, plan or
+    refusal reported: "X wants to ...", "X believes ..."); ``speaker`` and ``cue`` (spans or None) say who
     said it and which words attribute it; ``kind_cue`` what made it a title or scare quote;
     ``speaker_name`` is who the speaker is, the name at its fullest in the document with titles
     left out ("Fumio Kishida" for "Prime Minister Fumio Kishida", a later "Kishida", "he" or "the
@@ -771,15 +772,18 @@ class Document:
         """Offsets of quotation marks that found no partner."""
         return list(self._compiled().unpaired_quote_marks())
 
-    def speakers(self) -> Dict[str, List[Quote]]:
+    def speakers(self, include_stances: bool = False) -> Dict[str, List[Quote]]:
         """Quotes grouped by who said them, under the speaker's resolved name ("Fumio Kishida" for
         "Prime Minister Fumio Kishida", a later "Kishida", "he" and "the prime minister"), or the
         longest phrase for a speaker the text never names ("the fire chief"). Quotes without a
-        speaker, and those whose pronoun stands for nobody named, are left out."""
+        speaker, and those whose pronoun stands for nobody named, are left out, and so are
+        stances (beliefs, plans, refusals) unless ``include_stances``."""
         groups: Dict[str, List[Quote]] = {}
         names: Dict[str, str] = {}
         for quote in self.quotes:
             if quote.speaker is None or not quote.speaker_key:
+                continue
+            if quote.kind == "stance" and not include_stances:
                 continue
             groups.setdefault(quote.speaker_key, []).append(quote)
         for key, quotes in groups.items():

@@ -312,9 +312,9 @@ TEST(QuoteFinder, ReportedSpeechAroundTheSpeaker) {
 // Found on PolNeAR's development articles (fifth session): who speaks before a verb and after it.
 TEST(QuoteFinder, SpeakersAroundTheVerb) {
   // First person and "it" speak (the writer's voice outside a quote: no name, so no key to
-  // group by), a capitalised stopword is a name.
+  // group by; "think" reports a stance), a capitalised stopword is a name.
   EXPECT_EQ(quotes("I think the deal would be very difficult."),
-            (Seens{{"the deal would be very difficult", "indirect", "I", ""}}));
+            (Seens{{"the deal would be very difficult", "stance", "I", ""}}));
   EXPECT_EQ(quotes("The Times said the company gave a written statement."),
             (Seens{{"the company gave a written statement", "indirect", "The Times", "times"}}));
   // In English a pronoun after the verb starts the clause: "he" is not the speaker.

@@ -158,3 +158,16 @@ def test_resolution_in_other_languages() -> None:
     assert resolved(ja, "ja") == [("彼女", "石川真理子", "person", "pronoun")]
     zh = "北风物流公司创始人孙志强周二宣布辞职。他说：“公司需要更年轻的人。”"
     assert resolved(zh, "zh") == [("他", "孙志强", "person", "pronoun")]
+
+
+def test_stances_are_reported_apart_from_speech() -> None:
+    text = (
+        'Senator Ana Ruiz wants to repeal the law. "The law failed the families it was meant to protect," '
+        "Ruiz said. She believes the vote will pass."
+    )
+    doc = presslens.analyze(text, detect_structure=False)
+    kinds = [(q.kind, q.speaker_name) for q in doc.quotes]
+    assert kinds == [("stance", "Ana Ruiz"), ("direct", "Ana Ruiz"), ("stance", "Ana Ruiz")]
+    assert [q.kind for q in doc.speakers()["Ana Ruiz"]] == ["direct"]
+    assert len(doc.speakers(include_stances=True)["Ana Ruiz"]) == 3
+    assert "pl-q-stance" in doc._repr_html_()

@@ -30,6 +30,9 @@ enum class QuoteKind : std::uint8_t {
   kScare,     // a term held at a distance: the "China threat" theory, so-called "experts"
   kTitle,     // the title of a book, film, report, law
   kIndirect,  // reported speech without marks: "X said that ..."
+  // A belief, plan, intention or refusal reported without marks: "X believes ...", "X wants
+  // to ...", "X declined to comment". Not speech: counts of quotes by speaker leave it out.
+  kStance,
 };
 
 const char* to_string(QuoteKind kind) noexcept;

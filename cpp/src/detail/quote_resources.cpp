@@ -115,6 +115,9 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       {complementisers, kComplementiser},
       {telling, kTelling},
       {speech_verbs, kSpeechVerbForm},
+      // Stance verbs are read as speech verbs are; their reports are stances.
+      {set_of(language.list("stance_verbs")), kSpeechVerbForm},
+      {set_of(language.list("stance_verbs")), kStanceVerb},
       {set_of(language.list("speech_auxiliaries")), kAuxiliary},
       {determiners, kDeterminer},
       {set_of(language.list("noun_markers")), kNounMarker},

@@ -46,6 +46,7 @@ enum WordClass : std::uint32_t {
   kRelative = 1u << 20,        // "who", "qui", "quien": a relative clause's subject
   kComplementiser = 1u << 21,  // "that", "que", "dass": opens a reported clause
   kTelling = 1u << 22,         // "told", "tell": a verb whose listener comes before the clause
+  kStanceVerb = 1u << 23,      // "believes", "wants": reports a stance, not speech
   kClassified = 1u << 31,
 };
 

@@ -44,7 +44,7 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
     if (attributes_a_quote || names_a_title) continue;
     Quote quote;
     bool parenthetical = false;
-    quote.kind = QuoteKind::kIndirect;
+    quote.kind = in(t, kStanceVerb) ? QuoteKind::kStance : QuoteKind::kIndirect;
     quote.sentence = sentence;
     quote.cue = tokens_[t].span;
     if (const std::size_t length = according_length(t); length > 0) {
