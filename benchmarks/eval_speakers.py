@@ -63,7 +63,7 @@ def same_person(predicted: Optional[str], gold: Optional[str]) -> bool:
     if predicted is None or gold is None:
         return predicted is None and gold is None
     p, g = predicted.casefold(), gold.casefold()
-    if not re.search(r"\w\s", p + " ") or re.search(r"[\u3040-\u30ff\u3400-\u9fff]", p + g):
+    if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", p + g):
         return p in g or g in p  # unspaced scripts
     return _words(p) in _words(g) or _words(g) in _words(p)
 

@@ -79,8 +79,12 @@ void Corpus::Term::add_form(std::string_view text, std::uint64_t times) {
 
 SpeakerStatistics Corpus::Speaker::statistics(const std::string& key, std::uint64_t quotes) const {
   SpeakerStatistics stats{key, names.text(), SpeakerType::kUnknown, quotes, names.documents};
-  const auto most = std::max_element(types.begin(), types.end());
-  if (*most > 0) stats.type = static_cast<SpeakerType>(most - types.begin());
+  // The type most of its quotes had; a known type wins a tie with unknown.
+  const auto count = [&](SpeakerType type) { return types[static_cast<std::size_t>(type)]; };
+  const SpeakerType known = count(SpeakerType::kOrganisation) > count(SpeakerType::kPerson)
+                                ? SpeakerType::kOrganisation
+                                : SpeakerType::kPerson;
+  if (count(known) > 0 && count(known) >= count(SpeakerType::kUnknown)) stats.type = known;
   return stats;
 }
 
@@ -313,7 +317,7 @@ void Corpus::save(std::ostream& out) const {
   for (const auto& [key, speaker] : speakers) {
     out << "speaker\t" << speaker->names.documents << '\t' << speaker->names.count;
     for (const std::uint64_t count : speaker->types) out << '\t' << count;
-    out << '\t' << key << '\n';
+    out << '\t' << one_line(key) << '\n';
     auto names = speaker->names.forms;
     std::sort(names.begin(), names.end());
     for (const auto& [name, count] : names)

@@ -148,7 +148,7 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
     if phrases:
         out.write("\nKeyphrases  " + " · ".join(k.text for k in phrases) + "\n")
         out.write("Top terms   " + " · ".join(f"{k.text} ({k.count})" for k in doc.keywords(10)) + "\n")
-    speakers = doc.speakers()
+    speakers = doc.speakers(include_stances=True)
     if doc.quotes:
         out.write(f"\nQuotes ({len(doc.quotes)}) by speaker\n")
         for name, quotes in speakers.items():

@@ -880,8 +880,8 @@ class Document:
         return self._sentences
 
     def to_pandas(self, layer: str = "sentences") -> Any:
-        """One layer ("sentences", "paragraphs", "tokens", "quotes", "claims", "keywords") as a
-        pandas DataFrame; pandas is imported only here."""
+        """One layer ("sentences", "paragraphs", "tokens", "quotes", "speakers", "claims",
+        "keywords") as a pandas DataFrame; pandas is imported only here."""
         from .frames import to_pandas
 
         return to_pandas(self, layer)

@@ -175,6 +175,17 @@ TEST(SpeakerResolution, BoundedOnPathologicalText) {
   EXPECT_GT(named, 2000u);
 }
 
+// Found in review: a Chinese text ending in a surname and a given name of two characters read
+// past the last token (the test command runs this under ASan); a title after a name is no part
+// of it ("the Health Secretary said" is no speaker "Secretary").
+TEST(SpeakerResolution, NamesAtTheEdges) {
+  EXPECT_EQ(resolved("他说：“我们会继续努力。”责任编辑张文博", "zh").size(), 1u);
+  const Document doc =
+      Analyzer(options_for("en"))
+          .analyze("The Health Secretary said the plan would work. \"Fine,\" he said.");
+  for (const auto& q : doc.quotes()) EXPECT_NE(q.speaker_key, "secretary");
+}
+
 TEST(SpeakerResolution, MalformedSpeakerWordsAreClearErrors) {
   LanguagePack pack = LanguagePack::builtin("en");
   const auto finder = [&] { return QuoteFinder(pack, Tokenizer(pack)); };

@@ -31,7 +31,7 @@ enum class QuoteKind : std::uint8_t {
   kTitle,     // the title of a book, film, report, law
   kIndirect,  // reported speech without marks: "X said that ..."
   // A belief, plan, intention or refusal reported without marks: "X believes ...", "X wants
-  // to ...", "X declined to comment". Not speech: counts of quotes by speaker leave it out.
+  // ...", "X refused to ...". Not speech: counts of quotes by speaker leave it out.
   kStance,
 };
 

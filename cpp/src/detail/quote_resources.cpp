@@ -108,6 +108,7 @@ QuoteResources::QuoteResources(const LanguagePack& language)
                               "' (relative, complementiser or telling)");
     }
   }
+  const StringSet stance_verbs = set_of(language.list("stance_verbs"));
   const std::pair<StringSet, WordClass> classes[] = {
       {pronouns, kPronoun},
       {unresolved_pronouns, kUnresolvedPronoun},
@@ -116,8 +117,8 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       {telling, kTelling},
       {speech_verbs, kSpeechVerbForm},
       // Stance verbs are read as speech verbs are; their reports are stances.
-      {set_of(language.list("stance_verbs")), kSpeechVerbForm},
-      {set_of(language.list("stance_verbs")), kStanceVerb},
+      {stance_verbs, kSpeechVerbForm},
+      {stance_verbs, kStanceVerb},
       {set_of(language.list("speech_auxiliaries")), kAuxiliary},
       {determiners, kDeterminer},
       {set_of(language.list("noun_markers")), kNounMarker},

@@ -28,6 +28,10 @@ constexpr std::uint32_t kAppositiveWords = 8;
 // How many words a role phrase before a comma and the name may have ("The head coach of the
 // national rugby team, Declan Forde").
 constexpr std::uint32_t kRolePhraseWords = 12;
+// How many tokens into its sentence a name may stand and still be taken for its subject.
+constexpr std::uint32_t kSubjectReach = 48;
+// How many earlier names with a role a role speaker is compared with.
+constexpr std::size_t kRoleCandidates = 64;
 // How far back a pronoun's antecedent may be, in sentences and in names.
 constexpr std::uint32_t kAntecedentSentences = 6;
 constexpr std::size_t kAntecedentNames = 64;
@@ -103,6 +107,8 @@ std::vector<std::string_view> fields_of(std::string_view line) {
 }
 
 bool is_word(const Token& token) { return token.kind == TokenKind::kWord; }
+
+bool by_position(Span a, Span b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; }
 
 std::size_t code_points(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
@@ -225,6 +231,7 @@ class SpeakerResolver {
         }
       }
     }
+    std::sort(speaker_phrases_.begin(), speaker_phrases_.end(), by_position);
   }
 
   // Latin-script names: runs of capitalised words, joined by connectors ("Bank of England").
@@ -303,6 +310,8 @@ class SpeakerResolver {
       --last_name_word;
     }
     if (last_name_word == from) return;  // titles only: "the Minister"
+    // Titles after the last name word are no part of the name ("the Health Secretary").
+    to = last_name_word;
     std::uint32_t first = from;
     for (std::uint32_t k = from; k + 1 < last_name_word; ++k) {
       if (is_title(k)) first = k + 1;
@@ -387,8 +396,8 @@ class SpeakerResolver {
                          (t > 0 && in(t - 1, kSpeechVerbForm));
     // "Police said": a word the lists know is no name.
     return by_verb && word_class(t) == SpeakerLexicon::Class::kNone &&
-           std::find(speaker_phrases_.begin(), speaker_phrases_.end(), tokens_[t].span) !=
-               speaker_phrases_.end();
+           std::binary_search(speaker_phrases_.begin(), speaker_phrases_.end(), tokens_[t].span,
+                              by_position);
   }
 
   // The entity a name keyed `surname` belongs to: the one with that surname, or for a name of
@@ -576,7 +585,10 @@ class SpeakerResolver {
     }
     finish_mentions();
     for (Entity& entity : entities_) {
+      // Without the white space a name may hold between its words ("岡部 直子" is "岡部直子").
       entity.key = tokenizer_.key(doc_.text(mentions_[entity.fullest].name));
+      std::erase_if(entity.key,
+                    [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
     }
     // Chinese marks no subject: the first name of a sentence mostly is one.
     if (resources_.single_character_given_names) {
@@ -740,7 +752,10 @@ class SpeakerResolver {
     }
     std::uint32_t end = t + 1;
     while (end < t + 3 && usable(end) && characters(end) == 1) ++end;
-    if (end == t + 1 && usable(end) && characters(end) == 2 && is_title(end + 1)) ++end;
+    if (end == t + 1 && usable(end) && characters(end) == 2 && end + 1 < tokens_.size() &&
+        is_title(end + 1)) {
+      ++end;
+    }
     return end;
   }
 
@@ -1008,17 +1023,21 @@ class SpeakerResolver {
         first = compound;
       }
     }
-    std::optional<std::uint32_t> best;
-    for (auto role = first; role != roles_.end() && role->first == word; ++role) {
-      const std::uint32_t m = role->second;
-      if (mentions_[m].name.begin >= anchor) break;
-      const SpeakerType type = entities_[mentions_[m].entity].type();
-      if (organisation ? type == SpeakerType::kPerson : type == SpeakerType::kOrganisation) {
-        continue;
+    // The word's mentions are in text order: from the last one before `anchor` back.
+    const auto end =
+        std::upper_bound(first, roles_.end(), word,
+                         [](std::string_view w, const auto& role) { return w < role.first; });
+    auto before = std::partition_point(
+        first, end, [&](const auto& role) { return mentions_[role.second].name.begin < anchor; });
+    for (std::size_t seen = 0; before != first && seen < kRoleCandidates; ++seen) {
+      --before;
+      const std::uint32_t entity = mentions_[before->second].entity;
+      const SpeakerType type = entities_[entity].type();
+      if (organisation ? type != SpeakerType::kPerson : type != SpeakerType::kOrganisation) {
+        return entity;
       }
-      best = mentions_[m].entity;
     }
-    return best;
+    return std::nullopt;
   }
 
   // --- Tokens ---------------------------------------------------------------------------------
@@ -1090,10 +1109,14 @@ class SpeakerResolver {
   // Whether no content word in lower case comes before token `from` in its sentence, but the
   // role words right before it.
   bool before_any_verb(std::uint32_t from) const {
+    // A name further into its sentence than this is taken for no subject (and a sentence of a
+    // million words costs no more than this per name).
+    const std::uint32_t limit = from > kSubjectReach ? from - kSubjectReach : 0;
     if (!tags_.empty()) {
       // German: most of its lower-case words are stopwords; the tagger knows the verbs.
       for (std::uint32_t k = from; k > 0 && tokens_[k - 1].sentence == tokens_[from].sentence;
            --k) {
+        if (k <= limit) return false;
         if (tags_[k - 1] == PartOfSpeech::kVerb || tags_[k - 1] == PartOfSpeech::kAux) return false;
       }
       return true;
@@ -1108,6 +1131,7 @@ class SpeakerResolver {
     bool role_phrase = k > 0 && is_comma(k - 1);
     bool title = false;
     for (; k > 0 && tokens_[k - 1].sentence == tokens_[from].sentence; --k) {
+      if (k <= limit) return false;
       const std::uint32_t w = k - 1;
       if (role_phrase && !title && is_word(tokens_[w]) && is_title(w)) {
         title = true;
