@@ -37,22 +37,7 @@ from collections import defaultdict
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import presslens
-
-TRIM = " \t\n\r\"'“”‘’«»„‚‹›「」『』,.;:!?—–-"
-
-
-def trimmed(text: str, start: int, end: int) -> Tuple[int, int]:
-    while start < end and text[start] in TRIM:
-        start += 1
-    while end > start and text[end - 1] in TRIM:
-        end -= 1
-    return start, end
-
-
-def jaccard(a: Tuple[int, int], b: Tuple[int, int]) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inter / union if union > 0 else 0.0
+from eval_quotes import jaccard, trimmed  # the same matching rule as the quote evaluation
 
 
 def _words(name: str) -> str:
