@@ -139,7 +139,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         "--part",
         choices=("all", "development", "heldout"),
         default="all",
-        help="heldout: the cases whose crc32(id) % 4 == 0 (199 of PolNeAR's 840); development: the rest",
+        help="heldout: the cases whose crc32(id) %% 4 == 0 (199 of PolNeAR's 840); development: the rest",
     )
     parser.add_argument(
         "--no-syntax",
