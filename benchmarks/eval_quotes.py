@@ -6,9 +6,12 @@ Input: JSONL with "text" and gold "quotes" (code-point "start"/"end", optional "
 "speaker" with "speaker_start"/"speaker_end"), e.g. ../shared/data/quotes/polnear_train.jsonl
 (passed by path) or tests/data/quotes/*.jsonl; optional "lang" per case, else --lang.
 
-Kinds: the gold has no stances (beliefs, plans, refusals: "wants to", "believes"); presslens's
-"stance" counts as "indirect" for kind accuracy, and the count of predictions per kind is
-printed.
+Kinds: the gold has no stance kind (PolNeAR annotates beliefs, plans and refusals, "wants to",
+"believes", as attributions like any other); presslens's "stance" counts as "indirect" for kind
+accuracy and as an attribution for precision (an unmatched stance is a false positive), and the
+count of predictions per kind is printed. Scare quotes and titles count as false positives only
+in data whose gold has those kinds (our own sets). With --min-confidence P, reported speech whose
+cue model confidence is below P is left out (to see what filtering on Quote.confidence gives).
 
 Also precision, recall and F1 on gold direct and partial quotes (false positives: unmatched
 predictions of those kinds). With --speech-cues, also the same figures on the gold attributions
@@ -45,6 +48,16 @@ import presslens
 TRIM = " \t\n\r\"'“”‘’«»„‚‹›「」『』,.;:!?—–-"
 SPEECH = {"direct", "partial", "indirect"}
 MARKED = {"direct", "partial"}
+
+
+def held(case: dict) -> bool:
+    """The held-out part: a quarter of the cases, by id."""
+    return zlib.crc32(str(case.get("id", "")).encode()) % 4 == 0
+
+
+def fold_of(case: dict, n: int) -> int:
+    """A development case's cross-validation fold of n (tools/train_cues.py uses the same)."""
+    return zlib.crc32(str(case.get("id", "")).encode()) // 4 % n
 
 
 def trimmed(text: str, start: int, end: int) -> Tuple[int, int]:
@@ -141,6 +154,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         default="all",
         help="heldout: the cases whose crc32(id) %% 4 == 0 (199 of PolNeAR's 840); development: the rest",
     )
+    parser.add_argument("--min-confidence", type=float, default=0.0,
+                        help="leave out reported speech whose Quote.confidence is below this")
+    parser.add_argument("--pack-dir", help="a language-pack folder the analyzers read (e.g. a cues.model that "
+                        "tools/train_cues.py --leave-out k/n trained without that fold)")
+    parser.add_argument("--fold", help="k/n: only the development cases of fold k of n ((crc32(id) // 4) %% n == k), "
+                        "for cross-validation with tools/train_cues.py --leave-out k/n")
     parser.add_argument(
         "--no-syntax",
         action="store_true",
@@ -163,8 +182,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         with open(source, encoding="utf-8") as handle:
             cases = [json.loads(line) for line in handle if line.strip()]
         if args.part != "all":
-            held = lambda case: zlib.crc32(str(case.get("id", "")).encode()) % 4 == 0
             cases = [case for case in cases if held(case) == (args.part == "heldout")]
+        if args.fold:
+            k, n = (int(x) for x in args.fold.split("/"))
+            cases = [case for case in cases if not held(case) and fold_of(case, n) == k]
         if args.limit:
             cases = cases[: args.limit]
         tp = fp = fn = 0
@@ -179,11 +200,11 @@ def main(argv: Optional[List[str]] = None) -> int:
             lang = case.get("lang", args.lang)
             if lang not in analyzers:
                 analyzers[lang] = presslens.Analyzer(
-                    lang, detect_structure=False, pack_dir=os.environ.get("PACK") or None, syntax=not args.no_syntax
+                    lang, detect_structure=False, pack_dir=args.pack_dir, syntax=not args.no_syntax
                 )
             text = case["text"]
             doc = analyzers[lang].analyze(text)
-            predicted = [q for q in doc.quotes]
+            predicted = [q for q in doc.quotes if q.confidence is None or q.confidence >= args.min_confidence]
             for q in predicted:
                 predicted_kinds[q.kind] += 1
             gold = case["quotes"]
@@ -207,8 +228,11 @@ def main(argv: Optional[List[str]] = None) -> int:
                 if any(inside(p, gspans[j]) >= 0.9 for j in matched_g):
                     continue  # neutral: a piece of a matched quote
                 # Scare quotes and titles are not claims of speech: count them only when gold
-                # has kinds for them (our own sets); PolNeAR gold holds attributions only.
-                if predicted[i].kind not in SPEECH and not any("kind" in g and g["kind"] in ("scare", "title") for g in gold):
+                # has kinds for them (our own sets); PolNeAR gold holds attributions only. A
+                # stance is an attribution: one the gold lacks is a false positive.
+                if predicted[i].kind in ("scare", "title") and not any(
+                    "kind" in g and g["kind"] in ("scare", "title") for g in gold
+                ):
                     continue
                 fp += 1
                 marked_fp += predicted[i].kind in MARKED
