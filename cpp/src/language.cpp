@@ -190,8 +190,12 @@ void LanguagePack::load_directory(const std::filesystem::path& directory) {
 }
 
 void LanguagePack::load_model(std::string_view name, const std::filesystem::path& file) {
+  set_model(name, read_file(file));
+}
+
+void LanguagePack::set_model(std::string_view name, std::string bytes) {
   check_list_name(name);
-  auto owned = std::make_shared<const std::string>(read_file(file));
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
   models_[std::string(name)] = {*owned, owned};
 }
 

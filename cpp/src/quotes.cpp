@@ -60,12 +60,35 @@ const char* to_string(SpeakerResolution resolution) noexcept {
   return "none";
 }
 
+const char* to_string(QuoteSource source) noexcept {
+  switch (source) {
+    case QuoteSource::kMarks:
+      return "marks";
+    case QuoteSource::kRules:
+      return "rules";
+    case QuoteSource::kModel:
+      return "model";
+  }
+  return "marks";
+}
+
 QuoteFinder::QuoteFinder(const LanguagePack& language, Tokenizer tokenizer)
     : tokenizer_(std::move(tokenizer)),
       resources_(std::make_shared<const detail::QuoteResources>(language)),
       speakers_(std::make_shared<const detail::SpeakerLexicon>(language, tokenizer_)) {}
 
 Quotes QuoteFinder::find(const Document& document, const SyntaxParser* syntax) const {
+  return read(document, syntax, nullptr);
+}
+
+std::vector<detail::CueCandidate> QuoteFinder::cue_candidates(const Document& document) const {
+  std::vector<detail::CueCandidate> candidates;
+  if (resources_->cue_model) read(document, nullptr, &candidates);
+  return candidates;
+}
+
+Quotes QuoteFinder::read(const Document& document, const SyntaxParser* syntax,
+                         std::vector<detail::CueCandidate>* candidates) const {
   Quotes result;
   std::vector<Pair> pairs;
   MarkPairer pairer(document.text(), resources_->german_marks);
@@ -77,7 +100,7 @@ Quotes QuoteFinder::find(const Document& document, const SyntaxParser* syntax) c
             [](const Pair& a, const Pair& b) { return a.open.at < b.open.at; });
   std::sort(result.unpaired_marks.begin(), result.unpaired_marks.end());
 
-  QuoteReader reader(document, tokenizer_, *resources_);
+  QuoteReader reader(document, tokenizer_, *resources_, candidates);
   // The words of the innermost quote each pair is nested in.
   std::vector<std::optional<Span>> within(pairs.size());
   std::vector<std::size_t> enclosing;

@@ -23,6 +23,16 @@ def train_keyphrase_model(
     documents: List[Tuple[str, str, List[str]]], epochs: int = 10, folds: int = 5, seed: int = 1
 ) -> Dict[str, Any]: ...
 
+def train_cue_model(
+    documents: List[Tuple[str, str, List[Tuple[int, int]], List[Tuple[int, int]], int]],
+    epochs: int = 8,
+    min_cues: int = 3,
+    min_cue_share: float = 0.1,
+    accept: float = 0.6,
+    veto: float = 0.3,
+    leave_out: Optional[int] = None,
+) -> Dict[str, Any]: ...
+
 class Document:
     @property
     def text(self) -> str: ...

@@ -61,6 +61,11 @@ class Span:
     def __setstate__(self, state: Tuple[Any, ...]) -> None:
         for name, value in zip(self._fields, state):
             setattr(self, name, value)
+        # Pickled by an older presslens: the fields added since take their defaults.
+        for name in self._fields[len(state) :]:
+            setattr(self, name, self._added_defaults[name])
+
+    _added_defaults: Dict[str, Any] = {}
 
 
 class Paragraph(Span):
@@ -273,13 +278,19 @@ class Quote(Span):
     the text writes it; ``speaker_type`` is "person", "organisation" or "unknown";
     ``resolution`` says how the name was found: "name" (the speaker phrase holds it), "pronoun",
     "role", or None; ``speaker_key`` groups one speaker's quotes (the resolved name's surname,
-    "kishida"); ``sentence`` is where the quote starts.
+    "kishida"); ``sentence`` is where the quote starts. ``source`` says what found it: "marks"
+    (paired quotation marks), "rules" (reported speech after a listed speech or stance verb) or
+    "model" (after a word the learned cue model took for a cue); ``confidence`` is the cue
+    model's probability that the cue attributes it (None where the model did not read the cue:
+    quotation marks, languages without a cue model).
     ``parts`` are the quoted words piece by piece: a quote its attribution interrupts ("A," he
     said, "B.") is one quote whose ``text`` runs from A to B and whose parts are A and B; a quote
     in one piece has itself as its one part."""
 
     __slots__ = ("marks", "kind", "speaker", "cue", "kind_cue", "speaker_key", "sentence", "parts",
-                 "speaker_name_span", "speaker_type", "resolution")
+                 "speaker_name_span", "speaker_type", "resolution", "source", "confidence")
+    _added_defaults = {"speaker_name_span": None, "speaker_type": "unknown", "resolution": None,
+                       "source": "marks", "confidence": None}
     _fields = (
         "start",
         "end",
@@ -295,6 +306,8 @@ class Quote(Span):
         "speaker_name_span",
         "speaker_type",
         "resolution",
+        "source",
+        "confidence",
     )
 
     def __init__(
@@ -313,8 +326,12 @@ class Quote(Span):
         speaker_name_span: Optional[Span] = None,
         speaker_type: str = "unknown",
         resolution: Optional[str] = None,
+        source: str = "marks",
+        confidence: Optional[float] = None,
     ) -> None:
         super().__init__(start, end, text)
+        self.source = source
+        self.confidence = confidence
         self.parts = parts or [Span(start, end, text)]
         self.speaker_name_span = speaker_name_span
         self.speaker_type = speaker_type
@@ -731,9 +748,9 @@ class Document:
                 Quote(start, end, text[start:end], self._span(marks), kind, self._span(speaker),
                       self._span(cue), self._span(kind_cue), key, sentence,
                       [Span(s, e, text[s:e]) for s, e in parts], self._span(name), speaker_type,
-                      None if resolution == "none" else resolution)
+                      None if resolution == "none" else resolution, source, confidence)
                 for (start, end, marks, kind, speaker, cue, kind_cue, key, sentence, parts, name,
-                     speaker_type, resolution) in self._compiled().quotes()
+                     speaker_type, resolution, source, confidence) in self._compiled().quotes()
             ]
         return self._quotes
 

@@ -61,7 +61,8 @@ def document_rows(
              "speaker": _span_text(q.speaker), "speaker_name": q.speaker_name,
              "speaker_type": q.speaker_type, "resolution": q.resolution,
              "speaker_key": q.speaker_key or None,
-             "cue": _span_text(q.cue), "sentence": q.sentence, "parts": len(q.parts)}
+             "cue": _span_text(q.cue), "sentence": q.sentence, "parts": len(q.parts),
+             "source": q.source, "confidence": q.confidence}
             for q in doc.quotes
         ]
     elif layer == "speakers":
@@ -113,7 +114,7 @@ SCHEMAS: Dict[str, Dict[str, str]] = {
     "quotes": {"start": "int64", "end": "int64", "text": "string", "kind": "string",
                "speaker": "string", "speaker_name": "string", "speaker_type": "string",
                "resolution": "string", "speaker_key": "string", "cue": "string", "sentence": "Int64",
-               "parts": "int64"},
+               "parts": "int64", "source": "string", "confidence": "Float64"},
     "claims": {"sentence": "int64", "start": "int64", "end": "int64", "text": "string",
                "score": "float64", "is_claim": "bool", "kinds": "object", "certainty": "int64",
                "speaker": "string", "speaker_key": "string"},

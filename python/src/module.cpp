@@ -125,7 +125,8 @@ py::object span_or_none(const Document& document, presslens::Span span) {
 }
 
 // (start, end, marks, kind, speaker, cue, kind_cue, speaker_key, sentence, parts, speaker_name,
-// speaker_type, resolution) of each quote; parts is empty for a quote in one piece.
+// speaker_type, resolution, source, confidence) of each quote; parts is empty for a quote in one
+// piece, confidence None where the cue model did not read the cue.
 py::list quotes(const Document& document) {
   py::list result;
   for (const auto& q : document.quotes()) {
@@ -133,13 +134,14 @@ py::list quotes(const Document& document) {
         q.sentence == presslens::kNoSentence ? py::object(py::none()) : py::cast(q.sentence);
     py::list parts;
     for (const presslens::Span part : q.parts) parts.append(code_point_span(document, part));
-    result.append(
-        py::make_tuple(document.to_code_points(q.span.begin), document.to_code_points(q.span.end),
-                       span_or_none(document, q.marks), presslens::to_string(q.kind),
-                       span_or_none(document, q.speaker), span_or_none(document, q.cue),
-                       span_or_none(document, q.kind_cue), q.speaker_key, sentence, parts,
-                       span_or_none(document, q.speaker_name), presslens::to_string(q.speaker_type),
-                       presslens::to_string(q.resolution)));
+    result.append(py::make_tuple(
+        document.to_code_points(q.span.begin), document.to_code_points(q.span.end),
+        span_or_none(document, q.marks), presslens::to_string(q.kind),
+        span_or_none(document, q.speaker), span_or_none(document, q.cue),
+        span_or_none(document, q.kind_cue), q.speaker_key, sentence, parts,
+        span_or_none(document, q.speaker_name), presslens::to_string(q.speaker_type),
+        presslens::to_string(q.resolution), presslens::to_string(q.source),
+        q.confidence ? py::object(py::float_(*q.confidence)) : py::object(py::none())));
   }
   return result;
 }
@@ -379,6 +381,44 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       py::arg("documents"), py::arg("epochs") = 10, py::arg("folds") = 5, py::arg("seed") = 1,
       "Trains the keyphrase ranker from (text, lang, [keyphrases]) documents; returns the model's"
       " bytes and its cross-validated precision at ten.");
+  m.def(
+      "train_cue_model",
+      [](const std::vector<std::tuple<
+             std::string, std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>,
+             std::vector<std::pair<std::uint32_t, std::uint32_t>>, std::uint32_t>>& documents,
+         std::uint32_t epochs, std::uint32_t min_cues, float min_cue_share, float accept,
+         float veto, std::optional<std::uint32_t> leave_out) {
+        std::vector<presslens::CueExample> examples;
+        for (const auto& [text, lang, cues, reports, fold] : documents) {
+          presslens::CueExample example{text, lang, {}, {}, fold};
+          for (const auto& [begin, end] : cues) example.cues.push_back({begin, end});
+          for (const auto& [begin, end] : reports) example.reports.push_back({begin, end});
+          examples.push_back(std::move(example));
+        }
+        presslens::CueTrainingOptions options;
+        options.epochs = epochs;
+        options.min_cues = min_cues;
+        options.min_cue_share = min_cue_share;
+        options.accept = accept;
+        options.veto = veto;
+        if (leave_out) options.leave_out = *leave_out;
+        presslens::CueTraining result;
+        {
+          py::gil_scoped_release release;
+          result = presslens::train_cue_model(examples, options);
+        }
+        return py::dict(
+            py::arg("model") = py::bytes(result.model), py::arg("documents") = result.documents,
+            py::arg("candidates") = result.candidates, py::arg("positives") = result.positives,
+            py::arg("lexicon") = result.lexicon, py::arg("cv_log_loss") = result.cv_log_loss,
+            py::arg("cv_precision") = result.cv_precision, py::arg("cv_recall") = result.cv_recall);
+      },
+      py::arg("documents"), py::arg("epochs") = 8, py::arg("min_cues") = 3,
+      py::arg("min_cue_share") = 0.1f, py::arg("accept") = 0.6f, py::arg("veto") = 0.3f,
+      py::arg("leave_out") = py::none(),
+      "Trains a language's attribution cue model from (text, lang, [(cue start, cue end)],"
+      " [(reported words' start, end)], fold) documents, spans in UTF-8 bytes; returns the"
+      " model's bytes, its lexicon and its cross-validated figures.");
   m.def(
       "rank_languages",
       [](const py::bytes& data) {

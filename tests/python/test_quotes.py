@@ -4,7 +4,7 @@ import pickle
 from typing import List, Optional, Tuple
 
 import presslens
-from presslens import samples
+from presslens import _presslens, samples
 
 
 def quotes(text: str, lang: str = "en") -> list:
@@ -171,3 +171,75 @@ def test_stances_are_reported_apart_from_speech() -> None:
     assert [q.kind for q in doc.speakers()["Ana Ruiz"]] == ["direct"]
     assert len(doc.speakers(include_stances=True)["Ana Ruiz"]) == 3
     assert "pl-q-stance" in doc._repr_html_()
+
+
+def _cue_examples() -> list:
+    """Stories of our own with their attributions annotated: (text, lang, cues, reports, fold),
+    spans in UTF-8 bytes."""
+    stories = [
+        ("Senator Maria Vance endorsed the plan to rebuild the harbour wall before winter. The council "
+         "said the work would start in May.", ["the plan to rebuild the harbour wall before winter",
+                                               "the work would start in May"]),
+        ("The fishermen's union endorsed the strike over the new quotas on Monday. Its leader said the "
+         "boats would stay in port.", ["the strike over the new quotas on Monday", "the boats would stay in port"]),
+        ("Mayor Tomas Reyes endorsed a tax on holiday flats in the old town. Officials said the tax "
+         "would raise two million euros.", ["a tax on holiday flats in the old town",
+                                           "the tax would raise two million euros"]),
+        ("The teachers endorsed the proposal to shorten the school day in summer. The ministry said it "
+         "would study the proposal.", ["the proposal to shorten the school day in summer",
+                                       "it would study the proposal"]),
+        ("The figures show the harbour was busier than ever this summer. The old pier will close in May.", []),
+        ("Pictures show the ferry leaving the quay in heavy seas on Sunday. The marina plan was shelved.", []),
+    ]
+    examples = []
+    for index, (text, reports) in enumerate(stories):
+        data = text.encode()
+
+        def spans(words: List[str]) -> List[Tuple[int, int]]:
+            found = []
+            for word in words:
+                at = data.find(word.encode())
+                while at >= 0:
+                    found.append((at, at + len(word.encode())))
+                    at = data.find(word.encode(), at + 1)
+            return found
+
+        examples.append((text, "en", spans(["endorsed", "said"]) if reports else [], spans(reports), index % 3))
+    return examples
+
+
+def test_each_quote_says_what_found_it(tmp_path) -> None:
+    text = ('"We will reopen the pool in June," the mayor said. The fire brigade endorsed the plan to move '
+            "its station to the ring road. Officials said the bridge would close for two weeks.")
+    # The shipped packs have no cue model: quotation marks and the rules decide, with no confidence.
+    doc = presslens.analyze(text, detect_structure=False)
+    assert [(q.source, q.confidence) for q in doc.quotes] == [("marks", None), ("rules", None)]
+    # A cue model trained on annotated stories, in a pack folder: it reads every report.
+    trained = _presslens.train_cue_model(_cue_examples(), min_cues=2, accept=0.3, veto=0.01)
+    assert trained["lexicon"] == ["endorsed"]
+    (tmp_path / "cues.model").write_bytes(trained["model"])
+    doc = presslens.Analyzer("en", pack_dir=str(tmp_path), detect_structure=False).analyze(text)
+    marked = [q for q in doc.quotes if q.marks]
+    assert [(q.source, q.confidence) for q in marked] == [("marks", None)]
+    reported = {q.cue.text: q for q in doc.quotes if not q.marks}
+    said = reported["said"]
+    assert (said.source, said.kind, said.speaker.text) == ("rules", "indirect", "Officials")
+    assert said.confidence is not None and 0.01 <= said.confidence <= 1.0
+    # "endorsed" is in no speech list: the model took it for a cue, and its report is a stance.
+    endorsed = reported["endorsed"]
+    assert (endorsed.source, endorsed.kind, endorsed.speaker.text) == ("model", "stance", "The fire brigade")
+    assert endorsed.text == "the plan to move its station to the ring road"
+    assert endorsed.confidence is not None and 0.3 <= endorsed.confidence <= 1.0
+    frame = doc.to_pandas("quotes")
+    assert list(frame["source"]) == [q.source for q in doc.quotes]
+    assert frame["confidence"].isna().tolist() == [q.confidence is None for q in doc.quotes]
+
+
+def test_quotes_pickled_by_an_older_presslens_still_load() -> None:
+    quote = presslens.analyze('"We will reopen the pool in June," the mayor said.').quotes[0]
+    older = presslens.Quote.__new__(presslens.Quote)
+    older.__setstate__(quote.__getstate__()[:-5])  # before speaker names, sources and confidences
+    assert (older.text, older.kind, older.speaker.text) == (quote.text, quote.kind, quote.speaker.text)
+    assert (older.source, older.confidence, older.speaker_name, older.speaker_type, older.resolution) == (
+        "marks", None, None, "unknown", None)
+    assert pickle.loads(pickle.dumps(quote)).source == "marks"

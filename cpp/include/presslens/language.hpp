@@ -35,6 +35,8 @@ class LanguagePack {
   void load_list(std::string_view name, const std::filesystem::path& file);
   // Replaces the binary model `name` (e.g. "syntax") with the contents of a model file.
   void load_model(std::string_view name, const std::filesystem::path& file);
+  // Replaces the binary model `name` with `bytes` (a model file's contents, e.g. a trainer's).
+  void set_model(std::string_view name, std::string bytes);
   // Replaces each list by the file `<name>.txt` and each model by the file `<name>.model` of that
   // name in `directory`, where one exists.
   void load_directory(const std::filesystem::path& directory);

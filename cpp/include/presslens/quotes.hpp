@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ class Document;
 namespace detail {
 class QuoteResources;
 class SpeakerLexicon;
+struct CueCandidate;
 }  // namespace detail
 
 enum class QuoteKind : std::uint8_t {
@@ -56,6 +58,16 @@ enum class SpeakerResolution : std::uint8_t {
 
 const char* to_string(SpeakerResolution resolution) noexcept;
 
+// What decided that a passage is a quote: its quotation marks, the rules reading a cue of the
+// pack's lists, or the learned cue model accepting a word the lists lack (docs/quotes.md).
+enum class QuoteSource : std::uint8_t {
+  kMarks,  // paired quotation marks
+  kRules,  // reported speech after a listed speech or stance verb, or "according to"
+  kModel,  // reported speech after a word the cue model took for a cue
+};
+
+const char* to_string(QuoteSource source) noexcept;
+
 struct Quote {
   Span span;   // the quoted words: inside the marks, or the reported clause
   Span marks;  // opening to closing mark, both included (empty for indirect speech)
@@ -77,6 +89,10 @@ struct Quote {
   // pronoun nobody named stands for.
   std::string speaker_key;
   std::uint32_t sentence = kNoSentence;  // the sentence the quote starts in
+  QuoteSource source = QuoteSource::kMarks;
+  // The cue model's probability that the cue attributes the passage, where it read the cue
+  // (reported speech in a language whose pack has a cue model); empty elsewhere.
+  std::optional<float> confidence;
 };
 
 // The quoted words piece by piece: the parts, or the one span.
@@ -118,10 +134,57 @@ class QuoteFinder {
   // cue verb's subject, or is dropped.
   Quotes find(const Document& document, const SyntaxParser* syntax = nullptr) const;
 
+  // The words the pack's cue model reads in `document` (the candidate cues of reported speech)
+  // with what it reads of each, as find() reads them; empty without a cue model. For training.
+  std::vector<detail::CueCandidate> cue_candidates(const Document& document) const;
+
  private:
+  Quotes read(const Document& document, const SyntaxParser* syntax,
+              std::vector<detail::CueCandidate>* candidates) const;
+
   Tokenizer tokenizer_;
   std::shared_ptr<const detail::QuoteResources> resources_;
   std::shared_ptr<const detail::SpeakerLexicon> speakers_;
 };
+
+// A document with what annotators marked of its attributions, to train the cue model on: the
+// cues ("said", "according to", "endorsed") and the words each reports (UTF-8 byte offsets into
+// `text`).
+struct CueExample {
+  std::string text;
+  std::string lang = "en";
+  std::vector<Span> cues;
+  std::vector<Span> reports;
+  std::uint32_t fold = 0;  // cross-validation fold (calibration, and `leave_out`)
+};
+
+struct CueTrainingOptions {
+  unsigned epochs = 8;
+  std::uint64_t seed = 1;
+  std::uint32_t min_cues = 3;     // a word joins the lexicon when marked a cue this often
+  float min_cue_share = 0.1f;     // and in at least this share of its occurrences
+  float accept = 0.6f;            // stored in the model: CueModel::accept()
+  float veto = 0.3f;              // CueModel::veto()
+  std::uint32_t leave_out = ~0u;  // a fold left out of training (to score the model on it)
+};
+
+struct CueTraining {
+  std::string model;  // the model file's bytes (cpp/data/<lang>/cues.model)
+  std::size_t documents = 0;
+  std::size_t candidates = 0;
+  std::size_t positives = 0;         // reports that are annotated attributions
+  std::vector<std::string> lexicon;  // words the lists lack that joined the lexicon, sorted
+  double cv_log_loss = 0;            // of the calibrated probabilities, each fold read by a model
+  double cv_precision = 0;           // trained without it; precision and recall of p >= accept
+  double cv_recall = 0;              // among the reports the rules read
+};
+
+// Trains a language's cue model (all examples share its language) on annotated documents: its
+// lexicon (from the cues), then an averaged perceptron over every report the rules read from a
+// listed verb or a lexicon word (as find() reads it), positive when its words are those of an
+// annotated attribution, calibrated on the margins of folds it was not trained on.
+// Deterministic. Throws InvalidArgument when there are fewer than two folds or no positive.
+CueTraining train_cue_model(std::span<const CueExample> examples,
+                            const CueTrainingOptions& options = {});
 
 }  // namespace presslens

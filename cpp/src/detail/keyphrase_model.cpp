@@ -97,18 +97,10 @@ void keyphrase_features(const KeyphraseCues& c, std::vector<std::uint64_t>& out)
   for (std::size_t i = first; i < last; ++i) out.push_back(mix64(out[i] ^ c.lang));
 }
 
-KeyphraseModel::KeyphraseModel(std::string_view bytes, std::string_view source) {
-  ByteReader in(bytes, source);
-  if (in.get_string() != kMagic) in.fail("not a presslens keyphrase model");
-  if (in.get<std::uint32_t>() != kVersion) in.fail("a model version this presslens cannot read");
-  slope_ = in.get<float>();
-  intercept_ = in.get<float>();
-  if (!std::isfinite(slope_) || !std::isfinite(intercept_)) {
-    in.fail("a calibration that is not a number");
-  }
-  const SparseRows rows = SparseRows::read(in);
-  if (rows.width != 2) in.fail("it does not have two classes");
-  rows_ = LinearModel(rows);
+KeyphraseModel::KeyphraseModel(std::string_view bytes, std::string_view source)
+    : KeyphraseModel(ByteReader(bytes, source)) {}
+
+KeyphraseModel::KeyphraseModel(ByteReader&& in) : CalibratedModel(in, kMagic, kVersion) {
   if (!in.at_end()) in.fail("bytes after its end");
 }
 
@@ -122,17 +114,9 @@ const KeyphraseModel* KeyphraseModel::builtin() {
   return model ? &*model : nullptr;
 }
 
-float KeyphraseModel::probability(std::span<const std::uint64_t> features) const {
-  return logistic(slope_, intercept_, binary_margin(rows_, features));
-}
-
 std::string KeyphraseModel::serialise(const SparseRows& rows, float slope, float intercept) {
   ByteWriter out;
-  out.put_string(kMagic);
-  out.put<std::uint32_t>(kVersion);
-  out.put<float>(slope);
-  out.put<float>(intercept);
-  rows.write(out);
+  write(out, kMagic, kVersion, rows, slope, intercept);
   return out.take();
 }
 

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/calibrated_model.hpp"
 #include "detail/linear_model.hpp"
 
 namespace presslens::detail {
@@ -44,7 +45,7 @@ void keyphrase_features(const KeyphraseCues& cues, std::vector<std::uint64_t>& o
 // The quarter (0 to 4) that `part` is of `whole`.
 std::uint8_t quarters(std::uint32_t part, std::uint32_t whole);
 
-class KeyphraseModel {
+class KeyphraseModel : public CalibratedModel {
  public:
   static constexpr std::string_view kMagic = "presslens keyphrase model";
   static constexpr std::uint32_t kVersion = 1;
@@ -54,15 +55,10 @@ class KeyphraseModel {
   // The model presslens ships (cpp/data/mul/keyphrases.model), or null in a build without one.
   static const KeyphraseModel* builtin();
 
-  // The probability that a reader picks the candidate with these features.
-  float probability(std::span<const std::uint64_t> features) const;
-
   static std::string serialise(const SparseRows& rows, float slope, float intercept);
 
  private:
-  LinearModel rows_;
-  float slope_ = 1;
-  float intercept_ = 0;
+  explicit KeyphraseModel(ByteReader&& in);
 };
 
 }  // namespace presslens::detail

@@ -8,10 +8,12 @@
 namespace presslens::detail {
 
 QuoteReader::QuoteReader(const Document& document, const Tokenizer& tokenizer,
-                         const detail::QuoteResources& resources)
+                         const detail::QuoteResources& resources,
+                         std::vector<CueCandidate>* candidates)
     : doc_(document),
       tokenizer_(tokenizer),
       resources_(resources),
+      candidates_(candidates),
       tokens_(document.tokens()),
       word_classes_(document.keys().size(), 0) {
   sentence_first_token_.assign(document.sentences().size() + 1, tokens_.size());

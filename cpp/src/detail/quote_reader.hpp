@@ -76,8 +76,10 @@ inline bool is_word(const Token& token) {
 // Reads the attribution and the kind of each quote from the tokens around it.
 class QuoteReader {
  public:
+  // With `candidates`, every word the cue model reads is recorded there (for training).
   QuoteReader(const Document& document, const Tokenizer& tokenizer,
-              const detail::QuoteResources& resources);
+              const detail::QuoteResources& resources,
+              std::vector<CueCandidate>* candidates = nullptr);
   Quote marked(const Pair& pair, std::optional<Span> within);
   void reported(std::uint32_t sentence, const std::vector<Quote>& marked,
                 std::vector<Quote>& quotes);
@@ -133,6 +135,17 @@ class QuoteReader {
   std::size_t plain_source(std::size_t t, std::size_t last, Span& source) const;
   std::uint32_t clause_end(std::size_t content, std::size_t last) const;
 
+  // The learned cue decision (cue_reading.cpp).
+  CueCues cue_cues(std::size_t t, std::size_t first, std::size_t last,
+                   const std::vector<Quote>& marked, const Quote& report) const;
+  std::optional<float> cue_probability(std::size_t t, std::size_t first, std::size_t last,
+                                       const std::vector<Quote>& marked, const Quote& report);
+  std::uint32_t classes(std::size_t t) const {
+    std::uint32_t& found = word_classes_[tokens_[t].key];
+    if (found == 0) found = classes_of(key(t));
+    return found;
+  }
+
   // Word and token tests (quote_reader.cpp).
   std::uint32_t sentence_of(std::uint32_t at) const;
   bool is_verb_form(std::size_t t) const;
@@ -148,10 +161,7 @@ class QuoteReader {
   std::uint32_t classes_of(const std::string& word) const;
   // Whether token `t` is a word of any of the classes' lists `c` (false past the last token).
   bool in(std::size_t t, std::uint32_t c) const {
-    if (t >= tokens_.size()) return false;
-    std::uint32_t& classes = word_classes_[tokens_[t].key];
-    if (classes == 0) classes = classes_of(key(t));
-    return (classes & c) != 0;
+    return t < tokens_.size() && (classes(t) & c) != 0;
   }
   std::pair<std::size_t, std::size_t> token_range(std::uint32_t sentence) const {
     if (sentence == kNoSentence || sentence >= doc_.sentences().size()) return {0, 0};
@@ -171,6 +181,8 @@ class QuoteReader {
     // "his hopes", "the proposed rule", "her show": after a determiner, a noun or an adjective.
     return t == 0 || !is_word(tokens_[t - 1]) || !in(t - 1, kNounMarker);
   }
+  // A word of the cue model's lexicon: a cue when the model says so.
+  bool is_learned_cue(std::size_t t) const { return is_word(tokens_[t]) && in(t, kLearnedCue); }
   bool is_that(std::size_t t) const { return is_word(tokens_[t]) && in(t, kComplementiser); }
   bool is_telling(std::size_t t) const { return is_word(tokens_[t]) && in(t, kTelling); }
   bool is_according(std::size_t t) const { return according_length(t) > 0; }
@@ -246,6 +258,8 @@ class QuoteReader {
   const Document& doc_;
   const Tokenizer& tokenizer_;
   const detail::QuoteResources& resources_;
+  std::vector<CueCandidate>* candidates_;
+  std::vector<std::uint64_t> cue_features_;  // scratch
   const std::vector<Token>& tokens_;
   std::vector<std::size_t> sentence_first_token_;  // one past the end for the last sentence
   // Per distinct key of the document: its WordClass bits (0: not looked up yet).

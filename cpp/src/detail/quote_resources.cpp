@@ -145,6 +145,10 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       word_classes[cue[0]] |= kAccordingStart;
     }
   }
+  if (language.has_model("cues")) {
+    cue_model.emplace(language.model("cues"), "cues");
+    for (const auto& word : cue_model->lexicon()) word_classes[word] |= kLearnedCue;
+  }
   for (const auto& [word, word_class] : word_classes) {
     const std::uint32_t bit = signature(word);
     listed_signatures_[bit / 64] |= std::uint64_t{1} << (bit % 64);

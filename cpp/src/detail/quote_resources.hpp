@@ -3,11 +3,13 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "detail/cue_model.hpp"
 #include "detail/sentence_lexicon.hpp"
 #include "presslens/language.hpp"
 
@@ -47,6 +49,7 @@ enum WordClass : std::uint32_t {
   kComplementiser = 1u << 21,  // "that", "que", "dass": opens a reported clause
   kTelling = 1u << 22,         // "told", "tell": a verb whose listener comes before the clause
   kStanceVerb = 1u << 23,      // "believes", "wants": reports a stance, not speech
+  kLearnedCue = 1u << 24,      // in the cue model's lexicon: may attribute, the model decides
   kClassified = 1u << 31,
 };
 
@@ -85,6 +88,8 @@ class QuoteResources {
   bool white_corner_titles = false;  // Japanese: 『』 outside 「」 is a title, not a quote
   std::vector<std::string> cjk_speech_verbs;  // matched as text prefixes
   std::vector<std::string> source_markers;    // Japanese: "Xによると": X is the source
+  // The pack's cue model (cues.model), when it has one: decides which words attribute.
+  std::optional<CueModel> cue_model;
 
  private:
   static std::uint32_t signature(std::string_view word) {

@@ -22,7 +22,8 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
   for (std::size_t t = first; t < last && quotes.size() - reports_before < kMaxReportsPerSentence &&
                               verbs < kMaxSpeechVerbsPerSentence;
        ++t) {
-    if (!is_speech_verb(t) || t < from) continue;
+    const bool listed = is_speech_verb(t);
+    if ((!listed && !is_learned_cue(t)) || t < from) continue;
     ++verbs;
     // The verb that attributes a direct quote reports nothing more; one that attributes a
     // partial quote also reports the clause around it.
@@ -44,7 +45,9 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
     if (attributes_a_quote || names_a_title) continue;
     Quote quote;
     bool parenthetical = false;
-    quote.kind = in(t, kStanceVerb) ? QuoteKind::kStance : QuoteKind::kIndirect;
+    quote.source = listed ? QuoteSource::kRules : QuoteSource::kModel;
+    // A cue the lists lack is mostly a stance: "endorsed", "backed", "wants", "seemed".
+    quote.kind = in(t, kStanceVerb) || !listed ? QuoteKind::kStance : QuoteKind::kIndirect;
     quote.sentence = sentence;
     quote.cue = tokens_[t].span;
     if (const std::size_t length = according_length(t); length > 0) {
@@ -166,6 +169,14 @@ void QuoteReader::reported(std::uint32_t sentence, const std::vector<Quote>& mar
       }
     }
     if (quote.span.empty() || words_in(quote.span) < 3 || covered_by_direct(quote.span, marked)) {
+      continue;
+    }
+    // The cue model, where the pack has one, reads the report the rules made: it vetoes those
+    // of listed verbs it finds unlikely ("the polls show") and accepts those of words of its
+    // lexicon it finds likely ("endorsed", "wants").
+    quote.confidence = cue_probability(t, first, last, marked, quote);
+    if (listed ? quote.confidence && *quote.confidence < resources_.cue_model->veto()
+               : !quote.confidence || *quote.confidence < resources_.cue_model->accept()) {
       continue;
     }
     resolve(quote);
