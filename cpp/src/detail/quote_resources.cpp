@@ -28,13 +28,13 @@ QuoteResources::QuoteResources(const LanguagePack& language)
     : speech_verbs(set_of(language.list("speech_verbs"))),
       determiners(set_of(language.list("determiners"))),
       speaker_particles(set_of(language.list("speaker_particles"))),
-      subject_first(language.language() == "ja" || language.language() == "zh"),
       title_cues(set_of(language.list("title_cues"))),
       fragment_particles(set_of(language.list("fragment_particles"))),
       quotatives(set_of(language.list("quote_continuations"))),
-      stopwords(set_of(language.list("stopwords"))),
-      german_marks(language.language() == "de") {
+      stopwords(set_of(language.list("stopwords"))) {
   const auto& options = language.list("quote_options");
+  subject_first = has_option(options, "subject-first");
+  german_marks = has_option(options, "german-marks");
   title_case_titles = has_option(options, "title-case-titles");
   compound_title_cues = has_option(options, "compound-title-cues");
   white_corner_titles = has_option(options, "white-corner-titles");

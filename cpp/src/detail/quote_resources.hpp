@@ -72,7 +72,7 @@ class QuoteResources {
   StringSet speech_verbs;
   StringSet determiners;        // may start a speaker phrase: "the", "le", "der"
   StringSet speaker_particles;  // Japanese: mark the speaker ("大野さんは語った")
-  bool subject_first;           // Chinese, Japanese: no capitals, the speaker heads its clause
+  bool subject_first = false;   // Chinese, Japanese: no capitals, the speaker heads its clause
   StringSet title_cues;
   std::vector<std::vector<std::string>> according_cues;  // one or two words: "according to"
   bool dropped_subjects = false;   // a verb with no subject speaks for the previous subject
@@ -82,7 +82,7 @@ class QuoteResources {
   StringSet fragment_particles;  // Japanese: before a quote, make it part of the writer's clause
   StringSet quotatives;          // Japanese: after a quote, report it ("」と述べた")
   StringSet stopwords;
-  bool german_marks;               // „…“ ‚…‘ »…«: “ ‘ « close rather than open
+  bool german_marks = false;       // „…“ ‚…‘ »…«: “ ‘ « close rather than open
   bool title_case_titles = false;  // English: "Meet the Press" is a title
   bool compound_title_cues = false;  // German: "Jahresbericht" ends in the cue "bericht"
   bool white_corner_titles = false;  // Japanese: 『』 outside 「」 is a title, not a quote
