@@ -55,7 +55,6 @@ void QuoteReader::classify(Quote& quote, bool nested) {
     }
   }
   if (before > first) {
-    const std::string previous = key(before - 1);
     // "a blog called the "Feed"": a determiner may stand between the cue and the title.
     const std::size_t cue =
         in(before - 1, kDeterminer) && before - 1 > first ? before - 2 : before - 1;
@@ -63,8 +62,7 @@ void QuoteReader::classify(Quote& quote, bool nested) {
       make_unattributed(quote, QuoteKind::kTitle, tokens_[cue].span);
       return;
     }
-    if (previous == "so-called" || previous == "sogenannte" || previous == "sogenannten" ||
-        previous == "prétendu" || previous == "supuesto") {
+    if (in(before - 1, kScareCue)) {
       make_unattributed(quote, QuoteKind::kScare, tokens_[before - 1].span);
       return;
     }

@@ -134,7 +134,8 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       {fragment_particles, kFragmentParticle},
       {connectors, kConnector},
       {trailing_according, kTrailingAccording},
-      {set_of(language.list("listener_markers")), kListenerMarker}};
+      {set_of(language.list("listener_markers")), kListenerMarker},
+      {set_of(language.list("scare_cues")), kScareCue}};
   for (const auto& [set, word_class] : classes) {
     for (const auto& word : set) word_classes[word] |= word_class;
   }

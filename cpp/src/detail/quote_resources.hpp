@@ -50,6 +50,7 @@ enum WordClass : std::uint32_t {
   kTelling = 1u << 22,         // "told", "tell": a verb whose listener comes before the clause
   kStanceVerb = 1u << 23,      // "believes", "wants": reports a stance, not speech
   kLearnedCue = 1u << 24,      // in the cue model's lexicon: may attribute, the model decides
+  kScareCue = 1u << 25,        // "so-called", "sogenannte": the quote after it is a scare quote
   kClassified = 1u << 31,
 };
 
