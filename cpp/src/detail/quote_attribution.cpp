@@ -629,7 +629,7 @@ void QuoteReader::resolve(Quote& quote) {
   if (const std::size_t t = token_of(quote.speaker);
       t < tokens_.size() && is_unresolved_pronoun(t)) {
     quote.speaker_key = key(t);
-    if (key(t) != "it" || quote.sentence == kNoSentence || quote.sentence == 0) return;
+    if (!in(t, kNeuterPronoun) || quote.sentence == kNoSentence || quote.sentence == 0) return;
     if (last_speaker_ && last_speaker_sentence_ + 1 == quote.sentence) {
       quote.speaker_key = last_speaker_key_;
     } else if (const Span subject = sentence_subject(quote.sentence - 1); !subject.empty()) {

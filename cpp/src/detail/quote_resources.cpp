@@ -76,9 +76,10 @@ QuoteResources::QuoteResources(const LanguagePack& language)
   source_markers = language.list("source_markers");
   // Pronouns by speaker_words.txt: subject pronouns that stand for someone named before ("he",
   // "elle"; in the languages with capitals: Chinese and Japanese speakers are read otherwise),
-  // and those that speak for no one named ("I", "we", "it").
+  // and those that speak for no one named ("I", "we"; "it", neuter, for a thing named before).
   StringSet pronouns;
   StringSet unresolved_pronouns;
+  StringSet neuter_pronouns;
   for (const auto& line : language.list("speaker_words")) {
     const std::size_t space = line.find_first_of(" \t");
     if (space == std::string::npos) continue;  // the speaker lexicon reports malformed lines
@@ -86,7 +87,8 @@ QuoteResources::QuoteResources(const LanguagePack& language)
     const std::string_view rest = std::string_view(line).substr(space + 1);
     const std::string_view word_class = rest.substr(0, rest.find_first_of(" \t"));
     if (word_class == "pronoun" && !subject_first) pronouns.insert(word);
-    if (word_class == "unresolved") unresolved_pronouns.insert(word);
+    if (word_class == "unresolved" || word_class == "neuter") unresolved_pronouns.insert(word);
+    if (word_class == "neuter") neuter_pronouns.insert(word);
   }
   // Words that open or shape a reported clause (clause_words.txt).
   StringSet relatives, complementisers, telling;
@@ -112,6 +114,7 @@ QuoteResources::QuoteResources(const LanguagePack& language)
   const std::pair<StringSet, WordClass> classes[] = {
       {pronouns, kPronoun},
       {unresolved_pronouns, kUnresolvedPronoun},
+      {neuter_pronouns, kNeuterPronoun},
       {relatives, kRelative},
       {complementisers, kComplementiser},
       {telling, kTelling},

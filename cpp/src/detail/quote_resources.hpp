@@ -51,6 +51,7 @@ enum WordClass : std::uint32_t {
   kStanceVerb = 1u << 23,      // "believes", "wants": reports a stance, not speech
   kLearnedCue = 1u << 24,      // in the cue model's lexicon: may attribute, the model decides
   kScareCue = 1u << 25,        // "so-called", "sogenannte": the quote after it is a scare quote
+  kNeuterPronoun = 1u << 26,   // "it": unresolved, but may stand for a thing named before
   kClassified = 1u << 31,
 };
 

@@ -77,7 +77,7 @@ SpeakerLexicon::Class parse_class(std::string_view field, std::string_view line)
   if (field == "organisation") return Class::kOrganisation;
   if (field == "thing") return Class::kThing;
   if (field == "pronoun" || field == "object-pronoun") return Class::kPronoun;
-  if (field == "unresolved") return Class::kUnresolved;
+  if (field == "unresolved" || field == "neuter") return Class::kUnresolved;
   if (field == "reference") return Class::kReference;
   if (field == "surname") return Class::kSurname;
   if (field == "demonstrative") return Class::kDemonstrative;
@@ -87,7 +87,7 @@ SpeakerLexicon::Class parse_class(std::string_view field, std::string_view line)
   if (field == "indefinite") return Class::kIndefinite;
   throw LanguagePackError(
       "speaker words: unknown class '" + std::string(field) + "' in '" + std::string(line) +
-      "' (title, person, organisation, thing, pronoun, object-pronoun, unresolved, "
+      "' (title, person, organisation, thing, pronoun, object-pronoun, unresolved, neuter, "
       "reference, surname, demonstrative, "
       "subject-marker, given-name-ending, place or indefinite)");
 }
@@ -791,8 +791,10 @@ class SpeakerResolver {
     if (last - first == 1 && in(t, kUnresolvedPronoun)) {
       // "it": what the attribution already found it stands for ("the report"), or else an
       // organisation named just before; "I", "we": nobody named.
-      if (key(t) == "it" && quote.speaker_key != "it" && !quote.speaker_key.empty()) return;
-      if (key(t) == "it") {
+      if (in(t, kNeuterPronoun) && quote.speaker_key != key(t) && !quote.speaker_key.empty()) {
+        return;
+      }
+      if (in(t, kNeuterPronoun)) {
         if (const auto found = antecedent(anchor, quote.sentence, Gender::kUnknown, true)) {
           settle(quote, *found, SpeakerResolution::kPronoun);
           return;
