@@ -4,8 +4,11 @@
 # (presslens.libs/) and points the module at them. Prints the repaired wheel's path and size.
 #   tools/build_wheel.sh              -> wheelhouse/presslens-<version>-cp3XX-...-manylinux_*.whl
 # Needs the project's .venv (tools/setup.sh makes it) and, to build, g++, libicu-dev and
-# libstemmer-dev. The build tree is build/wheel/tree, apart from the dev tree in build/dev.
-# CMAKE_BUILD_PARALLEL_LEVEL limits the compile jobs (default: all cores). Safe to run again.
+# libstemmer-dev. The build tree is build/wheel/tree, apart from the dev tree in build/dev;
+# PRESSLENS_WHEEL_FROM_DEV=1 builds from the dev tree instead, with .venv's tools and the options
+# tools/setup.sh gave it, so nothing is compiled again (tools/test does this: CI then compiles the
+# project twice, not three times). CMAKE_BUILD_PARALLEL_LEVEL limits the compile jobs (default:
+# all cores). Safe to run again.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -30,13 +33,18 @@ export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
 # .venv's scikit-build-core and pybind11 instead (offline). The build tree is kept, so a second
 # run is quicker (isolated, the new build environment makes CMake reconfigure and relink; with
 # .venv's tools only what changed is rebuilt). The dist folder is emptied so one wheel comes out.
-isolation=() mode="isolated build environment"
+isolation=() mode="isolated build environment" tree=("-Cbuild-dir=$WORK/tree")
 [ "${PRESSLENS_WHEEL_ISOLATION:-1}" = 0 ] && isolation=(--no-build-isolation) mode=".venv's build tools"
+if [ "${PRESSLENS_WHEEL_FROM_DEV:-0}" = 1 ]; then
+  isolation=(--no-build-isolation) mode=".venv's build tools, the dev tree"
+  tree=("-Cbuild-dir=$ROOT/build/dev" -Ccmake.define.PRESSLENS_BUILD_TESTS=ON
+    -Ccmake.define.PRESSLENS_BUILD_BENCHMARKS=ON)
+fi
 rm -rf "$WORK/dist" "$WORK/repaired"
 start=$(date +%s)
-say "pip wheel: $mode, build tree build/wheel/tree, $CMAKE_BUILD_PARALLEL_LEVEL job(s)"
+say "pip wheel: $mode (${tree[0]#-Cbuild-dir=}), $CMAKE_BUILD_PARALLEL_LEVEL job(s)"
 "$PY" -m pip wheel -q --disable-pip-version-check --no-deps "${isolation[@]}" \
-  -w "$WORK/dist" -Cbuild-dir="$WORK/tree" "$ROOT" >&2
+  -w "$WORK/dist" "${tree[@]}" "$ROOT" >&2
 wheel=$(ls "$WORK"/dist/presslens-*.whl)
 built=$(date +%s)
 
