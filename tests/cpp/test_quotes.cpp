@@ -770,6 +770,23 @@ TEST(QuoteFinder, SpeakerSpansAreNeverInverted) {
 
 // Found by fuzz_quotes (fuzz/corpus/quotes/regression-empty-nickname.bin): an empty quote between
 // the parts of a name was read back from its end (the test command runs this under ASan).
+// A verb before a colon and an opening mark introduces the quote after it, not the one before;
+// a Chinese verb cut into pieces ("补充|说") is the cue whole, and its first piece no speaker.
+TEST(QuoteFinder, AVerbBeforeAColonIntroducesTheNextQuote) {
+  const Document zh =
+      analyzed("市长王海说：“我们不会放弃。”他补充说：“这个项目对城市很重要。”", "zh");
+  ASSERT_EQ(zh.quotes().size(), 2u);
+  EXPECT_EQ(zh.text(zh.quotes()[0].speaker), "市长王海");
+  EXPECT_EQ(zh.text(zh.quotes()[0].cue), "说");
+  EXPECT_EQ(zh.text(zh.quotes()[1].speaker), "他");
+  EXPECT_EQ(zh.text(zh.quotes()[1].cue), "补充说");
+  EXPECT_EQ(zh.text(zh.quotes()[1].speaker_name), "王海");
+  EXPECT_EQ(quotes("Mayor Ana Wells said: \"We will not give up.\" She added: \"The pool "
+                   "matters to the city.\""),
+            (Seens{{"We will not give up.", "direct", "Mayor Ana Wells", "wells"},
+                   {"The pool matters to the city.", "direct", "She", "wells"}}));
+}
+
 TEST(QuoteFinder, EmptyQuoteInsideANameIsRead) {
   const std::string text = "\" he said a déclaré„\"\"\"\"Anna Ruiz」„\"\"It's\"";
   for (const char* lang : {"ja", "en", "de"}) {

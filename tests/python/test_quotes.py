@@ -243,3 +243,11 @@ def test_quotes_pickled_by_an_older_presslens_still_load() -> None:
     assert (older.source, older.confidence, older.speaker_name, older.speaker_type, older.resolution) == (
         "marks", None, None, "unknown", None)
     assert pickle.loads(pickle.dumps(quote)).source == "marks"
+
+
+def test_a_verb_before_a_colon_introduces_the_next_quote() -> None:
+    doc = presslens.analyze("市长王海说：“我们不会放弃。”他补充说：“这个项目对城市很重要。”", lang="zh")
+    assert [(q.speaker.text, q.cue.text, q.speaker_name) for q in doc.quotes] == [
+        ("市长王海", "说", "王海"),
+        ("他", "补充说", "王海"),
+    ]

@@ -319,6 +319,8 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
     if (!is_speech_verb(t) || is_according(t) || in(t, kNamingVerb)) {
       continue;
     }
+    // "“…。”他补充说：“…”": a verb before a colon and an opening mark introduces the next quote.
+    if (introduces_next_quote(t, close_last)) break;
     quote.cue = tokens_[t].span;
     if (resources_.subject_first) {
       // From the opening sentence: a terminator inside the marks may split the sentence, and
@@ -362,7 +364,10 @@ void QuoteReader::attribute(Quote& quote, std::optional<Span> within) {
     const std::size_t reach = open > first + kReachTokens ? open - kReachTokens : first;
     for (std::size_t t = open; t > reach; --t) {
       if (!is_speech_verb(t - 1) || is_according(t - 1)) continue;
-      quote.cue = tokens_[t - 1].span;
+      // A verb cut into pieces ("补充|说") starts at its first piece, which is not the speaker's.
+      const std::uint32_t cue_end = tokens_[t - 1].span.end;
+      while (resources_.subject_first && t - 1 > first + 1 && is_speech_verb(t - 2)) --t;
+      quote.cue = {tokens_[t - 1].span.begin, cue_end};
       if (resources_.subject_first) {
         subject_speaker(t - 1, first, quote, quote.speaker);
       } else if (key(t - 1).find('-') != std::string::npos) {

@@ -183,6 +183,15 @@ class QuoteReader {
   }
   // A word of the cue model's lexicon: a cue when the model says so.
   bool is_learned_cue(std::size_t t) const { return is_word(tokens_[t]) && in(t, kLearnedCue); }
+  // A speech verb (and the rest of its pieces) followed by a colon and an opening quotation mark:
+  // it introduces the quote after it ("他补充说：“", "He added: "").
+  bool introduces_next_quote(std::size_t verb, std::size_t last) const {
+    std::size_t k = verb + 1;
+    while (k < last && k < verb + 3 && is_speech_verb(k)) ++k;
+    if (k + 1 >= last) return false;
+    const std::string_view colon = doc_.text(tokens_[k].span);
+    return (colon == ":" || colon == "：") && is_quotation_mark(k + 1);
+  }
   bool is_that(std::size_t t) const { return is_word(tokens_[t]) && in(t, kComplementiser); }
   bool is_telling(std::size_t t) const { return is_word(tokens_[t]) && in(t, kTelling); }
   bool is_according(std::size_t t) const { return according_length(t) > 0; }
