@@ -16,6 +16,9 @@ from .corpus import Corpus
 from .document import Document, Quote
 from .errors import PresslensError
 
+# How many unpaired quotation marks the report shows with their context.
+_UNPAIRED_SHOWN = 5
+
 __all__ = ["main"]
 
 
@@ -161,6 +164,15 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
             out.write("  (no speaker)\n")
             for quote in others:
                 out.write(f"    [{quote.kind}] {_quoted_words(quote)}\n")
+    unpaired = doc.unpaired_quote_marks
+    if unpaired:
+        # Marks that open or close no quote: a quote may be missing or cut short around them.
+        out.write(f"\nUnpaired quotation marks ({len(unpaired)}), each with the text around it\n")
+        for at in unpaired[:_UNPAIRED_SHOWN]:
+            around = doc.text[max(0, at - 30) : at + 31].replace("\n", " ")
+            out.write(f"  at {at}: …{around}…\n")
+        if len(unpaired) > _UNPAIRED_SHOWN:
+            out.write(f"  and {len(unpaired) - _UNPAIRED_SHOWN} more\n")
     if doc.claims:
         out.write(f"\nClaims ({len(doc.claims)}), most check-worthy first\n")
         for claim in doc.claims:
@@ -201,7 +213,8 @@ def _analyze_command(args: argparse.Namespace) -> int:
             sys.stdout.write(doc.to_conllu(source=name))
         else:
             keyphrases = [k.to_dict() for k in doc.keyphrases(10)]
-            record = {"source": name, **doc.to_dict(), "keyphrases": keyphrases}
+            record = {"source": name, **doc.to_dict(), "keyphrases": keyphrases,
+                      "unpaired_quote_marks": doc.unpaired_quote_marks}
             indent = 2 if args.format == "json" else None
             sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
     if args.format == "html":

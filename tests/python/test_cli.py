@@ -149,3 +149,13 @@ def test_json_has_keyphrases_and_html_is_a_page() -> None:
     page = run_cli("analyze", "--sample", "--format", "html").stdout.decode()
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
     assert page.rstrip().endswith("</html>") and page.count("<body>") == 1
+
+
+def test_unpaired_quotation_marks_are_reported() -> None:
+    text = 'The mayor said: "We will rebuild the pier.\n\nThe pier opens in May. It is 40 metres long.'
+    report = run_cli("analyze", "-", stdin=text.encode()).stdout.decode()
+    assert "Unpaired quotation marks (1), each with the text around it" in report
+    assert f"  at {text.index(chr(34))}: …" in report
+    record = json.loads(run_cli("analyze", "-", "--format", "json", stdin=text.encode()).stdout)
+    assert record["unpaired_quote_marks"] == [text.index('"')]
+    assert "Unpaired" not in run_cli("analyze", "--sample").stdout.decode()
