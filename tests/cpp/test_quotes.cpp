@@ -787,6 +787,25 @@ TEST(QuoteFinder, AVerbBeforeAColonIntroducesTheNextQuote) {
                    {"The pool matters to the city.", "direct", "She", "wells"}}));
 }
 
+// Chinese: the dictionary keeps a pronoun and the preposition after it as one word ("他在"):
+// the pronoun speaks, and resolves; an appositive in parentheses after a name is passed over.
+TEST(QuoteFinder, ChineseSpeakersBeforeAPrepositionOrAParenthesis) {
+  const Document pronoun = analyzed(
+      "北风物流公司创始人孙志强周二宣布辞职。他在致员工的公开信中写道：“公司需要更年轻的人来掌舵。”",
+      "zh");
+  ASSERT_EQ(pronoun.quotes().size(), 1u);
+  EXPECT_EQ(pronoun.text(pronoun.quotes()[0].speaker), "他");
+  EXPECT_EQ(pronoun.text(pronoun.quotes()[0].speaker_name), "孙志强");
+  const Document appositive =
+      analyzed("“我们不会被迫仓促合并。”陈远航（交通运输部铁路司副司长）在会后对记者说。", "zh");
+  ASSERT_EQ(appositive.quotes().size(), 1u);
+  EXPECT_EQ(appositive.text(appositive.quotes()[0].speaker), "陈远航");
+  // "我的朋友" is "my friend": a pronoun before 的 is no speaker of its own.
+  const Document possessive = analyzed("我的朋友在会上说：“合作很顺利。”", "zh");
+  ASSERT_EQ(possessive.quotes().size(), 1u);
+  EXPECT_EQ(possessive.text(possessive.quotes()[0].speaker), "我的朋友");
+}
+
 TEST(QuoteFinder, EmptyQuoteInsideANameIsRead) {
   const std::string text = "\" he said a déclaré„\"\"\"\"Anna Ruiz」„\"\"It's\"";
   for (const char* lang : {"ja", "en", "de"}) {

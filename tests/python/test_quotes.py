@@ -251,3 +251,10 @@ def test_a_verb_before_a_colon_introduces_the_next_quote() -> None:
         ("市长王海", "说", "王海"),
         ("他", "补充说", "王海"),
     ]
+
+
+def test_chinese_pronoun_before_a_preposition_speaks() -> None:
+    doc = presslens.analyze(
+        "北风物流公司创始人孙志强周二宣布辞职。他在致员工的公开信中写道：“公司需要更年轻的人来掌舵。”", lang="zh"
+    )
+    assert [(q.speaker.text, q.speaker_name, q.resolution) for q in doc.quotes] == [("他", "孙志强", "pronoun")]

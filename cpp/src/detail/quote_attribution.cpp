@@ -217,10 +217,26 @@ void QuoteReader::subject_speaker(std::size_t verb, std::size_t first, const Quo
       }
     }
     const std::size_t head = start;
-    while (start > first && is_word(tokens_[start - 1]) && !quoted(start - 1)) --start;
+    // Back to the clause's first word, past an appositive in parentheses after a name
+    // ("陈远航（铁路司副司长）在会后对记者说").
+    while (start > first && !quoted(start - 1)) {
+      if (is_word(tokens_[start - 1])) {
+        --start;
+        continue;
+      }
+      if (!is_parenthesis(start - 1, ')')) break;
+      const std::size_t open = opening_parenthesis(start - 1, first);
+      if (open == start - 1 || open == first || !is_word(tokens_[open - 1])) break;
+      start = open;
+    }
     // "据项目负责人马德华介绍": a clause may open with a word that is no part of its speaker.
     while (start < head && in(start, kSpeakerStop)) ++start;
     end = start;
+    // "他在颁奖仪式上说": the pronoun before the stop speaks ("我的朋友说" stays "my friend").
+    if (start < head && stop_after_pronoun(start) > 0) {
+      speaker = {tokens_[start].span.begin, tokens_[start].span.end - stop_after_pronoun(start)};
+      return;
+    }
     while (end < head && !stops(end)) ++end;
     // "农田被淹的农民罗志刚说": a clause ending in "的" describes the speaker after it.
     if (end < head && key(end) == "的") {

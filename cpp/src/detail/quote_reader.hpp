@@ -192,6 +192,22 @@ class QuoteReader {
     const std::string_view colon = doc_.text(tokens_[k].span);
     return (colon == ":" || colon == "：") && is_quotation_mark(k + 1);
   }
+  // "他在": the bytes of the speaker stop that ends word `t` after a pronoun, else 0. The
+  // dictionary keeps a pronoun and the preposition after it as one word.
+  std::uint32_t stop_after_pronoun(std::size_t t) const {
+    if (!is_word(tokens_[t])) return 0;
+    const std::string_view text = doc_.text(tokens_[t].span);
+    const auto last = detail::code_point_before(text, static_cast<std::uint32_t>(text.size()));
+    if (last.size >= text.size()) return 0;
+    const auto has = [&](std::string_view word, std::uint32_t word_class) {
+      const auto found = resources_.word_classes.find(word);
+      return found != resources_.word_classes.end() && (found->second & word_class) != 0;
+    };
+    const bool pronoun_then_stop =
+        has(text.substr(text.size() - last.size), kSpeakerStop) &&
+        has(text.substr(0, text.size() - last.size), kCjkPronoun | kUnresolvedPronoun);
+    return pronoun_then_stop ? last.size : 0;
+  }
   bool is_that(std::size_t t) const { return is_word(tokens_[t]) && in(t, kComplementiser); }
   bool is_telling(std::size_t t) const { return is_word(tokens_[t]) && in(t, kTelling); }
   bool is_according(std::size_t t) const { return according_length(t) > 0; }

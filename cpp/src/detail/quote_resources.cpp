@@ -80,13 +80,14 @@ QuoteResources::QuoteResources(const LanguagePack& language)
   StringSet pronouns;
   StringSet unresolved_pronouns;
   StringSet neuter_pronouns;
+  StringSet cjk_pronouns;
   for (const auto& line : language.list("speaker_words")) {
     const std::size_t space = line.find_first_of(" \t");
     if (space == std::string::npos) continue;  // the speaker lexicon reports malformed lines
     const std::string word = line.substr(0, space);
     const std::string_view rest = std::string_view(line).substr(space + 1);
     const std::string_view word_class = rest.substr(0, rest.find_first_of(" \t"));
-    if (word_class == "pronoun" && !subject_first) pronouns.insert(word);
+    if (word_class == "pronoun") (subject_first ? cjk_pronouns : pronouns).insert(word);
     if (word_class == "unresolved" || word_class == "neuter") unresolved_pronouns.insert(word);
     if (word_class == "neuter") neuter_pronouns.insert(word);
   }
@@ -115,6 +116,7 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       {pronouns, kPronoun},
       {unresolved_pronouns, kUnresolvedPronoun},
       {neuter_pronouns, kNeuterPronoun},
+      {cjk_pronouns, kCjkPronoun},
       {relatives, kRelative},
       {complementisers, kComplementiser},
       {telling, kTelling},

@@ -52,6 +52,9 @@ enum WordClass : std::uint32_t {
   kLearnedCue = 1u << 24,      // in the cue model's lexicon: may attribute, the model decides
   kScareCue = 1u << 25,        // "so-called", "sogenannte": the quote after it is a scare quote
   kNeuterPronoun = 1u << 26,   // "it": unresolved, but may stand for a thing named before
+  // Chinese, Japanese: a pronoun of speaker_words.txt ("他", "彼女"), which the attribution
+  // rules of these languages do not read as kPronoun.
+  kCjkPronoun = 1u << 27,
   kClassified = 1u << 31,
 };
 

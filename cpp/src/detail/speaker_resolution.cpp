@@ -768,7 +768,8 @@ class SpeakerResolver {
                   quote.marks.empty() ? quote.span.begin : quote.marks.begin});
     const std::size_t first = first_token_at(quote.speaker.begin);
     std::size_t last = first;
-    while (last < tokens_.size() && tokens_[last].span.end <= quote.speaker.end) ++last;
+    // The tokens the speaker overlaps: it may end inside one ("他" of "他在").
+    while (last < tokens_.size() && tokens_[last].span.begin < quote.speaker.end) ++last;
     if (first == last) return;
 
     if (const auto entity = named_in(quote.speaker)) {
