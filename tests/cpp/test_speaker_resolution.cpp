@@ -157,6 +157,12 @@ TEST(SpeakerResolution, OtherLanguages) {
   EXPECT_EQ(
       resolved("ミナト電機の鈴木隆社長は計画を明らかにした。同氏は「好機だ」と述べた。", "ja"),
       (Resolveds{{"同氏", "鈴木隆", "person", "pronoun"}}));
+  // A given name the dictionary knows as a word, after a title ("市长 刘 建国"); a surname that
+  // is a preposition after a word names nobody ("周一 向 公 交 司机": to the bus driver).
+  EXPECT_EQ(
+      resolved("临湖市市长刘建国周一向公交司机赵强颁发了奖章。他在颁奖仪式上说：“赵强做得很好。”",
+               "zh"),
+      (Resolveds{{"他", "刘建国", "person", "pronoun"}}));
 }
 
 TEST(SpeakerResolution, BoundedOnPathologicalText) {

@@ -739,7 +739,9 @@ class SpeakerResolver {
 
   // One past the last token of the given name after the surname at token `t`: in Chinese one
   // or two characters the dictionary left alone ("李 秀 兰"), or a word of two before a title
-  // ("张 文博 教授"); in Japanese the next short word ("鈴木 隆").
+  // or after one ("张 文博 教授", "市长 刘 建国"); none when the surname is a preposition after a
+  // word ("周一 向 公 交 司机": "to the bus driver on Monday"); in Japanese the next short word
+  // ("鈴木 隆").
   std::uint32_t given_name_end(std::uint32_t t) const {
     const auto usable = [&](std::uint32_t k) {
       return k < tokens_.size() && is_word(tokens_[k]) && !quoted_[k] &&
@@ -750,10 +752,14 @@ class SpeakerResolver {
     if (!resources_.single_character_given_names) {
       return usable(t + 1) && characters(t + 1) <= kJapaneseGivenName ? t + 2 : t + 1;
     }
+    // A surname that is also a preposition, after a word that is no title, is the preposition.
+    const bool preposition = in(t, kSpeakerStop) && t > 0 && is_word(tokens_[t - 1]) &&
+                             tokens_[t - 1].sentence == tokens_[t].sentence && !is_title(t - 1);
+    if (preposition) return t + 1;
     std::uint32_t end = t + 1;
     while (end < t + 3 && usable(end) && characters(end) == 1) ++end;
-    if (end == t + 1 && usable(end) && characters(end) == 2 && end + 1 < tokens_.size() &&
-        is_title(end + 1)) {
+    if (end == t + 1 && usable(end) && characters(end) == 2 &&
+        ((end + 1 < tokens_.size() && is_title(end + 1)) || (t > 0 && is_title(t - 1)))) {
       ++end;
     }
     return end;
