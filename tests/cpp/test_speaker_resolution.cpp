@@ -163,6 +163,10 @@ TEST(SpeakerResolution, OtherLanguages) {
       resolved("临湖市市长刘建国周一向公交司机赵强颁发了奖章。他在颁奖仪式上说：“赵强做得很好。”",
                "zh"),
       (Resolveds{{"他", "刘建国", "person", "pronoun"}}));
+  // ... and before an appositive in parentheses.
+  EXPECT_EQ(
+      resolved("“我们不会仓促合并。”陈远航（铁路司副司长）在会后对记者说。", "zh").front().name,
+      "陈远航");
 }
 
 TEST(SpeakerResolution, BoundedOnPathologicalText) {

@@ -758,8 +758,16 @@ class SpeakerResolver {
     if (preposition) return t + 1;
     std::uint32_t end = t + 1;
     while (end < t + 3 && usable(end) && characters(end) == 1) ++end;
+    // After the word: a title, an appositive's parenthesis or dash ("陈 远航（…）", "许 文涛——…"),
+    // or a speech verb ("马 卫东 说").
+    const auto name_follows = [&](std::uint32_t k) {
+      if (k >= tokens_.size() || tokens_[k].sentence != tokens_[t].sentence) return false;
+      if (is_word(tokens_[k])) return is_title(k) || in(k, kSpeechVerbForm);
+      const std::string_view mark = text(k);
+      return mark == "（" || mark == "(" || mark.starts_with("—");
+    };
     if (end == t + 1 && usable(end) && characters(end) == 2 &&
-        ((end + 1 < tokens_.size() && is_title(end + 1)) || (t > 0 && is_title(t - 1)))) {
+        (name_follows(end + 1) || (t > 0 && is_title(t - 1)))) {
       ++end;
     }
     return end;
