@@ -157,6 +157,10 @@ TEST(SpeakerResolution, OtherLanguages) {
   EXPECT_EQ(
       resolved("ミナト電機の鈴木隆社長は計画を明らかにした。同氏は「好機だ」と述べた。", "ja"),
       (Resolveds{{"同氏", "鈴木隆", "person", "pronoun"}}));
+  // "同社長": the one named with that role, here before the name and joined by の.
+  EXPECT_EQ(
+      resolved("社長の河野直樹氏が会見した。同社長は「雇用を守る」と強調した。", "ja").back().name,
+      "河野直樹");
   // A given name the dictionary knows as a word, after a title ("市长 刘 建国"); a surname that
   // is a preposition after a word names nobody ("周一 向 公 交 司机": to the bus driver).
   EXPECT_EQ(

@@ -730,11 +730,21 @@ class SpeakerResolver {
         if (entity.type() != SpeakerType::kOrganisation) continue;
         if (doc_.text(at->name).ends_with(role)) return at->entity;
         if (!fallback) fallback = at->entity;
-      } else if (!at->role.empty() && doc_.text(at->role).ends_with(role)) {
+      } else if ((!at->role.empty() && doc_.text(at->role).ends_with(role)) ||
+                 role_joined_before(at->name.begin, role)) {
         return at->entity;
       }
     }
     return fallback;
+  }
+
+  // Japanese "社長の河野直樹氏": the role stands before the name, joined by a particle (a speaker
+  // stop), while the name's own role is the honorific after it.
+  bool role_joined_before(std::uint32_t name, std::string_view role) const {
+    const std::size_t t = first_token_at(name);
+    return t >= 2 && t < tokens_.size() && tokens_[t].span.begin == name &&
+           in(static_cast<std::uint32_t>(t - 1), kSpeakerStop) &&
+           text(static_cast<std::uint32_t>(t - 2)).ends_with(role);
   }
 
   // One past the last token of the given name after the surname at token `t`: in Chinese one
