@@ -175,6 +175,9 @@ TEST(CueModel, BadTrainingInputIsRefused) {
   std::vector<CueExample> outside = examples();
   outside[0].cues.push_back({5, 100000});
   EXPECT_THROW(train_cue_model(outside, options()), InvalidArgument);
+  std::vector<CueExample> broken = examples();
+  broken[0].text += "\xff";
+  EXPECT_THROW(train_cue_model(broken, options()), InvalidUtf8);
   std::vector<CueExample> no_reports = examples();
   for (CueExample& e : no_reports) e.reports.clear();
   EXPECT_THROW(train_cue_model(no_reports, options()), InvalidArgument);

@@ -804,6 +804,9 @@ TEST(QuoteFinder, ChineseSpeakersBeforeAPrepositionOrAParenthesis) {
   const Document possessive = analyzed("我的朋友在会上说：“合作很顺利。”", "zh");
   ASSERT_EQ(possessive.quotes().size(), 1u);
   EXPECT_EQ(possessive.text(possessive.quotes()[0].speaker), "我的朋友");
+  const Document his = analyzed("他的助手说：“合作很顺利。”", "zh");  // "他的" is one word
+  ASSERT_EQ(his.quotes().size(), 1u);
+  EXPECT_EQ(his.text(his.quotes()[0].speaker), "他的助手");
 }
 
 TEST(QuoteFinder, EmptyQuoteInsideANameIsRead) {

@@ -17,6 +17,7 @@
 #include "presslens/analyzer.hpp"
 #include "presslens/error.hpp"
 #include "presslens/quotes.hpp"
+#include "presslens/text.hpp"
 
 namespace presslens {
 namespace {
@@ -116,6 +117,8 @@ CueTraining train_cue_model(std::span<const CueExample> examples,
   std::vector<Document> documents;
   documents.reserve(examples.size());
   for (const CueExample& example : examples) {
+    // Replacing invalid UTF-8 would move the annotated spans.
+    if (const auto error = find_invalid_utf8(example.text)) throw InvalidUtf8(*error);
     documents.push_back(analyzer.analyze(example.text));
     for (const auto* spans : {&example.cues, &example.reports}) {
       for (const Span span : *spans) {

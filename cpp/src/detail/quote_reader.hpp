@@ -193,10 +193,12 @@ class QuoteReader {
     return (colon == ":" || colon == "：") && is_quotation_mark(k + 1);
   }
   // "他在": the bytes of the speaker stop that ends word `t` after a pronoun, else 0. The
-  // dictionary keeps a pronoun and the preposition after it as one word.
+  // dictionary keeps a pronoun and the preposition after it as one word; not "他的" ("his"),
+  // which opens the speaker's phrase ("他的助手说").
   std::uint32_t stop_after_pronoun(std::size_t t) const {
     if (!is_word(tokens_[t])) return 0;
     const std::string_view text = doc_.text(tokens_[t].span);
+    if (text.ends_with("的")) return 0;
     const auto last = detail::code_point_before(text, static_cast<std::uint32_t>(text.size()));
     if (last.size >= text.size()) return 0;
     const auto has = [&](std::string_view word, std::uint32_t word_class) {

@@ -742,7 +742,7 @@ class SpeakerResolver {
   // stop), while the name's own role is the honorific after it.
   bool role_joined_before(std::uint32_t name, std::string_view role) const {
     const std::size_t t = first_token_at(name);
-    return t >= 2 && t < tokens_.size() && tokens_[t].span.begin == name &&
+    return !role.empty() && t >= 2 && t < tokens_.size() && tokens_[t].span.begin == name &&
            in(static_cast<std::uint32_t>(t - 1), kSpeakerStop) &&
            text(static_cast<std::uint32_t>(t - 2)).ends_with(role);
   }
