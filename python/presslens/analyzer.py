@@ -6,7 +6,7 @@ import functools
 import os
 import warnings
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, Sized, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Sized, Tuple, Union
 
 from . import _presslens
 from .document import Document, ParsedWord
@@ -148,6 +148,12 @@ class Analyzer:
         # A str input is kept as given, so spans slice the caller's own string.
         return Document._from_core(core, original if original is not None else core.text, self)
 
+    def _note_languages(self, langs: Iterable[str]) -> None:
+        """Warns, once per language, of texts identified in a language without a pack."""
+        for lang in langs:
+            if lang not in self._warned:
+                self._warn_unsupported(lang)
+
     def _warn_unsupported(self, lang: str) -> None:
         self._warned.add(lang)
         if lang != "und" and lang not in _builtin_languages():  # "und": a text without letters
@@ -180,9 +186,15 @@ class Analyzer:
         progress: bool = False,
         total: Optional[int] = None,
         on_error: Optional[Callable[[Any, PresslensError], None]] = None,
+        tables: bool = False,
+        layers: Sequence[str] = ("sentences", "quotes", "claims", "keywords"),
+        keywords_top: Optional[int] = 50,
     ) -> Iterator[Any]:
         """Analyses many articles on ``threads`` threads (0: one per core), yielding documents in
         input order. Memory stays bounded: ``batch_size`` texts are in flight at a time.
+        ``tables=True`` yields instead, per batch, the tables :func:`presslens.analyze_frame`
+        makes (a dict of DataFrames: "documents" and ``layers``), built in C++ without a Python
+        object per row, each row's ``doc_id`` being its text's context.
 
         ``as_tuples=True`` takes ``(text, context)`` pairs and yields ``(document, context)``, so
         ids travel with their texts. ``progress=True`` shows a progress bar (tqdm when installed)
@@ -202,8 +214,11 @@ class Analyzer:
                 batch = list(islice(pairs, batch_size))
                 if not batch:
                     return
-                for document, context in self._analyze_batch(batch, threads, on_error):
-                    yield (document, context) if as_tuples else document
+                if tables:
+                    yield self._batch_tables(batch, threads, on_error, layers, keywords_top)
+                else:
+                    for document, context in self._analyze_batch(batch, threads, on_error):
+                        yield (document, context) if as_tuples else document
                 if bar is not None:
                     bar.update(len(batch))
         finally:
@@ -235,6 +250,34 @@ class Analyzer:
             except PresslensError as error:
                 on_error(context, error)
         return results
+
+    def _batch_tables(
+        self,
+        batch: List[Tuple[Any, Any]],
+        threads: int,
+        on_error: Optional[Callable[[Any, PresslensError], None]],
+        layers: Sequence[str],
+        keywords_top: Optional[int],
+    ) -> Dict[str, Any]:
+        """The tables of one batch of (text, context) pairs, the contexts as ids."""
+        from . import frames
+
+        builder = _presslens.TableBuilder(frames._layers(layers), keywords_top)
+        data = [_to_utf8(text)[0] for text, _ in batch]
+        try:
+            builder.add(self._core, data, list(range(len(batch))), threads)
+        except PresslensError:
+            if on_error is None:
+                raise
+            for position, ((_, context), text) in enumerate(zip(batch, data)):
+                try:  # rare: add the texts one by one, keep the good ones
+                    builder.add(self._core, [text], [position], 1)
+                except PresslensError as error:
+                    on_error(context, error)
+        ids = frames._pandas_series([context for _, context in batch])
+        result = frames._frames(builder, list(layers), ids, frames._id_dtype(ids))
+        self._note_languages(frames._identified_languages(result["documents"]))
+        return result
 
     def for_language(self, lang: str) -> "Analyzer":
         """An analyzer with these options (error policy, structure, stages) for another language;

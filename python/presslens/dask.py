@@ -17,7 +17,7 @@ import dask.dataframe
 from .analyzer import Analyzer
 from .corpus import Corpus
 from .document import Document
-from .frames import LAYERS, _frame, _id_dtype, analyze_frame
+from .frames import LAYERS, _id_dtype, analyze_frame, empty_tables
 
 __all__ = ["analyze_bag", "analyze_dataframe", "keyword_corpus"]
 
@@ -63,7 +63,7 @@ def analyze_dataframe(
     if layer != "documents" and layer not in LAYERS:
         raise ValueError(f"unknown layer {layer!r}; layers: documents, {', '.join(LAYERS)}")
     ids = ddf[id_col] if id_col else ddf.index
-    meta = _frame([], layer, _id_dtype(ids))
+    meta = empty_tables([] if layer == "documents" else [layer], _id_dtype(ids))[layer]
     return ddf.map_partitions(
         _layer_partition,
         text_col,

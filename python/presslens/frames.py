@@ -3,95 +3,17 @@ the rest of presslens works without it (pip install presslens[pandas])."""
 
 from __future__ import annotations
 
-import datetime
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from .analyzer import Analyzer, _shared_analyzer
+from . import _presslens
+from .analyzer import Analyzer, _shared_analyzer, _to_utf8
 from .document import Document
+from .errors import InvalidArgumentError
 from .progress import progress_bar
 
-__all__ = ["LAYERS", "SCHEMAS", "analyze_frame", "document_rows", "to_pandas"]
+__all__ = ["LAYERS", "SCHEMAS", "analyze_frame", "empty_tables", "to_pandas"]
 
 LAYERS = ("sentences", "paragraphs", "tokens", "quotes", "speakers", "claims", "keywords")
-_SPEECH = ("direct", "partial", "indirect")
-
-
-def _utc_offset(date: Optional[datetime.datetime]) -> Optional[str]:
-    """"+02:00" for a date with a time zone, None for one without."""
-    offset = date.utcoffset() if date else None
-    if offset is None:
-        return None
-    minutes = int(offset.total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def _span_text(span: Any) -> Optional[str]:
-    return None if span is None else span.text
-
-
-def document_rows(
-    doc: Document, layer: str, doc_id: Any = None, keywords_top: Optional[int] = None
-) -> List[Dict[str, Any]]:
-    """Plain rows (dicts) of one layer of one document, with code-point offsets; the keywords
-    layer holds the ``keywords_top`` most frequent terms (all with None)."""
-    rows: List[Dict[str, Any]]
-    if layer == "sentences":
-        scores = {c.sentence: c.score for c in doc.sentence_claims}  # none when claims are off
-        rows = [
-            {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end,
-             "text": s.text, "claim_score": scores.get(s.index), "quoted_share": s.quoted_share}
-            for s in doc.sentences
-        ]
-    elif layer == "paragraphs":
-        structure = doc.structure
-        reasons = {b.paragraph: b.reason for b in structure.boilerplate}
-        scores = structure.body_scores
-        rows = [{"index": p.index, "role": p.role, "start": p.start, "end": p.end, "text": p.text,
-                 "chrome_reason": reasons.get(p.index),
-                 "body_score": scores[p.index] if scores else None}
-                for p in doc.paragraphs]
-    elif layer == "tokens":
-        rows = [{"start": t.start, "end": t.end, "text": t.text, "kind": t.kind, "sentence": t.sentence,
-                 "pos": t.pos, "lemma": t.lemma, "morph": t.morph, "head": t.head, "dep": t.dep}
-                for t in doc.tokens]
-    elif layer == "quotes":
-        rows = [
-            {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
-             "speaker": _span_text(q.speaker), "speaker_name": q.speaker_name,
-             "speaker_type": q.speaker_type, "resolution": q.resolution,
-             "speaker_key": q.speaker_key or None,
-             "cue": _span_text(q.cue), "sentence": q.sentence, "parts": len(q.parts),
-             "source": q.source, "confidence": q.confidence}
-            for q in doc.quotes
-        ]
-    elif layer == "speakers":
-        # One row per speaker of the document whose quotes (speech) resolved to a name: add the
-        # tables of many documents up by "key" to count who is quoted across them.
-        by_key: Dict[str, Dict[str, Any]] = {}
-        for q in doc.quotes:
-            if q.kind not in _SPEECH or not q.speaker_name or not q.speaker_key:
-                continue
-            row = by_key.setdefault(q.speaker_key, {"key": q.speaker_key, "name": q.speaker_name,
-                                                   "type": q.speaker_type, "quotes": 0})
-            row["quotes"] += 1
-        rows = list(by_key.values())
-    elif layer == "claims":
-        rows = [
-            {"sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text, "score": c.score,
-             "is_claim": c.is_claim, "kinds": sorted(c.kinds), "certainty": c.certainty,
-             "speaker": _span_text(c.speaker), "speaker_key": c.speaker_key or None}
-            for c in doc.sentence_claims
-        ]
-    elif layer == "keywords":
-        rows = [{"key": k.key, "text": k.text, "count": k.count, "words": k.words, "start": k.start,
-                 "end": k.end} for k in doc.keywords(keywords_top)]
-    else:
-        raise ValueError(f"unknown layer {layer!r}; layers: {', '.join(LAYERS)}")
-    if doc_id is not None:
-        for row in rows:
-            row["doc_id"] = doc_id
-    return rows
 
 
 # Column dtypes of each layer's table: nullable (Int64, Float64, string) where a value can be
@@ -124,15 +46,71 @@ SCHEMAS: Dict[str, Dict[str, str]] = {
 }
 
 
-def _frame(rows: List[Dict[str, Any]], table: str, id_dtype: Optional[str] = None) -> Any:
-    """The rows as a DataFrame with the table's schema (and a ``doc_id`` column first when
-    ``id_dtype`` is given)."""
+def _arrow_strings() -> bool:
+    """Whether pandas keeps "string" columns in pyarrow (pandas 3 with pyarrow installed): then
+    the C++ string buffers are wrapped as they are; else every string becomes a str (one copy)."""
     import pandas
 
-    schema = dict(SCHEMAS[table])
-    if id_dtype is not None:
+    return bool(pandas.StringDtype().storage == "pyarrow")
+
+
+def _column(raw: Tuple[Any, ...], dtype: str) -> Any:
+    """A pandas array of ``dtype`` over one column the C++ table builder made, without copying
+    its numbers or (with pyarrow) its strings."""
+    import numpy
+    import pandas
+
+    kind = raw[0]
+    if kind == "str":
+        if not isinstance(raw[1], tuple):
+            strings = pandas.array(raw[1], dtype="string")
+        else:
+            import pyarrow
+
+            data, offsets, mask = raw[1]
+            validity = None if mask is None else pyarrow.py_buffer(numpy.packbits(~mask, bitorder="little"))
+            strings = pandas.arrays.ArrowStringArray(
+                pyarrow.LargeStringArray.from_buffers(
+                    len(offsets) - 1, pyarrow.py_buffer(offsets), pyarrow.py_buffer(data), validity
+                )
+            )
+        if dtype == "datetime64[ns]":  # an ISO 8601 date, its time zone in another column
+            dates = pandas.to_datetime(pandas.Series(strings, dtype=object), format="ISO8601", errors="coerce")
+            return dates.astype(dtype).array
+        return strings
+    if kind == "list":
+        lists = numpy.empty(len(raw[1]), dtype=object)
+        lists[:] = raw[1]
+        return lists
+    values = raw[1]
+    mask = raw[2] if kind != "bool" else None
+    if dtype == "Int64":
+        return pandas.arrays.IntegerArray(values, numpy.zeros(len(values), bool) if mask is None else mask)
+    if dtype == "Float64":
+        return pandas.arrays.FloatingArray(values, numpy.zeros(len(values), bool) if mask is None else mask)
+    if mask is not None:  # a float64 column writes a missing value as NaN
+        values = values.copy()
+        values[mask] = numpy.nan
+    return values
+
+
+def _table(raw: Dict[str, Tuple[Any, ...]], table: str, ids: Any = None, id_dtype: Optional[str] = None) -> Any:
+    """One table the C++ builder made as a DataFrame with the table's schema; with ``ids`` (a
+    Series), a ``doc_id`` column first, each row's id taken at its document's position."""
+    import pandas
+
+    schema = SCHEMAS[table]
+    columns: Dict[str, Any] = {}
+    if ids is not None:
+        positions = raw["document"][1]
+        columns["doc_id"] = ids.take(positions).astype(id_dtype).array
+    for name, dtype in schema.items():
+        columns[name] = _column(raw[name], dtype)
+    frame = pandas.DataFrame(columns, copy=False)
+    if ids is not None:
         schema = {"doc_id": id_dtype, **schema}
-    return pandas.DataFrame(rows, columns=list(schema)).astype(schema)
+    mismatched = {name: dtype for name, dtype in schema.items() if str(frame[name].dtype) != dtype}
+    return frame.astype(mismatched) if mismatched else frame
 
 
 def _id_dtype(ids: Any) -> str:
@@ -141,34 +119,39 @@ def _id_dtype(ids: Any) -> str:
     return "string" if dtype in ("object", "str") or dtype.startswith("string") else dtype
 
 
+def _layers(layers: Iterable[str]) -> List[str]:
+    chosen = list(layers)
+    for layer in chosen:
+        if layer not in LAYERS:
+            raise ValueError(f"unknown layer {layer!r}; layers: {', '.join(LAYERS)}")
+    return chosen
+
+
+def _frames(builder: Any, layers: Sequence[str], ids: Any = None, id_dtype: Optional[str] = None) -> Dict[str, Any]:
+    """The builder's tables as DataFrames: "documents", then ``layers``."""
+    raw = builder.take(arrow=_arrow_strings())
+    return {table: _table(raw[table], table, ids, id_dtype) for table in ["documents", *layers]}
+
+
+def empty_tables(layers: Iterable[str], id_dtype: Optional[str] = None) -> Dict[str, Any]:
+    """Tables of no rows with the dtypes of full ones (Dask's meta)."""
+    chosen = _layers(layers)
+    ids = None if id_dtype is None else _pandas_series([], id_dtype)
+    return _frames(_presslens.TableBuilder(chosen, None), chosen, ids, id_dtype)
+
+
+def _pandas_series(values: Any, dtype: Optional[str] = None) -> Any:
+    import pandas
+
+    return pandas.Series(values, dtype=dtype)
+
+
 def to_pandas(doc: Document, layer: str = "sentences") -> Any:
     """One layer of one document as a DataFrame."""
-    if layer not in LAYERS:
-        raise ValueError(f"unknown layer {layer!r}; layers: {', '.join(LAYERS)}")
-    return _frame(document_rows(doc, layer), layer)
-
-
-def _document_row(doc: Document, doc_id: Any) -> Dict[str, Any]:
-    structure = doc.structure
-    metadata = doc.metadata
-    return {
-        "doc_id": doc_id,
-        "lang": doc.lang,
-        "lang_confidence": float("nan") if doc.lang_confidence is None else doc.lang_confidence,
-        "source_format": doc.source_format,
-        # What an HTML page says of itself (None for plain text): its outlet and address.
-        "site": (metadata.get("site_name") or None) if metadata else None,
-        "url": (metadata.get("url") or None) if metadata else None,
-        "title": _span_text(structure.title),
-        "title_source": structure.title_source,
-        # The date as written, local time; its time zone, where the page gives one, beside it.
-        "date": structure.date.replace(tzinfo=None) if structure.date else None,
-        "utc_offset": _utc_offset(structure.date),
-        "authors": ", ".join(a.text for a in structure.authors),
-        "sentences": len(doc.sentences),
-        "quotes": len(doc.quotes),
-        "claims": len(doc.claims),
-    }
+    chosen = _layers([layer])
+    builder = _presslens.TableBuilder(chosen, None)
+    builder.add_document(doc._analyzer._core, doc._compiled(), 0)
+    return _frames(builder, chosen)[layer]
 
 
 def analyze_frame(
@@ -183,6 +166,7 @@ def analyze_frame(
     analyzer: Optional[Analyzer] = None,
     progress: bool = False,
     keywords_top: Optional[int] = 50,
+    batch_size: int = 512,
 ) -> Dict[str, Any]:
     """Analyses every text of a DataFrame column (on ``threads`` threads) and returns tidy
     DataFrames: ``"documents"`` (one row per text: language, the format it was read from, an HTML
@@ -193,35 +177,39 @@ def analyze_frame(
     language that column gives it (one analyzer per language, with ``analyzer``'s options when one is
     given). The keywords table holds each document's ``keywords_top`` most frequent terms (None:
     every term; a :class:`~presslens.Corpus` counts a whole collection more leanly).
-    ``progress=True`` shows a progress bar."""
-    ids = list(frame[id_col] if id_col else frame.index)
-    layers = list(layers)
-    for layer in layers:
-        if layer not in LAYERS:
-            raise ValueError(f"unknown layer {layer!r}; layers: {', '.join(LAYERS)}")
+    ``progress=True`` shows a progress bar. The tables are built in C++ as columns, ``batch_size``
+    texts at a time, and handed to pandas without copying (docs/tables.md)."""
+    import pandas
+
+    chosen = _layers(layers)
+    if batch_size < 1:
+        raise InvalidArgumentError(f"batch_size must be at least 1, not {batch_size}")
+    ids = pandas.Series(frame[id_col] if id_col else frame.index)
     texts = list(frame[text_col])
-    # Rows by language, each language through its own analyzer; tables keep the frame's order.
+    # Texts by language, each language through its own analyzer; rows come out in frame order.
     positions: Dict[str, List[int]] = {}
     langs = frame[lang_col] if lang_col else [analyzer.lang if analyzer else lang] * len(texts)
     for position, text_lang in enumerate(langs):
         positions.setdefault(str(text_lang), []).append(position)
-    per_document: List[Dict[str, List[Dict[str, Any]]]] = [{} for _ in texts]
+    builder = _presslens.TableBuilder(chosen, keywords_top)
     bar = progress_bar(len(texts)) if progress else None
-    for text_lang, chosen in positions.items():
+    readers = []
+    for text_lang, chosen_positions in positions.items():
         reader = (analyzer or _shared_analyzer(lang, "strict", True)).for_language(text_lang)
-        pairs = ((texts[p], p) for p in chosen)
-        for doc, position in reader.pipe(pairs, threads=threads, as_tuples=True):
-            doc_id = ids[position]
-            rows = per_document[position]
-            rows["documents"] = [_document_row(doc, doc_id)]
-            for layer in layers:
-                rows[layer] = document_rows(doc, layer, doc_id, keywords_top)
+        readers.append(reader)
+        for begin in range(0, len(chosen_positions), batch_size):
+            batch = chosen_positions[begin : begin + batch_size]
+            builder.add(reader._core, [_to_utf8(texts[p])[0] for p in batch], batch, threads)
             if bar is not None:
-                bar.update(1)
+                bar.update(len(batch))
     if bar is not None:
         bar.close()
-    id_dtype = _id_dtype(frame[id_col] if id_col else frame.index)
-    return {
-        table: _frame([row for rows in per_document for row in rows.get(table, [])], table, id_dtype)
-        for table in ["documents", *layers]
-    }
+    tables = _frames(builder, chosen, ids, _id_dtype(ids))
+    for reader in readers:
+        reader._note_languages(_identified_languages(tables["documents"]))
+    return tables
+
+
+def _identified_languages(documents: Any) -> List[str]:
+    """The languages the identifier found (``lang="auto"``) in a documents table."""
+    return list(documents.loc[documents["lang_confidence"].notna(), "lang"].unique())

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "presslens/presslens.hpp"
+#include "tables.hpp"
 
 namespace py = pybind11;
 using presslens::Document;
@@ -437,6 +438,7 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
 
   m.def("builtin_languages", &presslens::LanguagePack::builtin_languages,
         "Languages with a built-in language pack.");
+  bind_tables(m);
 
   py::class_<Document>(m, "Document", "An analysed document (spans in code points).")
       .def_property_readonly(

@@ -102,3 +102,136 @@ def test_speakers_table_adds_up_across_documents() -> None:
     assert set(quotes["resolution"].dropna()) == {"name", "pronoun"}
     empty = presslens.analyze_frame(pandas.DataFrame({"text": [""]}), layers=["speakers"])["speakers"]
     assert empty.empty and dict(empty.dtypes.drop("doc_id")) == dict(speakers.dtypes.drop("doc_id"))
+
+
+# The tables as they were built before they moved to C++: one row (a dict) per object of the
+# Python API. The C++ columns must equal them, value for value and dtype for dtype.
+def _span_text(span):
+    return None if span is None else span.text
+
+
+def _reference_rows(doc, layer, doc_id, keywords_top):
+    if layer == "documents":
+        structure, metadata, date = doc.structure, doc.metadata, doc.structure.date
+        offset = date.utcoffset() if date else None
+        minutes = None if offset is None else int(offset.total_seconds()) // 60
+        return [{
+            "doc_id": doc_id, "lang": doc.lang,
+            "lang_confidence": float("nan") if doc.lang_confidence is None else doc.lang_confidence,
+            "source_format": doc.source_format,
+            "site": (metadata.get("site_name") or None) if metadata else None,
+            "url": (metadata.get("url") or None) if metadata else None,
+            "title": _span_text(structure.title), "title_source": structure.title_source,
+            "date": date.replace(tzinfo=None) if date else None,
+            "utc_offset": None if minutes is None else
+            f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}",
+            "authors": ", ".join(a.text for a in structure.authors),
+            "sentences": len(doc.sentences), "quotes": len(doc.quotes), "claims": len(doc.claims),
+        }]
+    if layer == "sentences":
+        scores = {c.sentence: c.score for c in doc.sentence_claims}
+        rows = [{"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end,
+                 "text": s.text, "claim_score": scores.get(s.index), "quoted_share": s.quoted_share}
+                for s in doc.sentences]
+    elif layer == "paragraphs":
+        reasons = {b.paragraph: b.reason for b in doc.structure.boilerplate}
+        scores = doc.structure.body_scores
+        rows = [{"index": p.index, "role": p.role, "start": p.start, "end": p.end, "text": p.text,
+                 "chrome_reason": reasons.get(p.index), "body_score": scores[p.index] if scores else None}
+                for p in doc.paragraphs]
+    elif layer == "tokens":
+        rows = [{"start": t.start, "end": t.end, "text": t.text, "kind": t.kind, "sentence": t.sentence,
+                 "pos": t.pos, "lemma": t.lemma, "morph": t.morph, "head": t.head, "dep": t.dep}
+                for t in doc.tokens]
+    elif layer == "quotes":
+        rows = [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+                 "speaker": _span_text(q.speaker), "speaker_name": q.speaker_name,
+                 "speaker_type": q.speaker_type, "resolution": q.resolution,
+                 "speaker_key": q.speaker_key or None, "cue": _span_text(q.cue), "sentence": q.sentence,
+                 "parts": len(q.parts), "source": q.source, "confidence": q.confidence}
+                for q in doc.quotes]
+    elif layer == "speakers":
+        by_key = {}
+        for q in doc.quotes:
+            if q.kind in ("direct", "partial", "indirect") and q.speaker_name and q.speaker_key:
+                row = by_key.setdefault(q.speaker_key, {"key": q.speaker_key, "name": q.speaker_name,
+                                                        "type": q.speaker_type, "quotes": 0})
+                row["quotes"] += 1
+        rows = list(by_key.values())
+    elif layer == "claims":
+        rows = [{"sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text,
+                 "score": c.score, "is_claim": c.is_claim, "kinds": sorted(c.kinds),
+                 "certainty": c.certainty, "speaker": _span_text(c.speaker),
+                 "speaker_key": c.speaker_key or None}
+                for c in doc.sentence_claims]
+    else:
+        rows = [{"key": k.key, "text": k.text, "count": k.count, "words": k.words, "start": k.start,
+                 "end": k.end} for k in doc.keywords(keywords_top)]
+    return [{"doc_id": doc_id, **row} for row in rows]
+
+
+def _reference_tables(frame, layers, keywords_top):
+    schemas = {"documents": presslens.frames.SCHEMAS["documents"], **presslens.frames.SCHEMAS}
+    tables = {}
+    docs = [presslens.Analyzer(lang).analyze(text) for lang, text in zip(frame["lang"], frame["text"])]
+    for table in ["documents", *layers]:
+        rows = [row for doc_id, doc in zip(frame["id"], docs)
+                for row in _reference_rows(doc, table, doc_id, keywords_top)]
+        schema = {"doc_id": "string", **schemas[table]}
+        tables[table] = pandas.DataFrame(rows, columns=list(schema)).astype(schema)
+    return tables
+
+
+@pytest.mark.parametrize("keywords_top", [3, None])
+def test_column_tables_equal_the_row_by_row_tables(keywords_top) -> None:
+    articles = pandas.DataFrame(samples.collection())
+    articles = pandas.concat([articles, pandas.DataFrame(
+        {"id": ["empty", "page"], "lang": ["en", "en"],
+         "text": ["", "<html><head><meta property='og:url' content='https://example.org/a'>"
+                  "<meta property='article:published_time' content='2024-05-24T11:10:00+02:00'>"
+                  "</head><body><h1>Flood defences hold</h1><p>\"They held,\" Mayor Ana Ruiz said "
+                  "on Monday.</p></body></html>"]})], ignore_index=True)
+    layers = list(presslens.frames.LAYERS)
+    expected = _reference_tables(articles, layers, keywords_top)
+    # Batches of three, on two threads: rows still come out in the frame's order.
+    tables = presslens.analyze_frame(articles, "text", "id", lang_col="lang", layers=layers,
+                                     keywords_top=keywords_top, threads=2, batch_size=3)
+    assert set(tables) == {"documents", *layers}
+    for name, table in tables.items():
+        pandas.testing.assert_frame_equal(table, expected[name], obj=name)
+    assert tables["documents"]["url"].iloc[-1] == "https://example.org/a"
+    assert tables["documents"]["utc_offset"].iloc[-1] == "+02:00"
+
+
+def test_tables_without_pyarrow_strings_hold_the_same_values(monkeypatch) -> None:
+    articles = pandas.DataFrame(samples.collection())
+    arrow = presslens.analyze_frame(articles, "text", "id", lang_col="lang", layers=["quotes", "claims"])
+    monkeypatch.setattr(presslens.frames, "_arrow_strings", lambda: False)
+    plain = presslens.analyze_frame(articles, "text", "id", lang_col="lang", layers=["quotes", "claims"])
+    for name in arrow:
+        assert list(plain[name].dtypes.astype(str)) == list(arrow[name].dtypes.astype(str))
+        pandas.testing.assert_frame_equal(plain[name], arrow[name], check_dtype=False, obj=name)
+
+
+def test_bad_batches_are_refused() -> None:
+    frame = pandas.DataFrame({"text": ["One.", b"\xff broken"]})
+    with pytest.raises(presslens.InvalidTextError):
+        presslens.analyze_frame(frame)
+    with pytest.raises(presslens.errors.InvalidArgumentError):
+        presslens.analyze_frame(frame, batch_size=0)
+    with pytest.raises(ValueError):
+        presslens.analyze_frame(frame, layers=["nope"])
+
+
+def test_pipe_yields_the_tables_of_each_batch() -> None:
+    analyzer = presslens.Analyzer("en")
+    texts = ['"We will rebuild," Ana Ruiz said.', b"\xff broken", "Prices rose.", "Rents fell."]
+    failed = []
+    batches = list(analyzer.pipe(texts, tables=True, batch_size=2, layers=["quotes"],
+                                 on_error=lambda context, error: failed.append(context)))
+    assert failed == [1]
+    assert [list(b["documents"]["doc_id"]) for b in batches] == [[0], [2, 3]]
+    assert list(batches[0]["quotes"]["speaker_key"]) == ["ruiz"]
+    assert set(batches[1]) == {"documents", "quotes"} and batches[1]["quotes"].empty
+    named = next(analyzer.pipe([("Prices rose.", "a-1")], as_tuples=True, tables=True))
+    assert list(named["documents"]["doc_id"]) == ["a-1"]

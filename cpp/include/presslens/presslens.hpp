@@ -14,6 +14,7 @@
 #include "presslens/quotes.hpp"
 #include "presslens/sentences.hpp"
 #include "presslens/structure.hpp"
+#include "presslens/tables.hpp"
 #include "presslens/text.hpp"
 #include "presslens/tokens.hpp"
 #include "presslens/version.hpp"
