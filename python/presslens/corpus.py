@@ -73,7 +73,8 @@ class Corpus:
         low, high = ngrams
         if not 1 <= low <= high:
             raise ValueError(f"ngrams must be (low, high) with 1 <= low <= high, not {ngrams}")
-        self.analyzer = analyzer if analyzer is not None else Analyzer(lang)
+        # A corpus counts terms and quotes by speaker, never claims: its own analyzer skips them.
+        self.analyzer = analyzer if analyzer is not None else Analyzer(lang, claims=False)
         self.ngrams = (low, high)
         self.stem = stem
         self._core = _presslens.Corpus()
