@@ -119,12 +119,15 @@ DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "cpp"
 _speech_cues: Dict[str, Tuple[set, List[str]]] = {}
 
 
-def speech_cues(lang: str) -> Tuple[set, List[str]]:
-    """The language's speech verbs and source cues, from the project's own lists."""
+def speech_cues(lang: str, pack_dir: Optional[str] = None) -> Tuple[set, List[str]]:
+    """The language's speech verbs and source cues: a pack folder's own lists where it has them
+    (as the analyzers read it), else the built-in pack's."""
     if lang not in _speech_cues:
 
         def lines(name: str) -> List[str]:
-            path = os.path.join(os.environ.get("PACK") or DATA, lang, name + ".txt")
+            path = os.path.join(pack_dir or "", name + ".txt")
+            if not pack_dir or not os.path.exists(path):
+                path = os.path.join(DATA, lang, name + ".txt")
             if not os.path.exists(path):
                 return []
             with open(path, encoding="utf-8") as handle:
@@ -174,7 +177,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument(
         "--speech-cues",
         action="store_true",
-        help="also score only the gold attributions that are marked quotes or have a listed speech cue",
+        help="also score only the gold attributions that are marked quotes or have a listed speech cue"
+        " (the --pack-dir folder's speech_verbs and according_cues lists where it has them, else"
+        " the built-in pack's)",
     )
     args = parser.parse_args(argv)
     analyzers: Dict[str, presslens.Analyzer] = {}
@@ -237,7 +242,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                 fp += 1
                 marked_fp += predicted[i].kind in MARKED
             for j, g in enumerate(gold):
-                if args.speech_cues and is_speech(g, speech_cues(lang)):
+                if args.speech_cues and is_speech(g, speech_cues(lang, args.pack_dir)):
                     speech_gold += 1
                     speech_tp += j in matched_g
                 kind = g.get("kind", "all")
