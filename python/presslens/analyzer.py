@@ -263,15 +263,15 @@ class Analyzer:
         from . import frames
 
         builder = _presslens.TableBuilder(frames._layers(layers), keywords_top)
-        data = [_to_utf8(text)[0] for text, _ in batch]
         try:
+            data = [_to_utf8(text)[0] for text, _ in batch]
             builder.add(self._core, data, list(range(len(batch))), threads)
         except PresslensError:
             if on_error is None:
                 raise
-            for position, ((_, context), text) in enumerate(zip(batch, data)):
+            for position, (text, context) in enumerate(batch):
                 try:  # rare: add the texts one by one, keep the good ones
-                    builder.add(self._core, [text], [position], 1)
+                    builder.add(self._core, [_to_utf8(text)[0]], [position], 1)
                 except PresslensError as error:
                     on_error(context, error)
         ids = frames._pandas_series([context for _, context in batch])

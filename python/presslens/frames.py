@@ -80,7 +80,8 @@ def _column(raw: Tuple[Any, ...], dtype: str) -> Any:
         return strings
     if kind == "list":
         lists = numpy.empty(len(raw[1]), dtype=object)
-        lists[:] = raw[1]
+        for row, items in enumerate(raw[1]):  # one by one: lists of one length would broadcast
+            lists[row] = items
         return lists
     values = raw[1]
     mask = raw[2] if kind != "bool" else None
@@ -150,7 +151,8 @@ def to_pandas(doc: Document, layer: str = "sentences") -> Any:
     """One layer of one document as a DataFrame."""
     chosen = _layers([layer])
     builder = _presslens.TableBuilder(chosen, None)
-    builder.add_document(doc._analyzer._core, doc._compiled(), 0)
+    compiled = doc._compiled()  # a ValueError for a Document built by hand
+    builder.add_document(doc._analyzer._core, compiled, 0)
     return _frames(builder, chosen)[layer]
 
 

@@ -225,13 +225,18 @@ def test_bad_batches_are_refused() -> None:
 
 def test_pipe_yields_the_tables_of_each_batch() -> None:
     analyzer = presslens.Analyzer("en")
-    texts = ['"We will rebuild," Ana Ruiz said.', b"\xff broken", "Prices rose.", "Rents fell."]
+    texts = ['"We will rebuild," Ana Ruiz said.', b"\xff broken", "Prices rose.", "lone \ud83d"]
     failed = []
     batches = list(analyzer.pipe(texts, tables=True, batch_size=2, layers=["quotes"],
                                  on_error=lambda context, error: failed.append(context)))
-    assert failed == [1]
-    assert [list(b["documents"]["doc_id"]) for b in batches] == [[0], [2, 3]]
+    assert failed == [1, 3]  # invalid UTF-8, a lone surrogate: reported, the others kept
+    assert [list(b["documents"]["doc_id"]) for b in batches] == [[0], [2]]
     assert list(batches[0]["quotes"]["speaker_key"]) == ["ruiz"]
     assert set(batches[1]) == {"documents", "quotes"} and batches[1]["quotes"].empty
     named = next(analyzer.pipe([("Prices rose.", "a-1")], as_tuples=True, tables=True))
     assert list(named["documents"]["doc_id"]) == ["a-1"]
+
+
+def test_a_document_built_by_hand_has_no_tables() -> None:
+    with pytest.raises(ValueError, match="built by hand"):
+        presslens.Document("Typed by hand.", "en").to_pandas("sentences")
