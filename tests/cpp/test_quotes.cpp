@@ -237,6 +237,11 @@ TEST(QuoteFinder, JapaneseQuotativesAndDroppedSubjects) {
   for (const Seen& seen : quotes("政府は「緊急事態」と「復興」を同時に進める。", "ja")) {
     EXPECT_EQ(seen.kind, "scare") << seen.text;
   }
+  // 「…」としている reports what was said; 「…」として指定 is "as '…'".
+  EXPECT_EQ(quotes("同省は「制度を見直す」としている。", "ja").front().speaker, "同省");
+  EXPECT_EQ(quotes("政府は「対策を強化する」としており、調整を進める。", "ja").front().speaker,
+            "政府");
+  EXPECT_EQ(quotes("文化庁は「国宝」として指定している。", "ja").front().kind, "scare");
 }
 
 TEST(QuoteFinder, SentencesKnowTheirQuotes) {

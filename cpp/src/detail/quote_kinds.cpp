@@ -206,7 +206,13 @@ void QuoteReader::make_unattributed(Quote& quote, QuoteKind kind, Span cue) cons
 bool QuoteReader::reports_quote(std::size_t t) const {
   if (t >= tokens_.size() || !is_word(tokens_[t]) || key(t + 1) == "の") return false;
   const std::string& word = key(t);
-  if (word == "として" || word == "とは" || word == "とも") return false;
+  // "「…」として" is "as '…'" ("「国宝」として指定"), but with a progressive after it the
+  // quotative and する report what was said: "「…」としている", "「…」としており".
+  if (word == "として") {
+    const std::string& next = key(t + 1);
+    if (next != "いる" && next != "おり" && next != "いた" && next != "います") return false;
+  }
+  if (word == "とは" || word == "とも") return false;
   if (t + 1 < tokens_.size() && !is_word(tokens_[t + 1]) && tokens_[t].sentence != kNoSentence) {
     const auto next = mark_at(doc_.text(), doc_.sentences()[tokens_[t].sentence].span,
                               tokens_[t + 1].span.begin, resources_.german_marks);
