@@ -161,6 +161,12 @@ TEST(SpeakerResolution, OtherLanguages) {
   EXPECT_EQ(
       resolved("社長の河野直樹氏が会見した。同社長は「雇用を守る」と強調した。", "ja").back().name,
       "河野直樹");
+  // "同相": the minister named with a ministry and 相 ("外相") before.
+  EXPECT_EQ(
+      resolved("河野太郎外相は「制度を見直す」と述べた。同相は「来年から始める」と話した。", "ja")
+          .back()
+          .name,
+      "河野太郎");
   // A given name the dictionary knows as a word, after a title ("市长 刘 建国"); a surname that
   // is a preposition after a word names nobody ("周一 向 公 交 司机": to the bus driver).
   EXPECT_EQ(
