@@ -125,9 +125,11 @@ class Token(Span):
     or "mention"; ``sentence`` is the index of its sentence (None in the title). With the syntax
     layer, ``pos`` (UPOS), ``lemma``, ``morph`` (UD FEATS), ``dep`` (relation) and ``head`` (the
     index of the token it depends on; None for a root) are those of the token's main word (the one
-    a contraction such as "don't" hangs from); without it they are None."""
+    a contraction such as "don't" hangs from); without it they are None. They are read from the
+    syntax layer the first time one of them is read, so tokens whose tags nobody reads cost no
+    parsing."""
 
-    __slots__ = ("kind", "sentence", "pos", "lemma", "morph", "head", "dep")
+    __slots__ = ("kind", "sentence", "_pos", "_lemma", "_morph", "_head", "_dep", "_document")
     _fields = ("start", "end", "text", "kind", "sentence", "pos", "lemma", "morph", "head", "dep")
 
     def __init__(
@@ -142,15 +144,38 @@ class Token(Span):
         morph: Optional[str] = None,
         head: Optional[int] = None,
         dep: Optional[str] = None,
+        document: Optional["Document"] = None,
     ) -> None:
         super().__init__(start, end, text)
         self.kind = kind
         self.sentence = sentence
-        self.pos = pos
-        self.lemma = lemma
-        self.morph = morph
-        self.head = head
-        self.dep = dep
+        self._pos, self._lemma, self._morph, self._head, self._dep = pos, lemma, morph, head, dep
+        self._document = document  # fills the syntax fields of all its tokens on first read
+
+    def _settle(self) -> None:
+        document = getattr(self, "_document", None)
+        if document is not None:
+            document._tag_tokens()
+
+    def _syntax_field(name: str) -> Any:  # type: ignore[misc]  # a property per syntax field
+        slot = "_" + name
+
+        def read(self: "Token") -> Any:
+            self._settle()
+            return getattr(self, slot)
+
+        def write(self: "Token", value: Any) -> None:
+            self._settle()
+            setattr(self, slot, value)
+
+        return property(read, write)
+
+    pos = _syntax_field("pos")
+    lemma = _syntax_field("lemma")
+    morph = _syntax_field("morph")
+    head = _syntax_field("head")
+    dep = _syntax_field("dep")
+    del _syntax_field
 
 
 class Word(Span):
@@ -674,26 +699,32 @@ class Document:
         """The tokens of the title and the body's sentences, in text order."""
         if self._tokens is None:
             text = self.text
-            tokens = [
-                Token(start, end, text[start:end], kind, sentence)
-                for start, end, kind, sentence in self._compiled().tokens()
+            core = self._compiled()
+            syntax = self if core.has_syntax else None  # tags filled from the parse on first read
+            self._tokens = [
+                Token(start, end, text[start:end], kind, sentence, document=syntax)
+                for start, end, kind, sentence in core.tokens()
             ]
-            words = self.words
-            # A token takes the analysis of its main word: the first whose head lies outside it.
-            settled = set()
-            for word in words:
-                if word.token in settled:
-                    continue
-                token = tokens[word.token]
-                head = None if word.head is None else words[word.head]
-                outside = head is None or head.token != word.token
-                if outside or token.pos is None:
-                    token.pos, token.lemma, token.morph, token.dep = word.pos, word.lemma, word.morph, word.dep
-                    token.head = head.token if outside and head is not None else None
-                if outside:
-                    settled.add(word.token)
-            self._tokens = tokens
         return self._tokens
+
+    def _tag_tokens(self) -> None:
+        """Gives every token the analysis of its main word: the first whose head lies outside it."""
+        tokens = self.tokens
+        for token in tokens:
+            token._document = None
+        words = self.words
+        settled = set()
+        for word in words:
+            if word.token in settled:
+                continue
+            token = tokens[word.token]
+            head = None if word.head is None else words[word.head]
+            outside = head is None or head.token != word.token
+            if outside or token._pos is None:
+                token._pos, token._lemma, token._morph, token._dep = word.pos, word.lemma, word.morph, word.dep
+                token._head = head.token if outside and head is not None else None
+            if outside:
+                settled.add(word.token)
 
     @property
     def words(self) -> List[Word]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pickle
+
 import presslens
 
 
@@ -38,3 +40,18 @@ def test_normalised_keywords_report_original_spans() -> None:
     finance = next(k for k in doc.keywords(None) if k.key == "financ")
     assert finance.count == 3
     assert text[finance.start : finance.end] == "ﬁnance" == finance.text
+
+
+def test_tokens_cost_no_parse_until_a_tag_is_read() -> None:
+    doc = presslens.analyze("The minister resigned. She said nothing.")
+    tokens = doc.tokens
+    assert [t.kind for t in tokens][:3] == ["word", "word", "word"]
+    assert doc._words is None  # tokens and their kinds, but no parse yet
+    assert tokens[1].pos == "NOUN" and tokens[1].lemma == "minister"
+    assert doc._words is not None  # the first tag read parsed the document, once for all tokens
+    assert all(t._document is None for t in tokens) and tokens[0].head == 1
+    restored = pickle.loads(pickle.dumps(tokens[1]))
+    assert restored == tokens[1] and restored.pos == "NOUN"
+    assert presslens.Analyzer(syntax=False).analyze("The minister resigned.").tokens[1].pos is None
+    # A token made by hand keeps the tags it was given.
+    assert presslens.Token(0, 3, "The", "word", 0, pos="DET", head=1).pos == "DET"
