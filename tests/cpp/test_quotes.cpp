@@ -479,6 +479,10 @@ TEST(QuoteFinder, ChineseAndJapaneseSpeakers) {
       speaker_of("田島市長は記者団に対し、「今年は図書館を一つも閉鎖しない」と述べた。", "ja"),
       "田島市長");  // the は inside the quote is not the speaker's
   EXPECT_EQ(speaker_of("市长王海对记者说：“今年我们不会关闭任何一家图书馆。”", "zh"), "市长王海");
+  // A clause ending in 的 describes the speaker after it, up to a preposition after the name.
+  EXPECT_EQ(
+      speaker_of("江南理工大学环境学院的张文博教授在接受采访时指出：“臭氧污染已成常态。”", "zh"),
+      "张文博教授");
   EXPECT_EQ(speaker_of("孙雅婷对市议会说：“我的租户从十一月起就没有热水了。”", "zh"), "孙雅婷");
 }
 

@@ -238,20 +238,22 @@ void QuoteReader::subject_speaker(std::size_t verb, std::size_t first, const Quo
       return;
     }
     while (end < head && !stops(end)) ++end;
-    // "农田被淹的农民罗志刚说": a clause ending in "的" describes the speaker after it.
+    // "农田被淹的农民罗志刚说": a clause ending in "的" describes the speaker after it, up to
+    // the verb or to a stop after it ("…学院的张文博教授在接受采访时指出").
     if (end < head && key(end) == "的") {
       std::size_t last_de = end;
+      std::size_t stop = head;
       for (std::size_t k = end + 1; k < head && !quoted(k); ++k) {
         if (key(k) == "的") {
           last_de = k;
         } else if (stops(k)) {
-          last_de = head;
+          stop = k;
           break;
         }
       }
-      if (last_de < head) {
+      if (last_de + 1 < stop) {
         start = last_de + 1;
-        end = head;
+        end = stop;
       }
     }
   }
