@@ -161,6 +161,11 @@ TEST(SpeakerResolution, OtherLanguages) {
   EXPECT_EQ(
       resolved("社長の河野直樹氏が会見した。同社長は「雇用を守る」と強調した。", "ja").back().name,
       "河野直樹");
+  // A Japanese name in Chinese text: its surname alone later is the same person.
+  EXPECT_EQ(resolved("日本选手中村大辉周日夺冠。赛后，中村表示：“我几乎是凭意志在跑。”", "zh")
+                .back()
+                .name,
+            "中村大辉");
   // "同相": the minister named with a ministry and 相 ("外相") before.
   EXPECT_EQ(
       resolved("河野太郎外相は「制度を見直す」と述べた。同相は「来年から始める」と話した。", "ja")
