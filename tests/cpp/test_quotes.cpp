@@ -479,6 +479,9 @@ TEST(QuoteFinder, ChineseAndJapaneseSpeakers) {
       speaker_of("田島市長は記者団に対し、「今年は図書館を一つも閉鎖しない」と述べた。", "ja"),
       "田島市長");  // the は inside the quote is not the speaker's
   EXPECT_EQ(speaker_of("市长王海对记者说：“今年我们不会关闭任何一家图书馆。”", "zh"), "市长王海");
+  // A listed organisation word speaks even when the tagger reads it as a particle (局 as PART).
+  EXPECT_EQ(speaker_of("滨江市教育局周一发布通知。该局表示：“推迟开学是为了完成检查。”", "zh"),
+            "该局");
   // A clause ending in 的 describes the speaker after it, up to a preposition after the name.
   EXPECT_EQ(
       speaker_of("江南理工大学环境学院的张文博教授在接受采访时指出：“臭氧污染已成常态。”", "zh"),

@@ -81,6 +81,7 @@ QuoteResources::QuoteResources(const LanguagePack& language)
   StringSet unresolved_pronouns;
   StringSet neuter_pronouns;
   StringSet cjk_pronouns;
+  StringSet speaker_nouns;
   for (const auto& line : language.list("speaker_words")) {
     const std::size_t space = line.find_first_of(" \t");
     if (space == std::string::npos) continue;  // the speaker lexicon reports malformed lines
@@ -90,6 +91,9 @@ QuoteResources::QuoteResources(const LanguagePack& language)
     if (word_class == "pronoun") (subject_first ? cjk_pronouns : pronouns).insert(word);
     if (word_class == "unresolved" || word_class == "neuter") unresolved_pronouns.insert(word);
     if (word_class == "neuter") neuter_pronouns.insert(word);
+    if (word_class == "organisation" || word_class == "title" || word_class == "reference") {
+      speaker_nouns.insert(word);
+    }
   }
   // Words that open or shape a reported clause (clause_words.txt).
   StringSet relatives, complementisers, telling;
@@ -117,6 +121,7 @@ QuoteResources::QuoteResources(const LanguagePack& language)
       {unresolved_pronouns, kUnresolvedPronoun},
       {neuter_pronouns, kNeuterPronoun},
       {cjk_pronouns, kCjkPronoun},
+      {speaker_nouns, kSpeakerNoun},
       {relatives, kRelative},
       {complementisers, kComplementiser},
       {telling, kTelling},

@@ -55,6 +55,9 @@ enum WordClass : std::uint32_t {
   // Chinese, Japanese: a pronoun of speaker_words.txt ("他", "彼女"), which the attribution
   // rules of these languages do not read as kPronoun.
   kCjkPronoun = 1u << 27,
+  // An organisation, title or reference word of speaker_words.txt ("police", "局", "该公司"):
+  // it may speak whatever part of speech the tagger gives it.
+  kSpeakerNoun = 1u << 28,
   kClassified = 1u << 31,
 };
 

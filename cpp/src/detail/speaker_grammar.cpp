@@ -113,7 +113,8 @@ void QuoteReader::check_speakers(const SyntaxParser& parser, std::vector<Quote>&
   const auto is_relative_word = [&](const Word& word) {
     return syntax.feature(word, "PronType") == "Rel";
   };
-  // A phrase that cannot speak: function words, lower-case verbs and dates only.
+  // A phrase that cannot speak: function words, lower-case verbs and dates only. A listed
+  // organisation or title word speaks whatever its tag ("该局": the tagger may read 局 as PART).
   const auto cannot_speak = [&](Span span) {
     const auto [first, last] = words_in(span);
     bool any = false;
@@ -121,6 +122,7 @@ void QuoteReader::check_speakers(const SyntaxParser& parser, std::vector<Quote>&
       if (words[w].pos == PartOfSpeech::kPunct) continue;
       any = true;
       const std::size_t t = words[w].token;
+      if (in(t, kSpeakerNoun)) return false;
       const bool lower_verb = words[w].pos == PartOfSpeech::kVerb && !is_capitalised(t);
       if (!is_function_word(words[w].pos) && !lower_verb && !in(t, kDateName)) return false;
     }
@@ -148,7 +150,9 @@ void QuoteReader::check_speakers(const SyntaxParser& parser, std::vector<Quote>&
       for (const std::uint32_t child : children[verb]) {
         if (!is_subject(syntax.relation(words[child]))) continue;
         const Word& word = words[child];
-        if (!is_nominal(word.pos) || is_relative_word(word)) return {};
+        if ((!is_nominal(word.pos) && !in(word.token, kSpeakerNoun)) || is_relative_word(word)) {
+          return {};
+        }
         const Span span = phrase_of(child);
         return cannot_speak(span) ? Span{} : span;
       }
@@ -193,7 +197,8 @@ void QuoteReader::check_speakers(const SyntaxParser& parser, std::vector<Quote>&
       std::uint32_t end = last;
       while (end > first &&
              (words[end - 1].pos == PartOfSpeech::kPunct ||
-              (is_function_word(words[end - 1].pos) && words[end - 1].pos != PartOfSpeech::kDet))) {
+              (is_function_word(words[end - 1].pos) && words[end - 1].pos != PartOfSpeech::kDet &&
+               !in(words[end - 1].token, kSpeakerNoun)))) {
         --end;
       }
       if (end < last && end > first && words[end - 1].span.end > quote.speaker.begin) {
