@@ -19,12 +19,6 @@ constexpr std::string_view kHeader = "presslens-corpus 3";
 constexpr std::string_view kHeaderVersion1 = "presslens-corpus 1";
 constexpr std::string_view kHeaderVersion2 = "presslens-corpus 2";
 
-// Quotes that are speech count for their speaker; scare quotes and titles are the writer's.
-bool is_speech(const Quote& quote) {
-  return quote.kind == QuoteKind::kDirect || quote.kind == QuoteKind::kPartial ||
-         quote.kind == QuoteKind::kIndirect;
-}
-
 bool by_quotes(const SpeakerStatistics& a, const SpeakerStatistics& b) {
   if (a.quotes != b.quotes) return a.quotes > b.quotes;
   return a.key < b.key;

@@ -314,6 +314,19 @@ std::string_view Syntax::feature(const Word& word, std::string_view name) const 
   return {};
 }
 
+std::vector<std::uint32_t> Syntax::main_words(std::size_t tokens) const {
+  std::vector<std::uint32_t> main(tokens, kNoHead);
+  std::vector<std::uint8_t> settled(tokens, 0);
+  for (std::uint32_t w = 0; w < words.size(); ++w) {
+    const Word& word = words[w];
+    if (word.token >= tokens || settled[word.token]) continue;
+    const bool outside = head_token(word) != kNoHead || word.head == kNoHead;
+    if (outside || main[word.token] == kNoHead) main[word.token] = w;
+    if (outside) settled[word.token] = 1;
+  }
+  return main;
+}
+
 SyntaxParser::SyntaxParser(const LanguagePack& language)
     : model_(detail::SyntaxModel::of(language)) {}
 

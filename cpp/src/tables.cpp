@@ -172,8 +172,7 @@ class DocumentRows {
   std::int64_t offset(std::uint32_t byte) const {
     return options_.code_points ? document_.to_code_points(byte) : byte;
   }
-  // Start, end and text of a span (the text missing for an empty span, as for a speaker the
-  // quote has none of).
+  // The text of a span, missing for an empty one (a quote without a speaker).
   std::optional<std::string_view> span_text(Span span) const {
     if (span.empty()) return std::nullopt;
     return document_.text(span);
@@ -224,41 +223,29 @@ class DocumentRows {
     }
   }
 
-  // A token takes the analysis of its main word: the first whose head lies outside the token
-  // (the one a contraction such as "don't" hangs from), else its first word.
+  // A token takes the analysis of its main word (Syntax::main_words).
   void add_tokens(Table& table) const {
     const std::vector<Token>& tokens = document_.tokens();
-    constexpr std::uint32_t kNoWord = UINT32_MAX;
-    std::vector<std::uint32_t> main_word(tokens.size(), kNoWord);
-    std::vector<std::uint8_t> settled(tokens.size(), 0);
     static const Syntax kNoSyntax;
     const Syntax& syntax = document_.has_syntax() ? document_.syntax() : kNoSyntax;
-    for (std::uint32_t w = 0; w < syntax.words.size(); ++w) {
-      const Word& word = syntax.words[w];
-      if (settled.at(word.token)) continue;
-      const bool outside = word.head == kNoHead || syntax.words.at(word.head).token != word.token;
-      if (outside || main_word[word.token] == kNoWord) main_word[word.token] = w;
-      if (outside) settled[word.token] = 1;
-    }
+    const std::vector<std::uint32_t> main_words = syntax.main_words(tokens.size());
     for (std::size_t t = 0; t < tokens.size(); ++t) {
       const Token& token = tokens[t];
       const std::optional<std::uint32_t> sentence =
           token.sentence == kNoSentence ? std::nullopt : std::optional(token.sentence);
       const std::string_view kind = to_string(token.kind);
-      if (main_word[t] == kNoWord) {
+      if (main_words[t] == kNoHead) {
         table.add_row(id_, offset(token.span.begin), offset(token.span.end),
                       document_.text(token.span), kind, sentence, kMissing, kMissing, kMissing,
                       kMissing, kMissing);
         continue;
       }
-      const Word& word = syntax.words[main_word[t]];
-      std::optional<std::uint32_t> head;
-      if (word.head != kNoHead && syntax.words[word.head].token != word.token) {
-        head = syntax.words[word.head].token;
-      }
+      const Word& word = syntax.words[main_words[t]];
+      const std::uint32_t head = syntax.head_token(word);
       table.add_row(id_, offset(token.span.begin), offset(token.span.end),
                     document_.text(token.span), kind, sentence, to_string(word.pos),
-                    syntax.lemma(word), syntax.feats(word), head, syntax.relation(word));
+                    syntax.lemma(word), syntax.feats(word),
+                    head == kNoHead ? std::nullopt : std::optional(head), syntax.relation(word));
     }
   }
 
@@ -287,9 +274,7 @@ class DocumentRows {
     std::vector<Speaker> speakers;
     std::unordered_map<std::string_view, std::size_t> by_key;
     for (const Quote& q : document_.quotes()) {
-      const bool speech = q.kind == QuoteKind::kDirect || q.kind == QuoteKind::kPartial ||
-                          q.kind == QuoteKind::kIndirect;
-      if (!speech || q.speaker_name.empty() || q.speaker_key.empty()) continue;
+      if (!is_speech(q) || q.speaker_name.empty() || q.speaker_key.empty()) continue;
       const auto [at, added] = by_key.try_emplace(q.speaker_key, speakers.size());
       if (added) speakers.push_back({&q});
       ++speakers[at->second].quotes;

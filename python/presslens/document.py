@@ -708,23 +708,18 @@ class Document:
         return self._tokens
 
     def _tag_tokens(self) -> None:
-        """Gives every token the analysis of its main word: the first whose head lies outside it."""
+        """Gives every token the analysis of its main word (the one a contraction hangs from)."""
         tokens = self.tokens
         for token in tokens:
             token._document = None
         words = self.words
-        settled = set()
-        for word in words:
-            if word.token in settled:
+        for token, main in zip(tokens, self._compiled().main_words()):
+            if main is None:
                 continue
-            token = tokens[word.token]
-            head = None if word.head is None else words[word.head]
-            outside = head is None or head.token != word.token
-            if outside or token._pos is None:
-                token._pos, token._lemma, token._morph, token._dep = word.pos, word.lemma, word.morph, word.dep
-                token._head = head.token if outside and head is not None else None
-            if outside:
-                settled.add(word.token)
+            word = words[main]
+            head = None if word.head is None else words[word.head].token
+            token._pos, token._lemma, token._morph, token._dep = word.pos, word.lemma, word.morph, word.dep
+            token._head = None if head == word.token else head
 
     @property
     def words(self) -> List[Word]:

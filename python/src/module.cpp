@@ -468,6 +468,16 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
           },
           "The root word of each sentence (None for a sentence without words).")
       .def(
+          "main_words",
+          [](const Document& d) {
+            py::list result;
+            for (const auto w : syntax_of(d).main_words(d.tokens().size())) {
+              result.append(w == presslens::kNoHead ? py::object(py::none()) : py::cast(w));
+            }
+            return result;
+          },
+          "The word carrying each token's analysis (None for a token without words).")
+      .def(
           "noun_chunks", [](const Document& d) { return phrases(d, syntax_of(d).noun_chunks); },
           "(start, end, first word, end word, head word) of each noun chunk.")
       .def(

@@ -117,6 +117,13 @@ TEST(Syntax, ContractionsSplitIntoWordsWithExactOffsets) {
                                              "plan", "works", "."}));
   EXPECT_EQ(forms, spans);
   EXPECT_EQ(en.syntax().words[1].token, en.syntax().words[2].token);
+  // A token takes the analysis of its first word whose head lies outside it ("do" of "don't");
+  // a token's head is the token its main word's head lies in.
+  const std::vector<std::uint32_t> main = en.syntax().main_words(en.tokens().size());
+  ASSERT_EQ(main.size(), en.tokens().size());
+  EXPECT_EQ(en.syntax().form(en.syntax().words[main[1]]), "do");
+  EXPECT_EQ(en.syntax().form(en.syntax().words[main[0]]), "I");
+  EXPECT_NE(en.syntax().head_token(en.syntax().words[main[0]]), 0u);  // never its own token
 
   const Document fr = analyze("Le président du conseil parle de l'Europe.", "fr");
   std::vector<std::string> fr_forms, fr_spans;

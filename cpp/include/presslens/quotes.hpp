@@ -101,6 +101,13 @@ inline std::span<const Span> pieces(const Quote& quote) noexcept {
                              : std::span<const Span>(quote.parts);
 }
 
+// Whether a quote is speech, which counts for its speaker: direct, partial and indirect; scare
+// quotes and titles are the writer's, stances no speech.
+inline bool is_speech(const Quote& quote) noexcept {
+  return quote.kind == QuoteKind::kDirect || quote.kind == QuoteKind::kPartial ||
+         quote.kind == QuoteKind::kIndirect;
+}
+
 struct Quotes {
   std::vector<Quote> quotes;                  // in text order
   std::vector<std::uint32_t> unpaired_marks;  // byte offsets of marks left unpaired

@@ -103,6 +103,15 @@ struct Syntax {
   std::string_view relation(const Word& word) const { return text(word.relation); }
   // The value of one feature ("Tense" -> "Past"); empty when the word does not have it.
   std::string_view feature(const Word& word, std::string_view name) const;
+  // For each of a document's `tokens` tokens, the word that carries its analysis: the first
+  // whose head lies outside the token (the one a contraction such as "don't" hangs from), else
+  // its first word; kNoHead for a token without words.
+  std::vector<std::uint32_t> main_words(std::size_t tokens) const;
+  // The token a word's head lies in, or kNoHead for a root or a head inside the word's own token.
+  std::uint32_t head_token(const Word& word) const {
+    if (word.head == kNoHead || words[word.head].token == word.token) return kNoHead;
+    return words[word.head].token;
+  }
 };
 
 // A word of a pre-split sentence, analysed (see SyntaxParser::parse_words).
