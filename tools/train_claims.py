@@ -14,7 +14,10 @@ CLEF debates) and written to --heldout for benchmarks/eval_claims.py. The script
 cross-validated scores on the training part, then writes
   cpp/data/en/claim_model.txt          words, word pairs and cues (English)
   cpp/data/en/claim_model_generic.txt  language-independent cues only (every other language)
-with the threshold that maximises F1 on ClaimBuster's cross-validated predictions.
+with a calibration and a threshold, both from ClaimBuster's cross-validated predictions: the
+logistic curve over the model's logits that best predicts ClaimBuster's labels (Platt scaling; the
+CLEF sentences, judged by another standard and 3% positive, pull the model's own probabilities
+down), and the calibrated probability that maximises F1.
 """
 
 from __future__ import annotations
@@ -72,7 +75,26 @@ def best_threshold(labels: np.ndarray, scores: np.ndarray) -> float:
     return float(thresholds[int(np.argmax(f1[:-1]))])
 
 
-def write_model(path: Path, model: LogisticRegression, threshold: float, description: str) -> None:
+def platt(logits: np.ndarray, labels: np.ndarray) -> Tuple[float, float]:
+    """The slope and intercept of the logistic curve over `logits` that best predicts `labels`."""
+    curve = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
+    curve.fit(logits.reshape(-1, 1), labels)
+    return float(curve.coef_[0][0]), float(curve.intercept_[0])
+
+
+def calibration_error(labels: np.ndarray, probabilities: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error over `bins` equal-width bins."""
+    which = np.minimum(bins - 1, (probabilities * bins).astype(int))
+    error = 0.0
+    for b in range(bins):
+        inside = which == b
+        if inside.any():
+            error += inside.sum() * abs(probabilities[inside].mean() - labels[inside].mean())
+    return error / len(labels)
+
+
+def write_model(path: Path, model: LogisticRegression, calibration: Tuple[float, float], threshold: float,
+                description: str) -> None:
     weights = model.coef_[0]
     lines = [
         f"# presslens check-worthiness model: {description}.",
@@ -80,11 +102,14 @@ def write_model(path: Path, model: LogisticRegression, threshold: float, descrip
         "# and CLEF-2019 CheckThat! Task 1 (Elsayed et al., 2019) training sentences.",
         f"features {BUCKETS}",
         f"bias {model.intercept_[0]:.6f}",
+        f"calibration {calibration[0]:.6f} {calibration[1]:.6f}",
         f"threshold {threshold:.4f}",
     ]
+    header = len(lines)
     lines += [f"{i} {w:.4f}" for i, w in enumerate(weights) if abs(w) >= 1e-3]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {path} ({len(lines) - 6} weights, threshold {threshold:.3f})")
+    print(f"wrote {path} ({len(lines) - header} weights, calibration {calibration[0]:.3f} "
+          f"{calibration[1]:.3f}, threshold {threshold:.3f})")
 
 
 def main() -> None:
@@ -115,20 +140,26 @@ def main() -> None:
         (False, "claim_model_generic.txt", "language-independent cues for languages without a model"),
     ]:
         features = matrix(train, words)
-        scores = np.zeros(len(labels))
+        logits = np.zeros(len(labels))
         folds = StratifiedKFold(5, shuffle=True, random_state=0)
         for fit, predict in folds.split(features, labels):
             model = LogisticRegression(C=args.C, max_iter=2000, solver="liblinear")
             model.fit(features[fit], labels[fit], sample_weight=weights[fit])
-            scores[predict] = model.predict_proba(features[predict])[:, 1]
-        threshold = best_threshold(labels[is_claimbuster], scores[is_claimbuster])
-        cb_f1 = f1_score(labels[is_claimbuster], scores[is_claimbuster] >= threshold)
+            logits[predict] = model.decision_function(features[predict])
+        cb_labels = labels[is_claimbuster]
+        slope, intercept = platt(logits[is_claimbuster], cb_labels)
+        scores = 1 / (1 + np.exp(-(slope * logits + intercept)))
+        threshold = best_threshold(cb_labels, scores[is_claimbuster])
+        cb_f1 = f1_score(cb_labels, scores[is_claimbuster] >= threshold)
+        uncalibrated = 1 / (1 + np.exp(-logits[is_claimbuster]))
         print(f"{name}: 5-fold CV on the training part: ClaimBuster F1 {cb_f1:.3f}, "
-              f"AP {average_precision_score(labels[is_claimbuster], scores[is_claimbuster]):.3f}; "
+              f"AP {average_precision_score(cb_labels, scores[is_claimbuster]):.3f}, expected calibration "
+              f"error {calibration_error(cb_labels, scores[is_claimbuster]):.3f} "
+              f"(uncalibrated {calibration_error(cb_labels, uncalibrated):.3f}); "
               f"CLEF AP {average_precision_score(labels[~is_claimbuster], scores[~is_claimbuster]):.3f}")
         model = LogisticRegression(C=args.C, max_iter=2000, solver="liblinear")
         model.fit(features, labels, sample_weight=weights)
-        write_model(DATA / name, model, threshold, description)
+        write_model(DATA / name, model, (slope, intercept), threshold, description)
 
 
 if __name__ == "__main__":

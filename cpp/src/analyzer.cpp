@@ -132,7 +132,9 @@ Document Analyzer::read(PageInput input, std::size_t replacements,
   if (options_.quotes) {
     document.quotes_ = quotes_.find(document, options_.syntax ? &syntax_ : nullptr);
   }
-  if (options_.claims) document.claims_ = claims_.score(document);
+  if (options_.claims) {
+    document.claims_ = claims_.score(document, options_.syntax ? &syntax_ : nullptr);
+  }
   return document;
 }
 

@@ -4,9 +4,12 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <span>
 
 #include "detail/claim_lexicon.hpp"
+#include "detail/claim_model.hpp"
+#include "detail/linear_model.hpp"
 #include "detail/utf8.hpp"
 #include "presslens/document.hpp"
 #include "presslens/error.hpp"
@@ -26,22 +29,41 @@ class ClaimResources {
     const auto& own = language.list("claim_model");
     language_model = !own.empty();
     load_model(language_model ? own : LanguagePack::builtin("en").list("claim_model_generic"));
+    if (language.has_model("claims")) {
+      own_claim_model_.emplace(language.model("claims"), "claims");
+      claim_model = &*own_claim_model_;
+    }
   }
 
   ClaimLexicon lexicon;
   std::vector<float> weights;
   double bias = 0;
   double threshold = 0.5;
+  // Platt scaling of the logistic model's logit: the training mixes debates judged by two
+  // standards, so its own probabilities read low.
+  double slope = 1;
+  double intercept = 0;
   bool language_model = false;
+  // The pack's own (claims.model), else the shipped one.
+  const ClaimModel* claim_model = ClaimModel::builtin();
+
+  double check_worthiness(double logit) const {
+    return 1.0 / (1.0 + std::exp(-(slope * logit + intercept)));
+  }
 
  private:
-  // "bias B", "threshold T", "features N", then "<index> <weight>" lines.
+  // "bias B", "threshold T", "calibration SLOPE INTERCEPT", "features N", then "<index>
+  // <weight>" lines.
   void load_model(const std::vector<std::string>& lines) {
     std::size_t size = 0;
     for (const auto& line : lines) {
       const char* text = line.c_str();
       if (line.starts_with("bias ")) {
         bias = std::strtod(text + 5, nullptr);
+      } else if (line.starts_with("calibration ")) {
+        char* end = nullptr;
+        slope = std::strtod(text + 12, &end);
+        intercept = std::strtod(end, nullptr);
       } else if (line.starts_with("threshold ")) {
         threshold = std::strtod(text + 10, nullptr);
       } else if (line.starts_with("features ")) {
@@ -57,6 +79,8 @@ class ClaimResources {
       }
     }
   }
+
+  std::optional<ClaimModel> own_claim_model_;
 };
 
 }  // namespace detail
@@ -108,9 +132,14 @@ bool is_year(std::string_view digits) {
 // document, so reading allocates nothing once they have grown.
 class SentenceReader {
  public:
-  SentenceReader(const Document& doc, const detail::ClaimResources& resources)
-      : doc_(doc), lexicon_(resources.lexicon), facts_(doc.keys().size()) {
+  SentenceReader(const Document& doc, const detail::ClaimResources& resources,
+                 const SyntaxParser* grammar)
+      : doc_(doc),
+        lexicon_(resources.lexicon),
+        grammar_(grammar && grammar->available() ? grammar : nullptr),
+        facts_(doc.keys().size()) {
     fill(number_facts_, "<num>");
+    number_facts_.tag = static_cast<std::uint8_t>(PartOfSpeech::kNum);
   }
 
   void read(Span span) {
@@ -196,23 +225,122 @@ class SentenceReader {
     }
   }
 
-  bool is_question() const {
-    if (tokens_.empty()) return false;
-    const std::string_view last = doc_.text(tokens_.back().span);
-    return last == "?" || last == "\xEF\xBC\x9F";  // "？"
+  // The claim model's features (ClaimModel's families), from what features() found: `claim`'s
+  // kinds, hedges and boosters, and `check`, its check-worthiness.
+  void claim_features(const Claim& claim, double check, std::uint32_t families, std::uint64_t lang,
+                      std::vector<std::uint64_t>& out) const {
+    out.clear();
+    // Feature templates; their numbers are part of the model format.
+    enum : std::uint32_t {
+      kBias = 1,
+      kEnd,
+      kLength,
+      kKind,
+      kKinds,
+      kHedged,
+      kBoosted,
+      kOpening,
+      kProverb,
+      kNumber,
+      kQuantity,
+      kNamed,
+      kFirstTags,
+      kTag,
+      kFirstWord,
+      kWord,
+      kCheck,
+      kEndFirstTag,
+    };
+    out.push_back(detail::feature(kBias, 0));
+    std::uint32_t words = 0;
+    std::uint64_t first_tags = 0;  // the known tags of the first two words, 0 for none
+    bool number = false, named = false;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
+      const std::uint64_t tag = facts(i).tag;
+      if (words < 2) first_tags = first_tags * 32 + tag + 1;
+      if (families & kClaimTags) out.push_back(detail::feature(kTag, tag));
+      if (families & kClaimWords) {
+        if (words == 0) out.push_back(detail::feature(kFirstWord, facts(i).key_hash));
+        out.push_back(detail::feature(kWord, facts(i).key_hash));
+      }
+      number |= t.kind == TokenKind::kNumber;
+      named |= words > 0 && t.kind == TokenKind::kWord && facts(i).capitalised;
+      ++words;
+    }
+    const std::uint64_t end = ending();
+    if (families & kClaimShape) {
+      static constexpr std::array<std::uint32_t, 6> kLengths = {3, 6, 10, 15, 25, 40};
+      out.push_back(detail::feature(kEnd, end));
+      out.push_back(detail::feature(kLength, detail::bucket(words, kLengths)));
+    }
+    if (families & kClaimTags) {
+      out.push_back(detail::feature(kFirstTags, first_tags));
+      if (families & kClaimShape) {
+        out.push_back(detail::feature(kEndFirstTag, end, first_tags % 32));
+      }
+    }
+    if (families & kClaimCues) {
+      for (const KindCue& k : claim.kinds) {
+        out.push_back(detail::feature(kKind, static_cast<std::uint64_t>(k.kind)));
+      }
+      out.push_back(detail::feature(kKinds, std::min<std::size_t>(claim.kinds.size(), 3)));
+      out.push_back(detail::feature(kHedged, claim.hedges.empty() ? 0 : 1));
+      out.push_back(detail::feature(kBoosted, claim.boosters.empty() ? 0 : 1));
+      const std::string_view why = rule();
+      out.push_back(detail::feature(kOpening, why == kOpeningRule ? 1 : 0));
+      out.push_back(detail::feature(kProverb, why == kProverbRule ? 1 : 0));
+      out.push_back(detail::feature(kNumber, number ? 1 : 0, first_quantity() ? 1 : 0));
+      out.push_back(detail::feature(kNamed, named ? 1 : 0));
+    }
+    if (families & kClaimCheck) {
+      out.push_back(detail::feature(kCheck, static_cast<std::uint64_t>(std::min(9.0, check * 10))));
+    }
+    if (families & kClaimLanguage) {
+      const std::size_t shared = out.size();
+      for (std::size_t i = 0; i < shared; ++i) out.push_back(detail::mix64(out[i] ^ lang));
+    }
   }
 
-  // Questions, exhortations ("Let's ...") and wishes ("I hope ...") claim nothing: the
-  // `nonclaim` phrases of the language at the sentence's start; nor do proverbs, anywhere.
-  bool claims_nothing() const {
-    return is_question() || std::any_of(matches_.begin(), matches_.end(), [&](const auto& m) {
-             return m.role == detail::kProverb ||
-                    (m.role == detail::kNonClaim && !tokens_.empty() &&
-                     m.span.begin == tokens_.front().span.begin);
-           });
+  bool is_question() const { return ending() == kQuestion; }
+
+  // Why the sentence claims nothing, whatever its scores, or "": a question; an exhortation
+  // ("Let's ..."), wish ("I hope ...") or greeting, by the language's `nonclaim` phrases at its
+  // start; a proverb, anywhere.
+  std::string_view rule() const {
+    if (is_question()) return kQuestionRule;
+    std::string_view why;
+    for (const detail::CueMatch& m : matches_) {
+      if (m.role == detail::kProverb) return kProverbRule;
+      if (m.role == detail::kNonClaim && !tokens_.empty() &&
+          m.span.begin == tokens_.front().span.begin) {
+        why = kOpeningRule;
+      }
+    }
+    return why;
   }
+
+  static constexpr std::string_view kQuestionRule = "question";
+  static constexpr std::string_view kOpeningRule = "exhortation, wish or greeting";
+  static constexpr std::string_view kProverbRule = "proverb";
 
  private:
+  enum Ending : std::uint64_t { kNoMark, kFullStop, kQuestion, kExclamation, kOtherMark };
+
+  // How the sentence ends: its last token, ignoring closing quotation marks and brackets.
+  Ending ending() const {
+    for (auto t = tokens_.rbegin(); t != tokens_.rend(); ++t) {
+      if (t->kind == TokenKind::kWord || t->kind == TokenKind::kNumber) return kNoMark;
+      const std::string_view mark = doc_.text(t->span);
+      if (mark == "?" || mark == "\xEF\xBC\x9F") return kQuestion;     // "？"
+      if (mark == "!" || mark == "\xEF\xBC\x81") return kExclamation;  // "！"
+      if (mark == "." || mark == "\xE3\x80\x82" || mark == "\xEF\xBC\x8E") return kFullStop;
+      if (t->kind != TokenKind::kPunctuation) return kOtherMark;
+    }
+    return kNoMark;
+  }
+
   // The key token i is matched by: numbers are "<num>".
   std::string_view key(std::size_t i) const {
     return tokens_[i].kind == TokenKind::kNumber ? std::string_view("<num>")
@@ -322,11 +450,15 @@ class SentenceReader {
     bool cased = false;           // written in a script with capitals
     bool capitalised = false;     // as written (a Token::key stands for one written form)
     int suffix_kind = -1;         // the kind its ending marks, if any
+    std::uint8_t tag = kNoTag;    // its part of speech when the treebank only ever gave it one
     std::uint64_t key_hash = 0;   // fnv1a of the key
     std::uint32_t word_hash = 0;  // of its word feature
     std::uint32_t pair_hash = 0;  // of the pairs it starts, combined with the next word_hash
     const std::vector<detail::CuePhrase>* cues = nullptr;  // cue phrases starting with it
   };
+
+  // KeyFacts::tag of a word the treebank knows with several tags, or not at all.
+  static constexpr std::uint8_t kNoTag = 31;
 
   const KeyFacts& facts(std::size_t i) const { return *token_facts_[i]; }
 
@@ -344,6 +476,10 @@ class SentenceReader {
       } else {
         facts.capitalised = u_isupper(first);
         facts.cased = u_hasBinaryProperty(first, UCHAR_CASED);
+      }
+      if (grammar_) {
+        const auto tag = grammar_->known_tag(doc_.text(token.span));
+        if (tag) facts.tag = static_cast<std::uint8_t>(*tag);
       }
     }
     return facts;
@@ -365,6 +501,7 @@ class SentenceReader {
 
   const Document& doc_;
   const detail::ClaimLexicon& lexicon_;
+  const SyntaxParser* grammar_;          // null: no known tags
   mutable std::vector<KeyFacts> facts_;  // by Document key index
   KeyFacts number_facts_;
   Span span_;                                 // the sentence being read
@@ -485,9 +622,13 @@ ClaimScorer::ClaimScorer(const LanguagePack& language, Tokenizer tokenizer)
 double ClaimScorer::threshold() const noexcept { return resources_->threshold; }
 bool ClaimScorer::has_language_model() const noexcept { return resources_->language_model; }
 
+double ClaimScorer::claim_threshold() const noexcept {
+  return resources_->claim_model ? resources_->claim_model->threshold() : resources_->threshold;
+}
+
 std::vector<std::uint32_t> ClaimScorer::features(const Document& document, Span span,
                                                  bool words) const {
-  SentenceReader reader(document, *resources_);
+  SentenceReader reader(document, *resources_, nullptr);
   reader.read(span);
   std::vector<Feature> features;
   reader.features(nullptr, words, features);
@@ -498,30 +639,69 @@ std::vector<std::uint32_t> ClaimScorer::features(const Document& document, Span 
   return indices;
 }
 
-std::vector<Claim> ClaimScorer::score(const Document& document) const {
+namespace {
+
+// Reads one sentence for both decisions: its check-worthiness (score, cues, kinds, hedges,
+// boosters, rule) into `claim`, the check-worthiness model's features into `features`.
+void read_sentence(SentenceReader& reader, const detail::ClaimResources& resources, Span span,
+                   FeatureDeduplicator& unique_features, std::vector<Feature>& features,
+                   Claim& claim) {
+  reader.read(span);
+  reader.features(&claim, resources.language_model, features);
+  // Each feature counts once (binary features, as trained).
+  unique_features.keep_first(features);
+  double logit = resources.bias;
+  for (Feature& f : features) {
+    f.weight = f.index < resources.weights.size() ? resources.weights[f.index] : 0.0f;
+    logit += f.weight;  // a model may be empty
+  }
+  claim.score = resources.check_worthiness(logit);
+  claim.cues = strongest_cues(features, span);
+  claim.rule = reader.rule();
+  claim.check_worthy = claim.score >= resources.threshold && claim.rule.empty();
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> ClaimScorer::claim_features(const Document& document, Span span,
+                                                       const SyntaxParser* grammar,
+                                                       std::uint32_t families) const {
+  const detail::ClaimResources& resources = *resources_;
+  SentenceReader reader(document, resources, (families & kClaimTags) != 0 ? grammar : nullptr);
+  FeatureDeduplicator unique_features;
+  std::vector<Feature> features;
+  Claim claim;
+  read_sentence(reader, resources, span, unique_features, features, claim);
+  std::vector<std::uint64_t> out;
+  reader.claim_features(claim, claim.score, families, detail::fnv1a(document.lang()), out);
+  return out;
+}
+
+std::vector<Claim> ClaimScorer::score(const Document& document, const SyntaxParser* grammar) const {
+  const detail::ClaimResources& resources = *resources_;
+  const detail::ClaimModel* model = resources.claim_model;
   std::vector<Claim> claims;
   claims.reserve(document.sentences().size());
-  const auto& weights = resources_->weights;
   const std::vector<SentenceQuotes> held = sentence_quotes(document);
-  SentenceReader reader(document, *resources_);
+  // Known tags cost a few lookups per distinct word: only for a model that reads them.
+  const bool tags = model != nullptr && (model->families() & kClaimTags) != 0;
+  SentenceReader reader(document, resources, tags ? grammar : nullptr);
   std::vector<Feature> features;
+  std::vector<std::uint64_t> claim_features;
   FeatureDeduplicator unique_features;
+  const std::uint64_t lang = detail::fnv1a(document.lang());
   for (std::uint32_t s = 0; s < document.sentences().size(); ++s) {
     const Span span = document.sentences()[s].span;
     Claim claim;
     claim.sentence = s;
-    reader.read(span);
-    reader.features(&claim, resources_->language_model, features);
-    // Each feature counts once (binary features, as trained).
-    unique_features.keep_first(features);
-    double logit = resources_->bias;
-    for (Feature& f : features) {
-      f.weight = f.index < weights.size() ? weights[f.index] : 0.0f;  // a model may be empty
-      logit += f.weight;
+    read_sentence(reader, resources, span, unique_features, features, claim);
+    if (model) {
+      reader.claim_features(claim, claim.score, model->families(), lang, claim_features);
+      claim.claim_score = model->probability(claim_features);
+    } else {
+      claim.claim_score = claim.score;  // a build without the model
     }
-    claim.score = 1.0 / (1.0 + std::exp(-logit));
-    claim.cues = strongest_cues(features, span);
-    claim.is_claim = claim.score >= resources_->threshold && !reader.claims_nothing();
+    claim.is_claim = claim.claim_score >= claim_threshold() && claim.rule.empty();
     if (const Quote* quote = covering_quote(document, held[s], span)) {
       claim.speaker = quote->speaker;
       claim.speaker_key = quote->speaker_key;

@@ -61,7 +61,8 @@ constexpr ColumnSpec kSpeakerColumns[] = {{"key", Kind::kString},
                                           {"quotes", Kind::kInteger}};
 constexpr ColumnSpec kClaimColumns[] = {
     {"sentence", Kind::kInteger},  {"start", Kind::kInteger},     {"end", Kind::kInteger},
-    {"text", Kind::kString},       {"score", Kind::kReal},        {"is_claim", Kind::kBoolean},
+    {"text", Kind::kString},       {"score", Kind::kReal},        {"check_worthy", Kind::kBoolean},
+    {"claim_score", Kind::kReal},  {"is_claim", Kind::kBoolean},  {"rule", Kind::kString},
     {"kinds", Kind::kStringList},  {"certainty", Kind::kInteger}, {"speaker", Kind::kString},
     {"speaker_key", Kind::kString}};
 constexpr ColumnSpec kKeywordColumns[] = {{"key", Kind::kString},    {"text", Kind::kString},
@@ -199,7 +200,7 @@ class DocumentRows {
     const std::vector<SentenceQuotes> held = sentence_quotes(document_);
     const std::vector<Claim>& claims = document_.claims();
     std::vector<std::optional<double>> scores(document_.sentences().size());
-    for (const Claim& claim : claims) scores.at(claim.sentence) = claim.score;
+    for (const Claim& claim : claims) scores.at(claim.sentence) = claim.claim_score;
     for (std::size_t s = 0; s < document_.sentences().size(); ++s) {
       const Sentence& sentence = document_.sentences()[s];
       table.add_row(id_, s, sentence.paragraph, offset(sentence.span.begin),
@@ -295,8 +296,8 @@ class DocumentRows {
       const auto certainty =
           static_cast<std::int64_t>(c.boosters.size()) - static_cast<std::int64_t>(c.hedges.size());
       table.add_row(id_, c.sentence, offset(span.begin), offset(span.end), document_.text(span),
-                    c.score, c.is_claim, kinds, certainty, span_text(c.speaker),
-                    present(c.speaker_key));
+                    c.score, c.check_worthy, c.claim_score, c.is_claim, present(c.rule), kinds,
+                    certainty, span_text(c.speaker), present(c.speaker_key));
     }
   }
 

@@ -174,11 +174,13 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
         if len(unpaired) > _UNPAIRED_SHOWN:
             out.write(f"  and {len(unpaired) - _UNPAIRED_SHOWN} more\n")
     if doc.claims:
-        out.write(f"\nClaims ({len(doc.claims)}), most check-worthy first\n")
+        worthy = sum(c.check_worthy for c in doc.claims)
+        out.write(f"\nClaims ({len(doc.claims)}; {worthy} check-worthy, marked *), by check-worthiness\n")
         for claim in doc.claims:
             kinds = ", ".join(sorted(claim.kinds)) or "-"
             whose = f" [{claim.speaker.text}]" if claim.speaker else ""
-            out.write(f"  {claim.score:.2f} ({kinds}){whose} {claim.text}\n")
+            mark = "*" if claim.check_worthy else " "
+            out.write(f"  {claim.score:.2f}{mark} ({kinds}){whose} {claim.text}\n")
     out.write("\nSentences\n")
     width = len(str(len(doc.sentences)))
     for sentence in doc.sentences:

@@ -72,7 +72,9 @@ def render(doc: Document) -> str:
         kinds = ", ".join(sorted(claim.kinds)) or "claim"
         cues = ", ".join(c.text for c in claim.cues)
         whose = f"; claim of {claim.speaker.text}" if claim.speaker else ""
-        intervals.append((claim.start, claim.end, "pl-claim", f"claim: {kinds}; score {claim.score:.2f}; cues: {cues}{whose}"))
+        checked = "check-worthy" if claim.check_worthy else "check-worthiness"
+        title = f"claim ({claim.claim_score:.2f}): {kinds}; {checked} {claim.score:.2f}; cues: {cues}{whose}"
+        intervals.append((claim.start, claim.end, "pl-claim", title))
     speakers: Dict[str, int] = {}
     for quote in doc.quotes:
         if quote.speaker_key:

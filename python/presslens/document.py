@@ -388,20 +388,24 @@ class Quote(Span):
 
 
 class Claim(Span):
-    """How a sentence reads as a claim: ``score`` (check-worthiness in [0, 1]), ``is_claim`` (at or
-    above the threshold, and not a question, exhortation or wish), its ``kinds`` (name -> cue
-    span: "statistical", "comparative", "causal", "predictive", "normative", "evaluative",
+    """How a sentence reads as a claim, as two calibrated decisions: ``score``, the probability
+    that fact-checkers would check it, and ``check_worthy`` (at or above its threshold);
+    ``claim_score``, the probability that it asserts something arguable or checkable (a fact, a
+    cause, a prediction, a norm, a judgement), and ``is_claim`` (at or above its threshold).
+    ``rule`` says why a sentence is neither whatever its scores ("question", "exhortation, wish or
+    greeting", "proverb"; "" when the scores decided). Also its ``kinds`` (name -> cue span:
+    "statistical", "comparative", "causal", "predictive", "normative", "evaluative",
     "factual-event"), ``hedges`` and ``boosters`` (spans), ``cues`` (the words that raised the
-    score most), and ``speaker`` (None: the author's own claim; else the quoted speaker's)."""
+    check-worthiness most), and ``speaker`` (None: the author's own claim; else the quoted
+    speaker's)."""
 
-    __slots__ = ("sentence", "score", "is_claim", "kinds", "hedges", "boosters", "cues", "speaker", "speaker_key")
-    _fields = (
-        "start",
-        "end",
-        "text",
+    __slots__ = (
         "sentence",
         "score",
+        "check_worthy",
+        "claim_score",
         "is_claim",
+        "rule",
         "kinds",
         "hedges",
         "boosters",
@@ -409,6 +413,7 @@ class Claim(Span):
         "speaker",
         "speaker_key",
     )
+    _fields = ("start", "end", "text", *__slots__)
 
     def __init__(
         self,
@@ -417,7 +422,10 @@ class Claim(Span):
         text: str,
         sentence: int,
         score: float,
+        check_worthy: bool,
+        claim_score: float,
         is_claim: bool,
+        rule: str,
         kinds: Dict[str, Span],
         hedges: List[Span],
         boosters: List[Span],
@@ -428,7 +436,10 @@ class Claim(Span):
         super().__init__(start, end, text)
         self.sentence = sentence
         self.score = score
+        self.check_worthy = check_worthy
+        self.claim_score = claim_score
         self.is_claim = is_claim
+        self.rule = rule
         self.kinds = kinds
         self.hedges = hedges
         self.boosters = boosters
@@ -792,7 +803,10 @@ class Document:
                     sentences[index].text,
                     index,
                     score,
+                    check_worthy,
+                    claim_score,
                     is_claim,
+                    rule,
                     {kind: self._span(cue) for kind, cue in kinds},  # type: ignore[misc]
                     [self._span(h) for h in hedges],  # type: ignore[misc]
                     [self._span(b) for b in boosters],  # type: ignore[misc]
@@ -800,14 +814,14 @@ class Document:
                     self._span(speaker),
                     speaker_key,
                 )
-                for index, score, is_claim, kinds, hedges, boosters, cues, speaker, speaker_key
-                in self._compiled().claims()
+                for index, score, check_worthy, claim_score, is_claim, rule, kinds, hedges, boosters,
+                cues, speaker, speaker_key in self._compiled().claims()
             ]
         return self._claims
 
     @property
     def claims(self) -> List[Claim]:
-        """The sentences that make claims (``is_claim``), best score first."""
+        """The sentences that make claims (``is_claim``), the most check-worthy first."""
         return sorted((c for c in self.sentence_claims if c.is_claim), key=lambda c: -c.score)
 
     @property

@@ -147,7 +147,8 @@ py::list quotes(const Document& document) {
   return result;
 }
 
-// (sentence, score, is_claim, [(kind, cue)], hedges, boosters, cues, speaker, speaker_key).
+// (sentence, score, check_worthy, claim_score, is_claim, rule, [(kind, cue)], hedges, boosters,
+// cues, speaker, speaker_key).
 py::list claims(const Document& document) {
   py::list result;
   for (const auto& c : document.claims()) {
@@ -158,7 +159,8 @@ py::list claims(const Document& document) {
     for (const auto span : c.hedges) hedges.append(code_point_span(document, span));
     for (const auto span : c.boosters) boosters.append(code_point_span(document, span));
     for (const auto span : c.cues) cues.append(code_point_span(document, span));
-    result.append(py::make_tuple(c.sentence, c.score, c.is_claim, kinds, hedges, boosters, cues,
+    result.append(py::make_tuple(c.sentence, c.score, c.check_worthy, c.claim_score, c.is_claim,
+                                 c.rule, kinds, hedges, boosters, cues,
                                  span_or_none(document, c.speaker), c.speaker_key));
   }
   return result;
@@ -382,6 +384,32 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       py::arg("documents"), py::arg("epochs") = 10, py::arg("folds") = 5, py::arg("seed") = 1,
       "Trains the keyphrase ranker from (text, lang, [keyphrases]) documents; returns the model's"
       " bytes and its cross-validated precision at ten.");
+  m.def(
+      "train_claim_model",
+      [](const std::vector<std::tuple<std::string, std::string, bool, std::uint32_t>>& sentences,
+         std::uint32_t epochs, std::uint64_t seed, std::uint32_t families) {
+        std::vector<presslens::ClaimExample> examples;
+        for (const auto& [text, lang, is_claim, fold] : sentences) {
+          examples.push_back({text, lang, is_claim, fold});
+        }
+        presslens::ClaimTraining result;
+        {
+          py::gil_scoped_release release;
+          result = presslens::train_claim_model(examples, {epochs, seed, families});
+        }
+        return py::dict(
+            py::arg("model") = py::bytes(result.model), py::arg("examples") = result.examples,
+            py::arg("positives") = result.positives, py::arg("threshold") = result.threshold,
+            py::arg("cv_precision") = result.cv_precision, py::arg("cv_recall") = result.cv_recall,
+            py::arg("cv_f1") = result.cv_f1, py::arg("cv_log_loss") = result.cv_log_loss,
+            py::arg("cv_calibration_error") = result.cv_calibration_error,
+            py::arg("cv_probabilities") = result.cv_probabilities);
+      },
+      py::arg("sentences"), py::arg("epochs") = 10, py::arg("seed") = 1,
+      py::arg("families") =
+          static_cast<std::uint32_t>(presslens::kClaimShape | presslens::kClaimCues),
+      "Trains the is_claim model from (text, lang, is_claim, fold) sentences; returns the model's"
+      " bytes, its threshold and its cross-validated figures.");
   m.def(
       "train_cue_model",
       [](const std::vector<std::tuple<
@@ -608,8 +636,11 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
           },
           py::arg("document"), py::arg("words") = true,
           "Hashed claim-model features of the whole text (for training).")
-      .def_property_readonly("claim_threshold",
+      .def_property_readonly("check_threshold",
                              [](const presslens::Analyzer& a) { return a.claims().threshold(); })
+      .def_property_readonly(
+          "claim_threshold",
+          [](const presslens::Analyzer& a) { return a.claims().claim_threshold(); })
       .def(
           "key",
           [](const presslens::Analyzer& analyzer, std::string_view word) {

@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "presslens/analyzer.hpp"
 #include "presslens/claims.hpp"
+#include "presslens/error.hpp"
 
 namespace presslens {
 namespace {
@@ -161,6 +164,96 @@ TEST(ClaimScorer, ExhortationsWishesAndQuestionsInSeveralLanguages) {
   EXPECT_FALSE(analyse("Petit à petit, l'oiseau fait son nid, et 20 % des maires le savent.", "fr")
                    .claims()[0]
                    .is_claim);
+}
+
+// The rules say why a sentence is neither kind of claim, and both decisions follow them.
+TEST(ClaimScorer, RulesSayWhyASentenceClaimsNothing) {
+  const Document doc = analyse(
+      "Will taxes rise by 10% next year? Let's build 500 homes by 2030. Rome wasn't built in a "
+      "day. Taxes rose by 10% last year.");
+  const auto& claims = doc.claims();
+  ASSERT_EQ(claims.size(), 4u);
+  EXPECT_EQ(claims[0].rule, "question");
+  EXPECT_EQ(claims[1].rule, "exhortation, wish or greeting");
+  EXPECT_EQ(claims[2].rule, "proverb");
+  EXPECT_EQ(claims[3].rule, "");
+  for (const Claim& claim : claims) {
+    EXPECT_EQ(claim.is_claim,
+              claim.rule.empty() && claim.claim_score >= Analyzer().claims().claim_threshold());
+    if (!claim.rule.empty()) {
+      EXPECT_FALSE(claim.check_worthy || claim.is_claim);
+    }
+  }
+  EXPECT_TRUE(claims[3].is_claim);
+}
+
+// Two decisions: an op-ed's judgement is a claim an analyst marks, though no fact-checker would
+// check it; a statistic is both.
+TEST(ClaimScorer, ClaimsAndCheckWorthyClaimsAreTwoDecisions) {
+  const Document doc = analyse(
+      "The merger was a bad deal for workers and a disgrace for the city. Unemployment fell to "
+      "3.9% in May, the lowest rate since 2001.");
+  const auto& claims = doc.claims();
+  ASSERT_EQ(claims.size(), 2u);
+  for (const Claim& claim : claims) {
+    EXPECT_TRUE(claim.claim_score >= 0.0 && claim.claim_score <= 1.0);
+    EXPECT_TRUE(claim.is_claim);
+  }
+  EXPECT_FALSE(claims[0].check_worthy);
+  EXPECT_TRUE(claims[1].check_worthy);
+  EXPECT_GT(claims[1].score, claims[0].score);
+  const ClaimScorer& scorer = Analyzer().claims();
+  EXPECT_TRUE(scorer.threshold() > 0 && scorer.threshold() < 1);
+  EXPECT_TRUE(scorer.claim_threshold() > 0 && scorer.claim_threshold() < 1);
+}
+
+TEST(ClaimTraining, IsDeterministicAndCalibrated) {
+  std::vector<ClaimExample> examples;
+  const char* claims[] = {"Prices rose 4% because energy costs doubled.",
+                          "The council should explain the cost.", "Growth will slow next year.",
+                          "The plan was a disaster for the town."};
+  const char* others[] = {"Is this the right way?", "Let's give the mayor a chance.",
+                          "Good evening and welcome.", "Why should we pay?"};
+  for (std::uint32_t i = 0; i < 4; ++i) {
+    examples.push_back({claims[i], "en", true, i % 2});
+    examples.push_back({others[i], "en", false, i % 2});
+  }
+  const ClaimTraining first = train_claim_model(examples);
+  const ClaimTraining second = train_claim_model(examples);
+  EXPECT_EQ(first.model, second.model);
+  EXPECT_EQ(first.examples, 8u);
+  EXPECT_EQ(first.positives, 4u);
+  EXPECT_EQ(first.cv_probabilities.size(), 8u);
+  EXPECT_TRUE(first.threshold > 0 && first.threshold < 1);
+  EXPECT_TRUE(first.cv_calibration_error >= 0 && first.cv_calibration_error <= 1);
+  ClaimTrainingOptions shape_only;
+  shape_only.families = kClaimShape;
+  EXPECT_NE(train_claim_model(examples, shape_only).model, first.model);
+  // A pack folder's claims.model replaces the shipped one; a cut or padded file is refused.
+  const auto dir = std::filesystem::temp_directory_path() / "presslens_claim_model_test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "claims.model", std::ios::binary) << first.model;
+  Options with_pack;
+  with_pack.pack_dir = dir;
+  with_pack.detect_structure = false;
+  const Analyzer own(with_pack);
+  EXPECT_EQ(own.claims().claim_threshold(), first.threshold);
+  EXPECT_NE(own.claims().claim_threshold(), Analyzer().claims().claim_threshold());
+  const auto file = dir / "claims.model";
+  for (std::size_t size = 0; size <= first.model.size(); size += 1 + first.model.size() / 32) {
+    const std::string bytes =
+        size < first.model.size() ? first.model.substr(0, size) : first.model + "x";
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+    LanguagePack pack = LanguagePack::builtin("en");
+    pack.load_model("claims", file);
+    EXPECT_THROW((ClaimScorer{pack, Tokenizer(pack)}), LanguagePackError) << size;
+  }
+  std::filesystem::remove_all(dir);
+  // One fold cannot calibrate; one class cannot be learned.
+  for (auto& example : examples) example.fold = 0;
+  EXPECT_THROW(train_claim_model(examples), InvalidArgument);
+  examples.resize(1);
+  EXPECT_THROW(train_claim_model(examples), InvalidArgument);
 }
 
 }  // namespace

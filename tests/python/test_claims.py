@@ -64,3 +64,40 @@ def test_kinds_hedges_and_boosters_in_every_language() -> None:
         assert kinds <= set(claim.kinds), (lang, claim.kinds)
         assert hedge in [h.text for h in claim.hedges], (lang, claim.hedges)
         assert claim.certainty < 0
+
+
+def test_two_calibrated_decisions_and_the_rules() -> None:
+    doc = presslens.analyze(
+        "The merger was a bad deal for workers and a disgrace for the city. Unemployment fell to "
+        "3.9% in May, the lowest rate since 2001. Will taxes rise? Let's build 500 homes.",
+        detect_structure=False,
+    )
+    judgement, statistic, question, exhortation = doc.sentence_claims
+    analyzer = presslens.Analyzer()
+    assert 0 < analyzer._core.claim_threshold < 1 and 0 < analyzer._core.check_threshold < 1
+    assert judgement.is_claim and not judgement.check_worthy and judgement.rule == ""
+    assert statistic.is_claim and statistic.check_worthy and statistic.score > judgement.score
+    assert (question.rule, exhortation.rule) == ("question", "exhortation, wish or greeting")
+    for claim in (question, exhortation):
+        assert not claim.is_claim and not claim.check_worthy and 0 <= claim.claim_score <= 1
+    assert doc.claims == [statistic, judgement]  # the most check-worthy first
+    row = doc.to_pandas("claims").iloc[2]
+    assert (row["rule"], bool(row["is_claim"]), bool(row["check_worthy"])) == ("question", False, False)
+    assert doc.to_dict()["claims"][0]["claim_score"] == judgement.claim_score
+
+
+def test_claim_model_training_is_deterministic() -> None:
+    from presslens import _presslens
+
+    sentences = [
+        ("Prices rose 4% because energy costs doubled.", "en", True, 0),
+        ("Is this the right way?", "en", False, 0),
+        ("The council should explain the cost.", "en", True, 1),
+        ("Good evening and welcome.", "en", False, 1),
+        ("Die Miete wird um 12 Prozent steigen.", "de", True, 0),
+        ("Guten Morgen!", "de", False, 1),
+    ]
+    first = _presslens.train_claim_model(sentences)
+    assert first["model"] == _presslens.train_claim_model(sentences)["model"]
+    assert first["examples"] == 6 and first["positives"] == 3 and len(first["cv_probabilities"]) == 6
+    assert 0 < first["threshold"] < 1

@@ -34,7 +34,7 @@ def test_render_handles_empty_and_cjk_text() -> None:
 
 
 def test_a_quote_in_parts_is_highlighted_part_by_part() -> None:
-    doc = presslens.Analyzer("en", detect_structure=False).analyze(
+    doc = presslens.Analyzer("en", detect_structure=False, claims=False).analyze(
         '"We will win the vote," said Ann Lee, "and then we rest."'
     )
     assert len(doc.quotes[0].parts) == 2

@@ -129,7 +129,7 @@ def _reference_rows(doc, layer, doc_id, keywords_top):
             "sentences": len(doc.sentences), "quotes": len(doc.quotes), "claims": len(doc.claims),
         }]
     if layer == "sentences":
-        scores = {c.sentence: c.score for c in doc.sentence_claims}
+        scores = {c.sentence: c.claim_score for c in doc.sentence_claims}
         rows = [{"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end,
                  "text": s.text, "claim_score": scores.get(s.index), "quoted_share": s.quoted_share}
                 for s in doc.sentences]
@@ -160,7 +160,8 @@ def _reference_rows(doc, layer, doc_id, keywords_top):
         rows = list(by_key.values())
     elif layer == "claims":
         rows = [{"sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text,
-                 "score": c.score, "is_claim": c.is_claim, "kinds": sorted(c.kinds),
+                 "score": c.score, "check_worthy": c.check_worthy, "claim_score": c.claim_score,
+                 "is_claim": c.is_claim, "rule": c.rule or None, "kinds": sorted(c.kinds),
                  "certainty": c.certainty, "speaker": _span_text(c.speaker),
                  "speaker_key": c.speaker_key or None}
                 for c in doc.sentence_claims]

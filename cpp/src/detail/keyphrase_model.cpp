@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <optional>
 
 #include "detail/binary_io.hpp"
 #include "detail/embedded_files.hpp"
@@ -105,13 +104,7 @@ KeyphraseModel::KeyphraseModel(ByteReader&& in) : CalibratedModel(in, kMagic, kV
 }
 
 const KeyphraseModel* KeyphraseModel::builtin() {
-  static const std::optional<KeyphraseModel> model = []() -> std::optional<KeyphraseModel> {
-    for (const auto& file : embedded_files()) {
-      if (file.path == kBuiltinPath) return KeyphraseModel(file.contents, kBuiltinPath);
-    }
-    return std::nullopt;
-  }();
-  return model ? &*model : nullptr;
+  return embedded_model<KeyphraseModel>(kBuiltinPath);
 }
 
 std::string KeyphraseModel::serialise(const SparseRows& rows, float slope, float intercept) {
