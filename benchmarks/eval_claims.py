@@ -172,6 +172,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                       f"{hedged_right / hedged_total:.3f}")
             if kind_total:
                 print(f"    kinds exactly right on {kind_exact}/{kind_total} claim sentences = {kind_exact / kind_total:.3f}")
+                ktp, kfp, kfn = (sum(c[i] for c in kind_counts.values()) for i in range(3))
+                print(f"    kinds micro-averaged P {ktp / max(1, ktp + kfp):.3f}  R {ktp / max(1, ktp + kfn):.3f}  "
+                      f"F1 {2 * ktp / max(1, 2 * ktp + kfp + kfn):.3f}")
                 for kind, (ktp, kfp, kfn) in sorted(kind_counts.items()):
                     print(f"    {kind:<14} P {ktp / max(1, ktp + kfp):.2f}  R {ktp / max(1, ktp + kfn):.2f}")
     return 0

@@ -306,8 +306,8 @@ class SentenceReader {
   bool is_question() const { return ending() == kQuestion; }
 
   // Why the sentence claims nothing, whatever its scores, or "": a question; an exhortation
-  // ("Let's ..."), wish ("I hope ...") or greeting, by the language's `nonclaim` phrases at its
-  // start; a proverb, anywhere.
+  // ("Let's ..."), wish ("I hope ...") or address to the reader ("Imagine ..."), by the
+  // language's `nonclaim` phrases at its start; a proverb, anywhere.
   std::string_view rule() const {
     if (is_question()) return kQuestionRule;
     std::string_view why;
@@ -322,7 +322,7 @@ class SentenceReader {
   }
 
   static constexpr std::string_view kQuestionRule = "question";
-  static constexpr std::string_view kOpeningRule = "exhortation, wish or greeting";
+  static constexpr std::string_view kOpeningRule = "exhortation, wish or address";
   static constexpr std::string_view kProverbRule = "proverb";
 
  private:
@@ -392,6 +392,19 @@ class SentenceReader {
     if (!known) claim.kinds.push_back({kind, cue});
   }
 
+  // A number that tells the time of day: a time word after it ("9 p.m.", "14 Uhr", "15時"), or
+  // the hour or minutes of "10:30" or "14 h 30".
+  bool is_clock_number(std::size_t i) const {
+    const auto text = [&](std::size_t j) { return doc_.text(tokens_[j].span); };
+    const auto number = [&](std::size_t j) { return tokens_[j].kind == TokenKind::kNumber; };
+    if (i + 1 < tokens_.size() && facts(i + 1).time) return true;
+    if (i + 2 < tokens_.size() && text(i + 1) == ":" && number(i + 2) && text(i + 2).size() == 2) {
+      return true;
+    }
+    return i >= 2 && number(i - 2) && (text(i - 1) == ":" || facts(i - 1).time) &&
+           text(i).size() == 2;
+  }
+
   // A number that names a date ("3 mars", "12. Oktober", "2021年3月", "July 4"): a date word
   // right before it or within the next two tokens.
   bool is_date_number(std::size_t i) const {
@@ -402,8 +415,8 @@ class SentenceReader {
     return false;
   }
 
-  // The first number that counts something: years ("in 2017"), dates and numbers that name
-  // things ("Route 9", "Article 12") make no statistic.
+  // The first number that counts something: years ("in 2017"), dates, times of day and numbers
+  // that name things ("Route 9", "Article 12") make no statistic.
   const Token* first_quantity() const {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (tokens_[i].kind != TokenKind::kNumber) continue;
@@ -413,7 +426,7 @@ class SentenceReader {
           i > 0 && tokens_[i - 1].kind == TokenKind::kWord && facts(i - 1).capitalised &&
           digits.size() <= 3 &&
           std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!is_year(digits) && !label && !is_date_number(i)) {
+      if (!is_year(digits) && !label && !is_date_number(i) && !is_clock_number(i)) {
         return &tokens_[i];
       }
     }
@@ -446,6 +459,7 @@ class SentenceReader {
   struct KeyFacts {
     bool known = false;
     bool dated = false;           // a month, weekday or date word
+    bool time = false;            // a time-of-day word
     bool past = false;            // a past form of a verb
     bool cased = false;           // written in a script with capitals
     bool capitalised = false;     // as written (a Token::key stands for one written form)
@@ -495,6 +509,7 @@ class SentenceReader {
     const detail::ClaimLexicon::Word word = lexicon_.word(key, hash);
     facts.cues = word.phrases;
     facts.dated = word.date;
+    facts.time = word.time;
     facts.past = word.past;
     facts.suffix_kind = word.suffix_kind;
   }

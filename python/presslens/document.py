@@ -393,7 +393,7 @@ class Claim(Span):
     ``claim_score``, the probability that it asserts something arguable or checkable (a fact, a
     cause, a prediction, a norm, a judgement), and ``is_claim`` (at or above its threshold).
     ``rule`` says why a sentence is neither whatever its scores ("question", "exhortation, wish or
-    greeting", "proverb"; "" when the scores decided). Also its ``kinds`` (name -> cue span:
+    address", "proverb"; "" when the scores decided). Also its ``kinds`` (name -> cue span:
     "statistical", "comparative", "causal", "predictive", "normative", "evaluative",
     "factual-event"), ``hedges`` and ``boosters`` (spans), ``cues`` (the words that raised the
     check-worthiness most), and ``speaker`` (None: the author's own claim; else the quoted

@@ -103,6 +103,25 @@ TEST(ClaimScorer, DatesAndLabelsAreNoStatistics) {
                        ClaimKind::kStatistical));
 }
 
+// Times of day are no statistics, and titles rank nothing ("Premier ministre" is no comparison);
+// a duration and a ranking still are.
+TEST(ClaimScorer, ClockTimesAndTitlesMakeNoKind) {
+  const auto kinds = [](const std::string& text, const char* lang) {
+    return analyse(text, lang).claims().at(0).kinds.size();
+  };
+  EXPECT_EQ(kinds("The council meets at 9 p.m. or at 10:30.", "en"), 0u);
+  EXPECT_EQ(kinds("La séance reprend à 14 h 30.", "fr"), 0u);
+  EXPECT_EQ(kinds("Die Sitzung beginnt um 14 Uhr.", "de"), 0u);
+  EXPECT_EQ(kinds("会议下午3点钟开始。", "zh"), 0u);
+  EXPECT_EQ(kinds("会議は午後3時に始まる。", "ja"), 0u);
+  EXPECT_EQ(kinds("Le Premier ministre reçoit les maires.", "fr"), 0u);
+  EXPECT_EQ(kinds("El primer ministro recibe a los alcaldes.", "es"), 0u);
+  EXPECT_EQ(kinds("The First Lady visits the school.", "en"), 0u);
+  EXPECT_TRUE(has_kind(analyse("会議は3時間続く。", "ja").claims()[0], ClaimKind::kStatistical));
+  EXPECT_TRUE(
+      has_kind(analyse("She was the first to arrive.").claims()[0], ClaimKind::kComparative));
+}
+
 // A dated past event with a named participant, in every language: past forms by list, by ending
 // ("-ó") or found in unspaced text (了); nothing predictive.
 TEST(ClaimScorer, FactualEventsInSeveralLanguages) {
@@ -174,7 +193,7 @@ TEST(ClaimScorer, RulesSayWhyASentenceClaimsNothing) {
   const auto& claims = doc.claims();
   ASSERT_EQ(claims.size(), 4u);
   EXPECT_EQ(claims[0].rule, "question");
-  EXPECT_EQ(claims[1].rule, "exhortation, wish or greeting");
+  EXPECT_EQ(claims[1].rule, "exhortation, wish or address");
   EXPECT_EQ(claims[2].rule, "proverb");
   EXPECT_EQ(claims[3].rule, "");
   for (const Claim& claim : claims) {

@@ -77,7 +77,7 @@ def test_two_calibrated_decisions_and_the_rules() -> None:
     assert 0 < analyzer._core.claim_threshold < 1 and 0 < analyzer._core.check_threshold < 1
     assert judgement.is_claim and not judgement.check_worthy and judgement.rule == ""
     assert statistic.is_claim and statistic.check_worthy and statistic.score > judgement.score
-    assert (question.rule, exhortation.rule) == ("question", "exhortation, wish or greeting")
+    assert (question.rule, exhortation.rule) == ("question", "exhortation, wish or address")
     for claim in (question, exhortation):
         assert not claim.is_claim and not claim.check_worthy and 0 <= claim.claim_score <= 1
     assert doc.claims == [statistic, judgement]  # the most check-worthy first

@@ -50,7 +50,7 @@ struct Claim {
   double claim_score = 0;     // the probability that it asserts something arguable or checkable
   bool is_claim = false;      // claim_score at or above the claim threshold, and not `rule`d out
   // Why the sentence is neither, whatever its scores; empty when the scores decided: "question",
-  // "exhortation, wish or greeting" (a listed opening), "proverb".
+  // "exhortation, wish or address" (a listed opening), "proverb".
   std::string_view rule;
   std::vector<KindCue> kinds;
   std::vector<Span> hedges;    // "may", "perhaps"

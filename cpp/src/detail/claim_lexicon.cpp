@@ -20,6 +20,7 @@ int role_from_name(std::string_view name) {
   if (name == "none") return kNotACue;
   if (name == "past") return kPast;
   if (name == "date") return kDate;
+  if (name == "time") return kTime;
   if (name == "nonclaim") return kNonClaim;
   if (name == "proverb") return kProverb;
   return -1;
@@ -56,6 +57,8 @@ ClaimLexicon::ClaimLexicon(const LanguagePack& language, const Tokenizer& tokeni
       by_key_[tokenizer.key(phrase)].past = true;
     } else if (role == kDate) {  // 年 and 月 are words of their own too
       by_key_[tokenizer.key(phrase)].date = true;
+    } else if (role == kTime) {  // unspaced too: ICU's words ("時に") are listed as they come
+      by_key_[tokenizer.key(phrase)].time = true;
     } else if (role >= 0) {
       add(phrase, role, tokenizer);
     }
@@ -110,6 +113,7 @@ ClaimLexicon::Word ClaimLexicon::word(std::string_view key, std::uint64_t hash) 
     const Entry& entry = *entries_[found];
     if (!entry.phrases.empty()) word.phrases = &entry.phrases;
     word.date = entry.date;
+    word.time = entry.time;
     word.past = entry.past;
   }
   // An ending counts after at least three more bytes: "used" is no past form of "us".

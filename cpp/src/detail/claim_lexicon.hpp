@@ -24,6 +24,7 @@ enum CueRole : int {
   kNotACue,  // a longer phrase that keeps its words from being cues ("last year", "at least")
   kPast,     // a past-tense form, for factual events (a key, or found in unspaced text)
   kDate,     // a word that dates a sentence (a weekday, 年, 月); month names come from months.txt
+  kTime,     // a word that makes the number before it a time of day ("p.m", "Uhr", "heures", 点)
   kNonClaim,  // at a sentence's start, makes it no claim: exhortations, wishes ("let's", "I hope")
   kProverb,   // anywhere in a sentence, makes it no claim: proverbs and set sayings
 };
@@ -51,6 +52,7 @@ class ClaimLexicon {
   struct Word {
     const std::vector<CuePhrase>* phrases = nullptr;  // starting with it, longest first
     bool date = false;                                // a month, weekday or date word
+    bool time = false;                                // a time-of-day word
     bool past = false;     // a listed past form, or one by its ending ("-ed", "-ó", "-た")
     int suffix_kind = -1;  // the kind its ending marks ("-ra": French future), or -1; a word that a
                            // phrase matches (a `none` phrase included) is read by the phrase
@@ -69,6 +71,7 @@ class ClaimLexicon {
   struct Entry {
     std::vector<CuePhrase> phrases;
     bool date = false;
+    bool time = false;
     bool past = false;
   };
   struct Suffix {
