@@ -221,7 +221,8 @@ TEST(ClaimScorer, ClaimsAndCheckWorthyClaimsAreTwoDecisions) {
   EXPECT_FALSE(claims[0].check_worthy);
   EXPECT_TRUE(claims[1].check_worthy);
   EXPECT_GT(claims[1].score, claims[0].score);
-  const ClaimScorer& scorer = Analyzer().claims();
+  const Analyzer analyzer;
+  const ClaimScorer& scorer = analyzer.claims();
   EXPECT_TRUE(scorer.threshold() > 0 && scorer.threshold() < 1);
   EXPECT_TRUE(scorer.claim_threshold() > 0 && scorer.claim_threshold() < 1);
 }
