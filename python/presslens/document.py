@@ -8,7 +8,9 @@ compare by value and convert to dictionaries with ``to_dict()``.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, List, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
+
+from .views import LayerView
 
 __all__ = [
     "Span",
@@ -565,8 +567,9 @@ class Document:
 
     ``text`` is the analysed text: the input, or the input with U+FFFD where invalid UTF-8 was
     replaced (``replacements`` counts them). Every span's offsets index into ``text``. Layers are
-    built into Python objects the first time they are read, so analysing stays cheap when only
-    some layers are wanted.
+    fetched from the compiled document the first time they are read, and each item becomes a
+    Python object only when it is read (``views.LayerView``), so analysing stays cheap when only
+    some layers, or some of their items, are wanted.
     """
 
     __slots__ = (
@@ -594,8 +597,8 @@ class Document:
         text: str,
         lang: str,
         replacements: int = 0,
-        paragraphs: Optional[List[Paragraph]] = None,
-        sentences: Optional[List[Sentence]] = None,
+        paragraphs: Optional[Sequence[Paragraph]] = None,
+        sentences: Optional[Sequence[Sentence]] = None,
         structure: Optional[Structure] = None,
         *,
         _core: Any = None,
@@ -609,13 +612,13 @@ class Document:
         self._analyzer = _analyzer
         self._source = _source
         self._source_bytes: Optional[bytes] = None
-        self._tokens: Optional[List[Token]] = None
-        self._words: Optional[List[Word]] = None
+        self._tokens: Optional[Sequence[Token]] = None
+        self._words: Optional[Sequence[Word]] = None
         self._roots: Optional[List[Optional[int]]] = None
-        self._noun_chunks: Optional[List[Phrase]] = None
-        self._names: Optional[List[Phrase]] = None
-        self._quotes: Optional[List[Quote]] = None
-        self._claims: Optional[List[Claim]] = None
+        self._noun_chunks: Optional[Sequence[Phrase]] = None
+        self._names: Optional[Sequence[Phrase]] = None
+        self._quotes: Optional[Sequence[Quote]] = None
+        self._claims: Optional[Sequence[Claim]] = None
         self._paragraphs = paragraphs
         self._sentences = sentences
         self._structure = structure
@@ -706,16 +709,18 @@ class Document:
         return bool(self._compiled().has_syntax)
 
     @property
-    def tokens(self) -> List[Token]:
+    def tokens(self) -> Sequence[Token]:
         """The tokens of the title and the body's sentences, in text order."""
         if self._tokens is None:
             text = self.text
             core = self._compiled()
             syntax = self if core.has_syntax else None  # tags filled from the parse on first read
-            self._tokens = [
-                Token(start, end, text[start:end], kind, sentence, document=syntax)
-                for start, end, kind, sentence in core.tokens()
-            ]
+
+            def token(_: int, row: Tuple[int, int, str, Optional[int]]) -> Token:
+                start, end, kind, sentence = row
+                return Token(start, end, text[start:end], kind, sentence, document=syntax)
+
+            self._tokens = LayerView(core.tokens, token)
         return self._tokens
 
     def _tag_tokens(self) -> None:
@@ -733,17 +738,18 @@ class Document:
             token._head = None if head == word.token else head
 
     @property
-    def words(self) -> List[Word]:
+    def words(self) -> Sequence[Word]:
         """The syntactic words of the title and the body's sentences, in text order (empty
         without the syntax layer)."""
         if self._words is None:
             text = self.text
-            self._words = [
-                Word(start, end, text[start:end], index, token, sentence, pos, head, form, lemma,
-                     feats, relation)
-                for index, (start, end, token, sentence, pos, head, form, lemma, feats, relation)
-                in enumerate(self._compiled().words())
-            ]
+
+            def word(index: int, row: Tuple[Any, ...]) -> Word:
+                start, end, token, sentence, pos, head, form, lemma, feats, relation = row
+                return Word(start, end, text[start:end], index, token, sentence, pos, head, form,
+                            lemma, feats, relation)
+
+            self._words = LayerView(self._compiled().words, word)
         return self._words
 
     def _sentence_root(self, index: int) -> Optional[Word]:
@@ -754,69 +760,69 @@ class Document:
         root = self._roots[index]
         return None if root is None else self.words[root]
 
-    def _phrases(self, raw: List[Tuple[int, int, int, int, int]]) -> List[Phrase]:
-        return [Phrase(start, end, self.text[start:end], range(first, last), root)
-                for start, end, first, last, root in raw]
+    def _phrases(self, fetch: Any) -> Sequence[Phrase]:
+        text = self.text
+
+        def phrase(_: int, row: Tuple[int, int, int, int, int]) -> Phrase:
+            start, end, first, last, root = row
+            return Phrase(start, end, text[start:end], range(first, last), root)
+
+        return LayerView(fetch, phrase)
 
     @property
-    def noun_chunks(self) -> List[Phrase]:
+    def noun_chunks(self) -> Sequence[Phrase]:
         """Base noun phrases: a noun, proper noun or pronoun with the determiners, adjectives,
         numbers, compounds and possessors that modify it ("the city's own climate report")."""
         if self._noun_chunks is None:
-            self._noun_chunks = self._phrases(self._compiled().noun_chunks())
+            self._noun_chunks = self._phrases(self._compiled().noun_chunks)
         return self._noun_chunks
 
     @property
-    def names(self) -> List[Phrase]:
+    def names(self) -> Sequence[Phrase]:
         """Proper names: runs of proper nouns ("Hannah Ruiz", "New York Daily News")."""
         if self._names is None:
-            self._names = self._phrases(self._compiled().names())
+            self._names = self._phrases(self._compiled().names)
         return self._names
 
     def _span(self, pair: Optional[Tuple[int, int]]) -> Optional[Span]:
         return None if pair is None else Span(pair[0], pair[1], self.text[pair[0] : pair[1]])
 
     @property
-    def quotes(self) -> List[Quote]:
+    def quotes(self) -> Sequence[Quote]:
         """Quotations and reported speech in the body, in text order."""
         if self._quotes is None:
-            text = self.text
-            self._quotes = [
-                Quote(start, end, text[start:end], self._span(marks), kind, self._span(speaker),
-                      self._span(cue), self._span(kind_cue), key, sentence,
-                      [Span(s, e, text[s:e]) for s, e in parts], self._span(name), speaker_type,
-                      None if resolution == "none" else resolution, source, confidence)
-                for (start, end, marks, kind, speaker, cue, kind_cue, key, sentence, parts, name,
-                     speaker_type, resolution, source, confidence) in self._compiled().quotes()
-            ]
+            text, span = self.text, self._span
+
+            def quote(_: int, row: Tuple[Any, ...]) -> Quote:
+                (start, end, marks, kind, speaker, cue, kind_cue, key, sentence, parts, name,
+                 speaker_type, resolution, source, confidence) = row
+                return Quote(start, end, text[start:end], span(marks), kind, span(speaker), span(cue),
+                             span(kind_cue), key, sentence, [Span(s, e, text[s:e]) for s, e in parts],
+                             span(name), speaker_type, None if resolution == "none" else resolution,
+                             source, confidence)
+
+            self._quotes = LayerView(self._compiled().quotes, quote)
         return self._quotes
 
     @property
-    def sentence_claims(self) -> List[Claim]:
+    def sentence_claims(self) -> Sequence[Claim]:
         """How every body sentence reads as a claim, in sentence order (rank them by score)."""
         if self._claims is None:
-            sentences = self.sentences
-            self._claims = [
-                Claim(
-                    sentences[index].start,
-                    sentences[index].end,
-                    sentences[index].text,
-                    index,
-                    score,
-                    check_worthy,
-                    claim_score,
-                    is_claim,
-                    rule,
-                    {kind: self._span(cue) for kind, cue in kinds},  # type: ignore[misc]
-                    [self._span(h) for h in hedges],  # type: ignore[misc]
-                    [self._span(b) for b in boosters],  # type: ignore[misc]
-                    [self._span(c) for c in cues],  # type: ignore[misc]
-                    self._span(speaker),
-                    speaker_key,
-                )
-                for index, score, check_worthy, claim_score, is_claim, rule, kinds, hedges, boosters,
-                cues, speaker, speaker_key in self._compiled().claims()
-            ]
+            sentences, span = self.sentences, self._span
+
+            def claim(_: int, row: Tuple[Any, ...]) -> Claim:
+                (index, score, check_worthy, claim_score, is_claim, rule, kinds, hedges, boosters,
+                 cues, speaker, speaker_key) = row
+                sentence = sentences[index]
+                return Claim(sentence.start, sentence.end, sentence.text, index, score, check_worthy,
+                             claim_score, is_claim, rule,
+                             {kind: span(cue) for kind, cue in kinds},  # type: ignore[misc]
+                             [span(h) for h in hedges],  # type: ignore[misc]
+                             [span(b) for b in boosters],  # type: ignore[misc]
+                             [span(c) for c in cues],  # type: ignore[misc]
+                             span(speaker), speaker_key)
+
+            self._claims = LayerView(self._compiled().claims, claim)
         return self._claims
 
     @property
@@ -885,16 +891,18 @@ class Document:
         return self._keywords(self._analyzer._core.keyphrases(core, top))
 
     @property
-    def paragraphs(self) -> List[Paragraph]:
+    def paragraphs(self) -> Sequence[Paragraph]:
         """Every paragraph of the page, in order, each with its ``role``."""
         if self._paragraphs is None:
             text = self.text
             core = self._compiled()
-            roles = core.structure()["roles"]
-            self._paragraphs = [
-                Paragraph(start, end, text[start:end], index, role)
-                for index, ((start, end), role) in enumerate(zip(core.paragraphs(), roles))
-            ]
+
+            def paragraph(index: int, row: Tuple[Tuple[int, int], str]) -> Paragraph:
+                (start, end), role = row
+                return Paragraph(start, end, text[start:end], index, role)
+
+            self._paragraphs = LayerView(lambda: list(zip(core.paragraphs(), core.structure()["roles"])),
+                                         paragraph)
         return self._paragraphs
 
     @property
@@ -925,15 +933,16 @@ class Document:
         return self._structure
 
     @property
-    def sentences(self) -> List[Sentence]:
+    def sentences(self) -> Sequence[Sentence]:
         """The sentences, in order."""
         if self._sentences is None:
             text = self.text
-            self._sentences = [
-                Sentence(start, end, text[start:end], index, paragraph, quotes, round(share, 4), self)
-                for index, (start, end, paragraph, quotes, share)
-                in enumerate(self._compiled().sentences())
-            ]
+
+            def sentence(index: int, row: Tuple[int, int, int, List[int], float]) -> Sentence:
+                start, end, paragraph, quotes, share = row
+                return Sentence(start, end, text[start:end], index, paragraph, quotes, round(share, 4), self)
+
+            self._sentences = LayerView(self._compiled().sentences, sentence)
         return self._sentences
 
     def to_pandas(self, layer: str = "sentences") -> Any:
@@ -989,11 +998,11 @@ class Document:
             self.text,
             self.lang,
             self.replacements,
-            self.paragraphs,
-            self.sentences,
+            list(self.paragraphs),
+            list(self.sentences),
             self.structure,
-            self.quotes,
-            self.sentence_claims,
+            list(self.quotes),
+            list(self.sentence_claims),
             self._analyzer,
             self._source,
         )
