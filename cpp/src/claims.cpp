@@ -13,6 +13,7 @@
 #include "detail/utf8.hpp"
 #include "presslens/document.hpp"
 #include "presslens/error.hpp"
+#include "presslens/syntax.hpp"
 
 namespace presslens {
 
@@ -254,12 +255,14 @@ class SentenceReader {
     out.push_back(detail::feature(kBias, 0));
     std::uint32_t words = 0;
     std::uint64_t first_tags = 0;  // the known tags of the first two words, 0 for none
+    std::uint64_t first_tag = 0;   // the first word's known tag + 1, 0 for none
     bool number = false, named = false;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const Token& t = tokens_[i];
       if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
       const std::uint64_t tag = facts(i).tag;
-      if (words < 2) first_tags = first_tags * 32 + tag + 1;
+      if (words == 0) first_tag = tag + 1;
+      if (words < 2) first_tags = first_tags * 33 + tag + 1;
       if (families & kClaimTags) out.push_back(detail::feature(kTag, tag));
       if (families & kClaimWords) {
         if (words == 0) out.push_back(detail::feature(kFirstWord, facts(i).key_hash));
@@ -278,7 +281,7 @@ class SentenceReader {
     if (families & kClaimTags) {
       out.push_back(detail::feature(kFirstTags, first_tags));
       if (families & kClaimShape) {
-        out.push_back(detail::feature(kEndFirstTag, end, first_tags % 32));
+        out.push_back(detail::feature(kEndFirstTag, end, first_tag));
       }
     }
     if (families & kClaimCues) {
@@ -328,7 +331,8 @@ class SentenceReader {
  private:
   enum Ending : std::uint64_t { kNoMark, kFullStop, kQuestion, kExclamation, kOtherMark };
 
-  // How the sentence ends: its last token, ignoring closing quotation marks and brackets.
+  // How the sentence ends: its last mark of . ? ! (or their full-width forms) after its last word,
+  // skipping the other punctuation after it (closing quotation marks and brackets, an ellipsis).
   Ending ending() const {
     for (auto t = tokens_.rbegin(); t != tokens_.rend(); ++t) {
       if (t->kind == TokenKind::kWord || t->kind == TokenKind::kNumber) return kNoMark;
@@ -393,16 +397,27 @@ class SentenceReader {
   }
 
   // A number that tells the time of day: a time word after it ("9 p.m.", "14 Uhr", "15時"), or
-  // the hour or minutes of "10:30" or "14 h 30".
+  // the hour or minutes of "10:30" or "14 h 30" (an hour to 24, two-digit minutes to 59: "52:48
+  // Stimmen" is a tally).
   bool is_clock_number(std::size_t i) const {
     const auto text = [&](std::size_t j) { return doc_.text(tokens_[j].span); };
-    const auto number = [&](std::size_t j) { return tokens_[j].kind == TokenKind::kNumber; };
-    if (i + 1 < tokens_.size() && facts(i + 1).time) return true;
-    if (i + 2 < tokens_.size() && text(i + 1) == ":" && number(i + 2) && text(i + 2).size() == 2) {
-      return true;
-    }
-    return i >= 2 && number(i - 2) && (text(i - 1) == ":" || facts(i - 1).time) &&
-           text(i).size() == 2;
+    const auto value = [&](std::size_t j) {
+      if (tokens_[j].kind != TokenKind::kNumber) return -1;
+      int v = 0;
+      for (const char c : text(j)) {
+        if (c < '0' || c > '9' || v > 99) return -1;
+        v = 10 * v + (c - '0');
+      }
+      return v;
+    };
+    const auto clock = [&](std::size_t hour, std::size_t minutes) {
+      return value(hour) >= 0 && value(hour) <= 24 && text(minutes).size() == 2 &&
+             value(minutes) >= 0 && value(minutes) <= 59;
+    };
+    const auto separator = [&](std::size_t j) { return text(j) == ":" || text(j) == "h"; };
+    if (i + 1 < tokens_.size() && facts(i + 1).time) return true;  // "14.30 Uhr" too
+    if (i + 2 < tokens_.size() && separator(i + 1) && clock(i, i + 2)) return true;
+    return i >= 2 && separator(i - 1) && clock(i - 2, i);
   }
 
   // A number that names a date ("3 mars", "12. Oktober", "2021年3月", "July 4"): a date word

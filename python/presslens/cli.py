@@ -175,7 +175,7 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
             out.write(f"  and {len(unpaired) - _UNPAIRED_SHOWN} more\n")
     if doc.claims:
         worthy = sum(c.check_worthy for c in doc.claims)
-        out.write(f"\nClaims ({len(doc.claims)}; {worthy} check-worthy, marked *), by check-worthiness\n")
+        out.write(f"\nClaims ({len(doc.claims)}; {worthy} of them check-worthy, marked *), by check-worthiness\n")
         for claim in doc.claims:
             kinds = ", ".join(sorted(claim.kinds)) or "-"
             whose = f" [{claim.speaker.text}]" if claim.speaker else ""

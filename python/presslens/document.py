@@ -401,21 +401,23 @@ class Claim(Span):
     check-worthiness most), and ``speaker`` (None: the author's own claim; else the quoted
     speaker's)."""
 
+    # Fields added since the first pickles come last, with what an older pickle gets for them.
     __slots__ = (
         "sentence",
         "score",
-        "check_worthy",
-        "claim_score",
         "is_claim",
-        "rule",
         "kinds",
         "hedges",
         "boosters",
         "cues",
         "speaker",
         "speaker_key",
+        "check_worthy",
+        "claim_score",
+        "rule",
     )
     _fields = ("start", "end", "text", *__slots__)
+    _added_defaults = {"check_worthy": False, "claim_score": None, "rule": ""}
 
     def __init__(
         self,

@@ -5,8 +5,9 @@ items; building a Python object for each costs several times the analysis itself
 ``LayerView`` fetches the layer's plain rows from the compiled document once, and makes the
 object of item ``i`` the first time ``i`` is read (then keeps it: reading it again gives the same
 object). ``len(doc.tokens)``, ``doc.tokens[0]`` and ``doc.quotes[-3:]`` cost next to nothing; a
-full iteration costs what a list did. Views compare equal to lists and tuples of the same items
-and pickle as lists.
+full iteration costs what a list did. Views compare equal to lists of the same items and pickle
+as lists; they are read-only sequences, not lists (no ``append``, ``sort`` or ``+``): ``list(view)``
+gives a list.
 """
 
 from __future__ import annotations
@@ -30,12 +31,15 @@ class LayerView(Sequence[T]):
         self._items: List[Optional[T]] = []
 
     def _fetched(self) -> Sequence[Any]:
-        if self._rows is None:
+        # Threads may read a layer at once: the items are in place before the rows say the layer
+        # was fetched, and a second fetch (a race lost) gives the same rows.
+        rows = self._rows
+        if rows is None:
             assert self._fetch is not None
-            self._rows = self._fetch()
-            self._fetch = None
-            self._items = [None] * len(self._rows)
-        return self._rows
+            rows = self._fetch()
+            self._items = [None] * len(rows)
+            self._rows = rows
+        return rows
 
     def __len__(self) -> int:
         return len(self._fetched())
@@ -70,7 +74,7 @@ class LayerView(Sequence[T]):
             yield item
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LayerView, list, tuple)):
+        if isinstance(other, (LayerView, list)):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other))
         return NotImplemented
 

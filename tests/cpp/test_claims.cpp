@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "presslens/analyzer.hpp"
 #include "presslens/claims.hpp"
@@ -115,6 +117,11 @@ TEST(ClaimScorer, ClockTimesAndTitlesMakeNoKind) {
   EXPECT_EQ(kinds("会议下午3点钟开始。", "zh"), 0u);
   EXPECT_EQ(kinds("会議は午後3時に始まる。", "ja"), 0u);
   EXPECT_EQ(kinds("Le Premier ministre reçoit les maires.", "fr"), 0u);
+  // A tally is no time; minutes come after a colon or "h", not after "pm".
+  EXPECT_TRUE(has_kind(analyse("Der Antrag wurde mit 52:48 Stimmen angenommen.", "de").claims()[0],
+                       ClaimKind::kStatistical));
+  EXPECT_TRUE(
+      has_kind(analyse("At 9 pm 15 officers were arrested.").claims()[0], ClaimKind::kStatistical));
   EXPECT_EQ(kinds("El primer ministro recibe a los alcaldes.", "es"), 0u);
   EXPECT_EQ(kinds("The First Lady visits the school.", "en"), 0u);
   EXPECT_TRUE(has_kind(analyse("会議は3時間続く。", "ja").claims()[0], ClaimKind::kStatistical));
@@ -250,7 +257,8 @@ TEST(ClaimTraining, IsDeterministicAndCalibrated) {
   shape_only.families = kClaimShape;
   EXPECT_NE(train_claim_model(examples, shape_only).model, first.model);
   // A pack folder's claims.model replaces the shipped one; a cut or padded file is refused.
-  const auto dir = std::filesystem::temp_directory_path() / "presslens_claim_model_test";
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("presslens_claim_model_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "claims.model", std::ios::binary) << first.model;
   Options with_pack;
@@ -260,13 +268,15 @@ TEST(ClaimTraining, IsDeterministicAndCalibrated) {
   EXPECT_EQ(own.claims().claim_threshold(), first.threshold);
   EXPECT_NE(own.claims().claim_threshold(), Analyzer().claims().claim_threshold());
   const auto file = dir / "claims.model";
-  for (std::size_t size = 0; size <= first.model.size(); size += 1 + first.model.size() / 32) {
-    const std::string bytes =
-        size < first.model.size() ? first.model.substr(0, size) : first.model + "x";
+  std::vector<std::string> damaged = {first.model + "x"};  // every cut, and bytes after the end
+  for (std::size_t size = 0; size < first.model.size(); size += 1 + first.model.size() / 32) {
+    damaged.push_back(first.model.substr(0, size));
+  }
+  for (const std::string& bytes : damaged) {
     std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
     LanguagePack pack = LanguagePack::builtin("en");
     pack.load_model("claims", file);
-    EXPECT_THROW((ClaimScorer{pack, Tokenizer(pack)}), LanguagePackError) << size;
+    EXPECT_THROW((ClaimScorer{pack, Tokenizer(pack)}), LanguagePackError) << bytes.size();
   }
   std::filesystem::remove_all(dir);
   // One fold cannot calibrate; one class cannot be learned.

@@ -86,6 +86,14 @@ def test_two_calibrated_decisions_and_the_rules() -> None:
     assert doc.to_dict()["claims"][0]["claim_score"] == judgement.claim_score
 
 
+def test_claims_pickled_before_the_two_decisions_still_load() -> None:
+    old_state = (0, 5, "Taxes", 0, 0.5, True, {}, [], [], [], None, "")  # twelve fields, as before
+    claim = presslens.Claim.__new__(presslens.Claim)
+    claim.__setstate__(old_state)
+    assert claim.is_claim and claim.score == 0.5 and claim.speaker_key == ""
+    assert (claim.check_worthy, claim.claim_score, claim.rule) == (False, None, "")
+
+
 def test_claim_model_training_is_deterministic() -> None:
     from presslens import _presslens
 

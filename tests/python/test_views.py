@@ -33,7 +33,7 @@ def test_views_behave_like_lists() -> None:
     for layer in (doc.tokens, doc.sentences, doc.paragraphs, doc.quotes, doc.sentence_claims, doc.words,
                   doc.noun_chunks, doc.names):
         items = list(layer)
-        assert len(items) == len(layer) and items == layer and layer == items and layer == tuple(items)
+        assert len(items) == len(layer) and items == layer and layer == items and layer != tuple(items)
         assert layer[1:4] == items[1:4] and layer[::-3] == items[::-3]
         assert [item for item in layer] == items and all(a is b for a, b in zip(layer, items))
         assert (items[0] in layer) and layer.index(items[-1]) == len(items) - 1

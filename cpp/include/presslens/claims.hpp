@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "presslens/language.hpp"
-#include "presslens/syntax.hpp"
 #include "presslens/text.hpp"
 #include "presslens/tokens.hpp"
 
 namespace presslens {
 
 class Document;
+class SyntaxParser;
 
 namespace detail {
 class ClaimResources;

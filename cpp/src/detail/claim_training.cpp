@@ -58,12 +58,11 @@ BestThreshold best_threshold(const std::vector<std::pair<double, bool>>& scored)
 
 // Expected calibration error over ten equal-width bins of probability.
 double calibration_error(const std::vector<std::pair<double, bool>>& scored) {
-  std::array<double, 10> confidence{}, positives{}, count{};
+  std::array<double, 10> confidence{}, positives{};
   for (const auto& [p, positive] : scored) {
     const auto bin = std::min<std::size_t>(9, static_cast<std::size_t>(p * 10));
     confidence[bin] += p;
     positives[bin] += positive ? 1 : 0;
-    count[bin] += 1;
   }
   double error = 0;
   for (std::size_t b = 0; b < 10; ++b) error += std::abs(confidence[b] - positives[b]);
@@ -86,6 +85,8 @@ ClaimTraining train_claim_model(std::span<const ClaimExample> examples,
     const Analyzer& reader = analyzer->second;
     const Document document = reader.analyze(example.text);
     if (document.sentences().empty()) throw InvalidArgument("an example without a sentence");
+    // As Analyzer::read passes it with the default Options::syntax: a model that reads known
+    // tags sees none under syntax=False.
     const SyntaxParser* grammar = reader.syntax().available() ? &reader.syntax() : nullptr;
     all.push_back({reader.claims().claim_features(document, document.sentences().front().span,
                                                   grammar, options.families),

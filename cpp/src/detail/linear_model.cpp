@@ -41,22 +41,44 @@ SparseRows SparseRows::read(ByteReader& in) {
 }
 
 LinearModel::LinearModel(const SparseRows& rows) : width_(rows.width), scale_(rows.scale) {
-  entries_.reserve(rows.columns.size());
-  for (std::size_t e = 0; e < rows.columns.size(); ++e) {
-    entries_.push_back({rows.columns[e], rows.weights[e]});
-  }
   // At most three quarters full: a miss (the common case for a rare word's features) still stops
   // within a cache line or two, and the smaller table stays in the cache more often.
   const std::size_t slots =
       std::bit_ceil(std::max<std::size_t>(16, rows.keys.size() + rows.keys.size() / 3 + 1));
   mask_ = slots - 1;
-  slots_.assign(slots, Slot{});
+  const bool narrow = width_ <= kInlineWidth;
+  if (narrow) {
+    inline_slots_.assign(slots, InlineSlot{});
+  } else {
+    inline_slots_.clear();
+    slots_.assign(slots, Slot{});
+    entries_.reserve(rows.columns.size());
+    for (std::size_t e = 0; e < rows.columns.size(); ++e) {
+      entries_.push_back({rows.columns[e], rows.weights[e]});
+    }
+  }
+  const auto free_slot = [&](std::uint32_t key) {
+    std::size_t at = home(key);
+    const auto taken = [&](std::size_t i) {
+      const std::uint32_t held = narrow ? inline_slots_[i].key : slots_[i].key;
+      return held != 0 && held != key;
+    };
+    while (taken(at)) at = (at + 1) & mask_;
+    return at;
+  };
   std::uint32_t begin = 0;
   for (std::size_t r = 0; r < rows.keys.size(); ++r) {
-    std::size_t at = home(rows.keys[r]);
-    while (slots_[at].key != 0 && slots_[at].key != rows.keys[r]) at = (at + 1) & mask_;
+    const std::size_t at = free_slot(rows.keys[r]);
     // A repeated key (only in a damaged file): the last row wins.
-    slots_[at] = {rows.keys[r], begin, rows.counts[r], rows.shifts[r]};
+    if (narrow) {
+      InlineSlot slot{rows.keys[r], {}, rows.shifts[r]};
+      for (std::uint32_t e = begin; e < begin + rows.counts[r]; ++e) {
+        slot.weights[rows.columns[e]] = rows.weights[e];
+      }
+      inline_slots_[at] = slot;
+    } else {
+      slots_[at] = {rows.keys[r], begin, rows.counts[r], rows.shifts[r]};
+    }
     begin += rows.counts[r];
   }
 }
