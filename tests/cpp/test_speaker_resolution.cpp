@@ -182,6 +182,12 @@ TEST(SpeakerResolution, OtherLanguages) {
   EXPECT_EQ(
       resolved("“我们不会仓促合并。”陈远航（铁路司副司长）在会后对记者说。", "zh").front().name,
       "陈远航");
+  // A Chinese speaker phrase ends in its head: the spokesman, not the bureau; a given name's
+  // character may be a surname too (凌 of 付凌晖, 宁 of 毛宁).
+  EXPECT_EQ(resolved("国家统计局新闻发言人付凌晖在发布会上表示，经济运行总体平稳。", "zh").front(),
+            (Resolved{"国家统计局新闻发言人付凌晖", "付凌晖", "person", "name"}));
+  EXPECT_EQ(resolved("外交部发言人毛宁17日表示，中方坚决反对。她说：“这是干涉内政。”", "zh").back(),
+            (Resolved{"她", "毛宁", "person", "pronoun"}));
 }
 
 TEST(SpeakerResolution, BoundedOnPathologicalText) {

@@ -753,10 +753,15 @@ class SpeakerResolver {
   // word ("周一 向 公 交 司机": "to the bus driver on Monday"); in Japanese the next short word
   // ("鈴木 隆").
   std::uint32_t given_name_end(std::uint32_t t) const {
+    // A given name's characters may be surnames too: "付凌晖" (凌), "毛宁" (宁).
     const auto usable = [&](std::uint32_t k) {
-      return k < tokens_.size() && is_word(tokens_[k]) && !quoted_[k] &&
-             tokens_[k].sentence == tokens_[t].sentence && !in(k, kStopword | kSpeechVerbForm) &&
-             lexicon_.word(text(k)).word_class == SpeakerLexicon::Class::kNone;
+      if (k >= tokens_.size() || !is_word(tokens_[k]) || quoted_[k] ||
+          tokens_[k].sentence != tokens_[t].sentence || in(k, kStopword | kSpeechVerbForm)) {
+        return false;
+      }
+      const auto word_class = lexicon_.word(text(k)).word_class;
+      return word_class == SpeakerLexicon::Class::kNone ||
+             word_class == SpeakerLexicon::Class::kSurname;
     };
     const auto characters = [&](std::uint32_t k) { return code_points(text(k)); };
     if (!resources_.single_character_given_names) {
@@ -884,6 +889,7 @@ class SpeakerResolver {
   std::optional<std::uint32_t> named_in(Span speaker) const {
     auto at = std::partition_point(mentions_.begin(), mentions_.end(),
                                    [&](const Mention& m) { return m.name.end <= speaker.begin; });
+    std::optional<std::uint32_t> named;
     for (; at != mentions_.end() && at->name.begin < speaker.end; ++at) {
       // "Austria's interior minister" is the minister; "Rubio's" alone is Rubio.
       if (at->possessor && tokens_[at->last - 1].span.end < speaker.end) continue;
@@ -892,9 +898,12 @@ class SpeakerResolver {
           tokens_[at->last].span.end <= speaker.end && is_lower_word(at->last)) {
         continue;
       }
-      return at->entity;
+      named = at->entity;
+      // Chinese and Japanese noun phrases end in their head: "国家统计局新闻发言人付凌晖" is
+      // the spokesman, not the bureau, so the last name counts; elsewhere the first.
+      if (!resources_.subject_first) break;
     }
-    return std::nullopt;
+    return named;
   }
 
   // The name in apposition to a role phrase ending before token `end`, after the rest of the
