@@ -161,6 +161,15 @@ TEST(ReadHtml, MetadataFromMetaJsonLdAndTime) {
   EXPECT_EQ(bare.title, "Plain & simple");
   EXPECT_EQ(bare.authors, (std::vector<std::string>{"Lin Wu"}));
   EXPECT_EQ(bare.date, "2021-02-03");
+
+  // Site plugins date the web page, not an article node: that date, above a <time> element.
+  const PageMetadata page_only =
+      read_html(
+          "<html><head><script type=\"application/ld+json\">{\"@graph\": [{\"@type\": "
+          "\"WebPage\", \"datePublished\": \"2014-03-17T01:44:37+00:00\"}]}</script></head>"
+          "<body><time datetime=\"2020-01-01\">x</time></body></html>")
+          .metadata;
+  EXPECT_EQ(page_only.date, "2014-03-17T01:44:37+00:00");
 }
 
 TEST(ReadHtml, LayoutAndContentEvidence) {

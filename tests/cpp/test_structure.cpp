@@ -139,6 +139,9 @@ TEST(StructureParser, DatesInManyForms) {
       {"de", "Veröffentlicht am 6. November 2023", "2023-11-06"},
       {"fr", "Publié le 5 juin 2022 à 14:30", "2022-06-05T14:30"},
       {"es", "12 de marzo de 2024", "2024-03-12"},
+      {"en", "December 29th, 2019", "2019-12-29"},  // ordinal endings against the day
+      {"en", "Posted on 1st March 2020", "2020-03-01"},
+      {"fr", "Publié le 1er mai 2024", "2024-05-01"},
       {"zh", "2024年5月24日", "2024-05-24"},
       {"de", "Mi., 12.04.2023", "2023-04-12"},
       // Slashes: day first in French, German and Spanish; in English only when one order alone

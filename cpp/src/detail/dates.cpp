@@ -87,6 +87,20 @@ class Matcher {
     ++at_;
     return true;
   }
+  // A day of the month, with the ordinal ending written against it: "29th", "1st", "1er", "1º".
+  bool day(int& value) {
+    if (!number(value, 1, 2)) return false;
+    if (at_ < tokens_.size() && tokens_[at_].kind == TokenKind::kWord &&
+        tokens_[at_].span.begin == tokens_[at_ - 1].span.end) {
+      const Span s = tokens_[at_].span;
+      const std::string ending = fold_case(text_.substr(s.begin, s.size()));
+      if (ending == "st" || ending == "nd" || ending == "rd" || ending == "th" || ending == "er" ||
+          ending == "\u00BA") {
+        ++at_;
+      }
+    }
+    return true;
+  }
   bool mark(UChar32 c) {
     if (at_ >= tokens_.size() || tokens_[at_].kind != TokenKind::kMark || tokens_[at_].mark != c) {
       return false;
@@ -207,14 +221,15 @@ std::optional<FoundDate> DateFinder::find(std::string_view text, Span span) cons
           m.time(p);
           return true;
         },
-        // May 24, 2024
+        // May 24, 2024; December 29th 2019
         +[](Matcher& m, Parts& p, const DateFinder& finder) {
-          return m.month(finder.months_, p.month) && m.number(p.day, 1, 2) &&
-                 m.optional_mark(',') && m.number(p.year, 4, 4) && (m.time(p), true);
+          return m.month(finder.months_, p.month) && m.day(p.day) && m.optional_mark(',') &&
+                 m.number(p.year, 4, 4) && (m.time(p), true);
         },
-        // 24 May 2024, 6. November 2023, 12 de marzo de 2024, le 5 juin 2022
+        // 24 May 2024, 6. November 2023, 12 de marzo de 2024, le 5 juin 2022, 1er mai 2024,
+        // 29th December 2019
         +[](Matcher& m, Parts& p, const DateFinder& finder) {
-          return m.number(p.day, 1, 2) && m.optional_mark('.') && (m.word("de"), true) &&
+          return m.day(p.day) && m.optional_mark('.') && (m.word("de"), true) &&
                  m.month(finder.months_, p.month) && (m.word("de"), m.optional_mark(','), true) &&
                  m.number(p.year, 4, 4) && (m.time(p), true);
         },

@@ -18,6 +18,9 @@ struct MetaKey {
 // Ranks: Open Graph and article:* first, then JSON-LD (10), then the rest; <title>, <time> and
 // rel=author links come last.
 constexpr int kJsonLdRank = 10;
+// The date of the JSON-LD web page itself (a "WebPage" node, as site plugins write it beside or
+// instead of an article node): below every meta tag, above a <time> element.
+constexpr int kJsonLdPageRank = 40;
 constexpr int kTitleElementRank = 50;
 constexpr int kTimeElementRank = 50;
 constexpr int kAuthorLinkRank = 50;
@@ -75,6 +78,10 @@ bool is_article_type(const nlohmann::json& type) {
   };
   if (type.is_array()) return std::any_of(type.begin(), type.end(), matches);
   return matches(type);
+}
+
+bool is_web_page_type(const nlohmann::json& type) {
+  return type.is_string() && type.get_ref<const std::string&>() == "WebPage";
 }
 
 std::string string_of(const nlohmann::json& object, const char* key) {
@@ -254,6 +261,9 @@ void PageMetadataCollector::read_json_ld(std::string_view json) {
     if (!node.is_object()) continue;
     if (const auto graph = node.find("@graph"); graph != node.end()) pending.push_back(&*graph);
     const auto type = node.find("@type");
+    if (type != node.end() && is_web_page_type(*type)) {
+      offer(kDate, kJsonLdPageRank, string_of(node, "datePublished"));
+    }
     if (type == node.end() || !is_article_type(*type)) continue;
     offer(kTitle, kJsonLdRank, string_of(node, "headline"));
     offer(kDate, kJsonLdRank, string_of(node, "datePublished"));
