@@ -188,6 +188,10 @@ TEST(SpeakerResolution, OtherLanguages) {
             (Resolved{"国家统计局新闻发言人付凌晖", "付凌晖", "person", "name"}));
   EXPECT_EQ(resolved("外交部发言人毛宁17日表示，中方坚决反对。她说：“这是干涉内政。”", "zh").back(),
             (Resolved{"她", "毛宁", "person", "pronoun"}));
+  // Of two people in the phrase the first speaks; a surname after a given character, with a
+  // character after it, starts the next name ("张伟王芳" is 张伟 and 王芳).
+  EXPECT_EQ(resolved("李强与王毅通话时表示，双方将加强合作。", "zh").front().name, "李强");
+  EXPECT_EQ(resolved("张伟王芳表示，计划将推迟。", "zh").front().name, "张伟");
 }
 
 TEST(SpeakerResolution, BoundedOnPathologicalText) {

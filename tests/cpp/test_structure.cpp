@@ -141,6 +141,7 @@ TEST(StructureParser, DatesInManyForms) {
       {"es", "12 de marzo de 2024", "2024-03-12"},
       {"en", "December 29th, 2019", "2019-12-29"},  // ordinal endings against the day
       {"en", "Posted on 1st March 2020", "2020-03-01"},
+      {"en", "29th of December 2019", "2019-12-29"},
       {"fr", "Publié le 1er mai 2024", "2024-05-01"},
       {"zh", "2024年5月24日", "2024-05-24"},
       {"de", "Mi., 12.04.2023", "2023-04-12"},

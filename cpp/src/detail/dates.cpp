@@ -227,9 +227,9 @@ std::optional<FoundDate> DateFinder::find(std::string_view text, Span span) cons
                  m.number(p.year, 4, 4) && (m.time(p), true);
         },
         // 24 May 2024, 6. November 2023, 12 de marzo de 2024, le 5 juin 2022, 1er mai 2024,
-        // 29th December 2019
+        // 29th (of) December 2019
         +[](Matcher& m, Parts& p, const DateFinder& finder) {
-          return m.day(p.day) && m.optional_mark('.') && (m.word("de"), true) &&
+          return m.day(p.day) && m.optional_mark('.') && (m.word("de") || m.word("of"), true) &&
                  m.month(finder.months_, p.month) && (m.word("de"), m.optional_mark(','), true) &&
                  m.number(p.year, 4, 4) && (m.time(p), true);
         },

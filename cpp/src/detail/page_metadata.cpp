@@ -81,7 +81,11 @@ bool is_article_type(const nlohmann::json& type) {
 }
 
 bool is_web_page_type(const nlohmann::json& type) {
-  return type.is_string() && type.get_ref<const std::string&>() == "WebPage";
+  const auto matches = [](const nlohmann::json& t) {
+    return t.is_string() && t.get_ref<const std::string&>() == "WebPage";
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), matches);
+  return matches(type);
 }
 
 std::string string_of(const nlohmann::json& object, const char* key) {

@@ -753,10 +753,11 @@ class SpeakerResolver {
   // word ("周一 向 公 交 司机": "to the bus driver on Monday"); in Japanese the next short word
   // ("鈴木 隆").
   std::uint32_t given_name_end(std::uint32_t t) const {
-    // A given name's characters may be surnames too: "付凌晖" (凌), "毛宁" (宁).
+    // A given name's characters may be surnames too ("付凌晖", "毛宁"), written against the rest.
     const auto usable = [&](std::uint32_t k) {
       if (k >= tokens_.size() || !is_word(tokens_[k]) || quoted_[k] ||
-          tokens_[k].sentence != tokens_[t].sentence || in(k, kStopword | kSpeechVerbForm)) {
+          tokens_[k].sentence != tokens_[t].sentence || in(k, kStopword | kSpeechVerbForm) ||
+          tokens_[k].span.begin != tokens_[k - 1].span.end) {
         return false;
       }
       const auto word_class = lexicon_.word(text(k)).word_class;
@@ -771,8 +772,16 @@ class SpeakerResolver {
     const bool preposition = in(t, kSpeakerStop) && t > 0 && is_word(tokens_[t - 1]) &&
                              tokens_[t - 1].sentence == tokens_[t].sentence && !is_title(t - 1);
     if (preposition) return t + 1;
+    const auto surname = [&](std::uint32_t k) {
+      return lexicon_.word(text(k)).word_class == SpeakerLexicon::Class::kSurname;
+    };
     std::uint32_t end = t + 1;
-    while (end < t + 3 && usable(end) && characters(end) == 1) ++end;
+    while (end < t + 3 && usable(end) && characters(end) == 1) {
+      // A surname after the first given character, with a character after it, starts the next
+      // name: "张伟王芳" is two people.
+      if (end == t + 2 && surname(end) && usable(end + 1) && characters(end + 1) == 1) break;
+      ++end;
+    }
     // After the word: a title, an appositive's parenthesis or dash ("陈 远航（…）", "许 文涛——…"),
     // or a speech verb ("马 卫东 说").
     const auto name_follows = [&](std::uint32_t k) {
@@ -885,7 +894,8 @@ class SpeakerResolver {
   }
 
   // The entity a speaker phrase names: its first mention that is no possessor ("Austria's")
-  // and no modifier ("ABC News poll").
+  // and no modifier ("ABC News poll"); in Chinese and Japanese its first person, else its first
+  // mention.
   std::optional<std::uint32_t> named_in(Span speaker) const {
     auto at = std::partition_point(mentions_.begin(), mentions_.end(),
                                    [&](const Mention& m) { return m.name.end <= speaker.begin; });
@@ -898,10 +908,12 @@ class SpeakerResolver {
           tokens_[at->last].span.end <= speaker.end && is_lower_word(at->last)) {
         continue;
       }
-      named = at->entity;
-      // Chinese and Japanese noun phrases end in their head: "国家统计局新闻发言人付凌晖" is
-      // the spokesman, not the bureau, so the last name counts; elsewhere the first.
-      if (!resources_.subject_first) break;
+      if (!resources_.subject_first) return at->entity;
+      // Chinese and Japanese phrases put what describes a person before the person:
+      // "国家统计局新闻发言人付凌晖" is the spokesman, not the bureau; of two people ("李强与王毅
+      // 通话时") the first speaks.
+      if (entities_[at->entity].type() != SpeakerType::kOrganisation) return at->entity;
+      if (!named) named = at->entity;
     }
     return named;
   }
