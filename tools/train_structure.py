@@ -27,7 +27,8 @@ are trained on and never scored: the cross-validated figures count the annotator
 The same file holds the title model for plain-text pages: for each scraped-text page, the lines
 that hold its gold title (and not much more, or most of it) are the headline; the trainer learns
 to pick one of them among the rules' candidates, and reads the pages again with its titles before
-training the block model.
+training the block model. It holds the date chooser too: on every page with chrome (text or HTML),
+each short line that gives a date is a candidate, right when it gives the page's gold date.
 
 presslens's own C++ trainer (presslens._presslens.train_structure_model) computes each labelled
 paragraph's features exactly as the structure stage does after its rules, trains an averaged
@@ -202,8 +203,10 @@ def training_pages(shared: Path, teacher: Dict[str, str], leave_out: Optional[Tu
             labels = role_labels(doc, page) if "lines" in page else must_labels(doc, page)
             taught = teacher_labels(doc, teacher[page["id"]], labels) if page.get("id") in teacher else {}
             titles = title_paragraphs(doc, page) if form == "text" else []
-            if labels or titles:
-                pages.append((source, form, doc.lang, sorted(labels.items()), sorted(taught.items()), titles))
+            date = (page.get("date") or "")[:10]
+            if labels or titles or date:
+                group = page.get("id", "")  # a page as text and as HTML share a fold
+                pages.append((source, form, doc.lang, sorted(labels.items()), sorted(taught.items()), titles, date, group))
                 used += 1
         counts[path.name] = used
     return pages, counts
@@ -229,6 +232,8 @@ def main() -> int:
     print("pages: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     print(f"titles: {result['title_pages']} plain-text pages with the headline among the candidates; cross-validated "
           f"share chosen right: title model {result['cv_title_accuracy']:.3f}, rules alone {result['cv_rule_title_accuracy']:.3f}")
+    print(f"dates: {result['date_pages']} pages with chrome whose date is among their dated lines; cross-validated "
+          f"share chosen right: date chooser {result['cv_date_accuracy']:.3f}, rules alone {result['cv_rule_date_accuracy']:.3f}")
     print(f"labelled paragraphs: {result['lines']} by the annotators, {result['teacher_lines']} by the teacher; {args.folds}-fold cross-validated accuracy: "
           f"block model {result['cv_accuracy']:.3f}, its first pass alone {result['cv_first_pass_accuracy']:.3f}, rules alone {result['cv_rule_accuracy']:.3f}; log loss {result['cv_log_loss']:.3f}")
     return write_or_check(result["model"], args.out, args.check, started)

@@ -5,10 +5,12 @@
 #include <numeric>
 
 #include "detail/block_model.hpp"
+#include "detail/date_model.hpp"
 #include "detail/dates.hpp"
 #include "detail/page_evidence.hpp"
 #include "detail/phrases.hpp"
 #include "detail/sentence_chars.hpp"
+#include "detail/title_model.hpp"
 
 namespace presslens {
 
@@ -207,12 +209,10 @@ class PageReader {
         evidence_(detail::paragraph_evidence(paragraphs, blocks)),
         metadata_(metadata) {}
 
-  // Titles of plain-text pages chosen by `titles` (null: by the rules alone); each candidate's
-  // features go to `log` when given (training).
-  PageReader& with_titles(const detail::TitleModel* titles,
-                          std::vector<detail::TitleCandidate>* log = nullptr) {
-    titles_ = titles;
-    title_log_ = log;
+  // Titles of plain-text pages and dates of pages with chrome chosen by `choosers` (null: by
+  // the rules alone); each candidate's features go to its log when given (training).
+  PageReader& with_choosers(const detail::PageChoosers& choosers) {
+    choosers_ = choosers;
     return *this;
   }
 
@@ -491,7 +491,7 @@ class PageReader {
   // A heading-like first body paragraph is a candidate too. Returns the body's start.
   std::uint32_t find_title(std::uint32_t body_begin, std::uint32_t body_end) {
     if (const auto marked = find_marked_title(body_end)) {
-      set_title(*marked, TitleSource::kMarkup);
+      set_title(*marked, ChoiceSource::kMarkup);
       return *marked == body_begin ? body_begin + 1 : body_begin;
     }
     std::vector<std::uint32_t> candidates;
@@ -531,10 +531,11 @@ class PageReader {
         best_score = score;
       }
     }
-    const bool by_model = best && evidence_.empty() && !clean_ && (titles_ || title_log_);
+    const bool by_model =
+        best && evidence_.empty() && !clean_ && (choosers_.titles || choosers_.title_log);
     if (by_model) best = choose_title(scored, *best, body_begin);
     if (!best) return body_begin;
-    set_title(*best, by_model && titles_ ? TitleSource::kModel : TitleSource::kRules);
+    set_title(*best, by_model && choosers_.titles ? ChoiceSource::kModel : ChoiceSource::kRules);
     return *best == body_begin ? body_begin + 1 : body_begin;
   }
 
@@ -572,9 +573,9 @@ class PageReader {
       }
       features.clear();
       detail::title_features(c, features);
-      if (title_log_) title_log_->push_back({i, features, i == rule_choice});
-      if (!titles_) continue;
-      const float margin = titles_->margin(features);
+      if (choosers_.title_log) choosers_.title_log->push_back({i, features, i == rule_choice, {}});
+      if (!choosers_.titles) continue;
+      const float margin = choosers_.titles->margin(features);
       if (i == scored.front().first || margin > best_margin) {
         best = i;
         best_margin = margin;
@@ -636,6 +637,7 @@ class PageReader {
     if (date) {
       if (structure_.date.compare(0, 10, *date, 0, 10) != 0) structure_.date_span.reset();
       structure_.date = *date;
+      structure_.date_source = ChoiceSource::kMarkup;
     }
     std::vector<Span> authors;
     const std::uint32_t from = title_index_ ? paragraphs_[*title_index_].span.begin : 0;
@@ -690,7 +692,7 @@ class PageReader {
     return squeezed_[index];
   }
 
-  void set_title(std::uint32_t index, TitleSource source) {
+  void set_title(std::uint32_t index, ChoiceSource source) {
     structure_.roles[index] = ParagraphRole::kTitle;
     structure_.title = paragraphs_[index].span;
     structure_.title_source = source;
@@ -719,6 +721,7 @@ class PageReader {
     for (std::uint32_t i = body_begin; i > 0 && !structure_.date_span; --i) {
       if (features_[i - 1].words <= kMaxHeaderWords && !features_[i - 1].legal) take_date(i - 1);
     }
+    if (!clean_ && (choosers_.dates || choosers_.date_log)) choose_date(body_begin, body_end);
     const std::uint32_t after_body = std::min(count, body_end + 5);
     for (std::uint32_t i = from; i < after_body && structure_.authors.empty(); ++i) {
       if (i == to) i = body_end;  // skip the body itself
@@ -772,7 +775,102 @@ class PageReader {
     if (const auto date = lexicon_.dates.find(text_, paragraphs_[i].span)) {
       structure_.date_span = date->span;
       structure_.date = date->iso;
+      structure_.date_source = ChoiceSource::kRules;
     }
+  }
+
+  // On a page with chrome, every short line that gives a date (and every byline) is a candidate
+  // for the page's date: the date chooser scores each from where it stands, what introduces the
+  // date and how the date compares with the page's others, and the best gives the date. Each
+  // candidate's features go to the training log when there is one.
+  void choose_date(std::uint32_t body_begin, std::uint32_t body_end) {
+    std::vector<std::pair<std::uint32_t, detail::FoundDate>> dated;
+    for (std::uint32_t i = 0; i < paragraphs_.size(); ++i) {
+      const Features& f = features_[i];
+      if (paragraphs_[i].span.size() > kMaxCueBytes || (f.words > kMaxHeaderWords && !f.byline)) {
+        continue;
+      }
+      if (auto date = lexicon_.dates.find(text_, paragraphs_[i].span)) {
+        dated.emplace_back(i, std::move(*date));
+      }
+    }
+    if (dated.empty()) return;
+    const auto day = [](const detail::FoundDate& date) {
+      return std::string_view(date.iso).substr(0, 10);
+    };
+    std::vector<std::string_view> all_days;  // latest first
+    for (const auto& entry : dated) all_days.push_back(day(entry.second));
+    std::sort(all_days.begin(), all_days.end(), std::greater<>());
+    std::vector<std::string_view> days = all_days;  // distinct
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    const auto year = [](std::string_view iso) {
+      return (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+    };
+    std::vector<std::uint64_t> features;
+    std::optional<std::size_t> best;
+    float best_margin = 0;
+    for (std::size_t k = 0; k < dated.size(); ++k) {
+      const auto& [i, date] = dated[k];
+      const Features& f = features_[i];
+      const Span span = paragraphs_[i].span;
+      detail::DateCues c;
+      c.words = f.words;
+      c.date_quarters = static_cast<std::uint32_t>(4 * date.span.size() / span.size());
+      c.time = date.iso.size() > 10;
+      if (title_index_) {
+        c.from_title = static_cast<std::int32_t>(i) - static_cast<std::int32_t>(*title_index_);
+      }
+      c.body_distance = distance_bucket(i, body_begin, body_end);
+      if (c.body_distance == 0) c.into_body = i - body_begin;
+      c.position = static_cast<std::uint8_t>(10 * i / paragraphs_.size());
+      c.opener = f.byline && f.byline->begin == span.begin && f.byline->end <= date.span.begin;
+      c.legal = f.legal.has_value();
+      c.chrome = f.chrome || f.link_list || f.layout || f.links;
+      c.terminal = f.terminal;
+      if (!evidence_.empty()) {
+        c.html_time = (evidence_[i].flags & PageBlock::kTime) != 0;
+        c.outside_content = evidence_[i].outside_content;
+      }
+      if (f.words <= kMaxChromeWords) c.first_word = first_word_hash(span);
+      c.word_before = word_hash_before(span.begin, date.span.begin);
+      c.order = static_cast<std::uint32_t>(k);
+      c.recency = static_cast<std::uint32_t>(
+          std::lower_bound(days.begin(), days.end(), day(date), std::greater<>()) - days.begin());
+      const auto same =
+          std::equal_range(all_days.begin(), all_days.end(), day(date), std::greater<>());
+      c.same_day = static_cast<std::uint32_t>(same.second - same.first);
+      c.years_before_latest = static_cast<std::uint32_t>(year(days.front()) - year(day(date)));
+      c.rule_choice = structure_.date_span && structure_.date_span->begin >= span.begin &&
+                      structure_.date_span->begin < span.end;
+      features.clear();
+      detail::date_features(c, features);
+      if (choosers_.date_log) choosers_.date_log->push_back({i, features, c.rule_choice, date.iso});
+      if (!choosers_.dates) continue;
+      const float margin = choosers_.dates->margin(features);
+      if (!best || margin > best_margin) {
+        best = k;
+        best_margin = margin;
+      }
+    }
+    if (!best) return;
+    structure_.date_span = dated[*best].second.span;
+    structure_.date = dated[*best].second.iso;
+    structure_.date_source = ChoiceSource::kModel;
+  }
+
+  // The word (letters and digits) that ends before `at` in the paragraph from `begin`, past any
+  // spaces and punctuation, case-folded and hashed; 0 when there is none.
+  std::uint64_t word_hash_before(std::uint32_t begin, std::uint32_t at) const {
+    std::uint32_t end = at;
+    while (end > begin && !u_isalnum(detail::code_point_before(text_, end).value)) {
+      end -= detail::code_point_before(text_, end).size;
+    }
+    std::uint32_t start = end;
+    while (start > begin && u_isalnum(detail::code_point_before(text_, start).value)) {
+      start -= detail::code_point_before(text_, start).size;
+    }
+    if (start == end) return 0;
+    return detail::cue_hash(FoldedText(text_, {start, end}).chars);
   }
 
   // The headline is never a byline: "Car giant hit by Mercedes slump" names no author.
@@ -877,9 +975,8 @@ class PageReader {
   std::vector<Features> features_;
   std::optional<std::uint32_t> title_index_;
   std::optional<std::uint32_t> bio_index_;
-  bool clean_ = false;  // plain text without chrome: all body, the model never runs
-  const detail::TitleModel* titles_ = nullptr;                // null: the rules choose titles
-  std::vector<detail::TitleCandidate>* title_log_ = nullptr;  // training: candidates seen
+  bool clean_ = false;             // plain text without chrome: all body, the model never runs
+  detail::PageChoosers choosers_;  // null members: the rules choose
   mutable std::vector<std::u32string> squeezed_;
   Structure structure_;
 };
@@ -920,15 +1017,15 @@ const char* to_string(ChromeReason reason) noexcept {
   return "outside body";
 }
 
-const char* to_string(TitleSource source) noexcept {
+const char* to_string(ChoiceSource source) noexcept {
   switch (source) {
-    case TitleSource::kNone:
+    case ChoiceSource::kNone:
       return "";
-    case TitleSource::kMarkup:
+    case ChoiceSource::kMarkup:
       return "markup";
-    case TitleSource::kModel:
+    case ChoiceSource::kModel:
       return "model";
-    case TitleSource::kRules:
+    case ChoiceSource::kRules:
       return "rules";
   }
   return "";
@@ -951,9 +1048,10 @@ Structure StructureParser::parse(std::string_view text, std::span<const Paragrap
   // One paragraph is a text, not a page: there is nothing to tell it from, so a chrome word in it
   // ("The story follows Hallorann home.") is just a word.
   if (paragraphs.size() == 1 && blocks.empty()) return Structure::all_body(1);
-  const detail::TitleModel& titles = lexicon_->model->titles();
+  const detail::CandidateChooser& titles = lexicon_->model->titles();
+  const detail::CandidateChooser& dates = lexicon_->model->dates();
   return PageReader(text, paragraphs, *lexicon_, blocks, metadata)
-      .with_titles(titles.empty() ? nullptr : &titles)
+      .with_choosers({titles.empty() ? nullptr : &titles, dates.empty() ? nullptr : &dates})
       .read();
 }
 
@@ -962,11 +1060,10 @@ namespace detail {
 std::vector<BlockCues> rule_block_cues(const StructureParser& parser, std::string_view text,
                                        std::span<const Paragraph> paragraphs,
                                        std::span<const PageBlock> blocks,
-                                       const PageMetadata* metadata, const TitleModel* titles,
-                                       std::vector<TitleCandidate>* title_log) {
+                                       const PageMetadata* metadata, const PageChoosers& choosers) {
   if (paragraphs.size() < 2 && blocks.empty()) return {};
   return PageReader(text, paragraphs, *parser.lexicon_, blocks, metadata)
-      .with_titles(titles, title_log)
+      .with_choosers(choosers)
       .rule_cues();
 }
 

@@ -33,9 +33,9 @@ constexpr ColumnSpec kDocumentColumns[] = {
     {"source_format", Kind::kString}, {"site", Kind::kString},
     {"url", Kind::kString},           {"title", Kind::kString},
     {"title_source", Kind::kString},  {"date", Kind::kString},
-    {"utc_offset", Kind::kString},    {"authors", Kind::kString},
-    {"sentences", Kind::kInteger},    {"quotes", Kind::kInteger},
-    {"claims", Kind::kInteger}};
+    {"date_source", Kind::kString},   {"utc_offset", Kind::kString},
+    {"authors", Kind::kString},       {"sentences", Kind::kInteger},
+    {"quotes", Kind::kInteger},       {"claims", Kind::kInteger}};
 constexpr ColumnSpec kSentenceColumns[] = {
     {"index", Kind::kInteger},    {"paragraph", Kind::kInteger}, {"start", Kind::kInteger},
     {"end", Kind::kInteger},      {"text", Kind::kString},       {"claim_score", Kind::kReal},
@@ -165,8 +165,9 @@ class DocumentRows {
                   html != nullptr ? present(html->metadata.site_name) : kMissing,
                   html != nullptr ? present(html->metadata.url) : kMissing,
                   structure.title ? std::optional(document_.text(*structure.title)) : kMissing,
-                  present(to_string(structure.title_source)), present(date), present(utc_offset),
-                  authors, document_.sentences().size(), document_.quotes().size(), claims);
+                  present(to_string(structure.title_source)), present(date),
+                  present(to_string(structure.date_source)), present(utc_offset), authors,
+                  document_.sentences().size(), document_.quotes().size(), claims);
   }
 
  private:

@@ -501,10 +501,12 @@ class Structure:
     per paragraph, the learned block model's probability that it is body rather than chrome
     (empty when the model did not run: clean text, a single paragraph). ``title_source`` says who
     chose the title: "markup" (an HTML page's own title or h1), "model" (the learned title model,
-    on plain text with chrome), "rules", or None without a title."""
+    on plain text with chrome), "rules", or None without a title; ``date_source`` who chose the
+    date: "markup" (an HTML page's metadata), "model" (the learned date chooser, on pages with
+    chrome), "rules", or None without a date."""
 
     __slots__ = ("title", "authors", "date", "date_iso", "date_text", "body", "bio", "boilerplate",
-                 "body_scores", "title_source")
+                 "body_scores", "title_source", "date_source")
 
     def __init__(
         self,
@@ -517,9 +519,11 @@ class Structure:
         boilerplate: List[Boilerplate],
         body_scores: Optional[List[float]] = None,
         title_source: Optional[str] = None,
+        date_source: Optional[str] = None,
     ) -> None:
         self.title = title
         self.title_source = title_source or None
+        self.date_source = date_source or None
         self.authors = authors
         self.date_iso = date_iso
         self.date = datetime.datetime.fromisoformat(date_iso) if date_iso else None
@@ -540,6 +544,7 @@ class Structure:
             "boilerplate": [b.to_dict() for b in self.boilerplate],
             "body_scores": list(self.body_scores),
             "title_source": self.title_source,
+            "date_source": self.date_source,
         }
 
     def __eq__(self, other: object) -> bool:
@@ -562,6 +567,9 @@ class Structure:
     def __setstate__(self, state: Tuple[Any, ...]) -> None:
         for name, value in zip(self.__slots__, state):
             setattr(self, name, value)
+        # Pickled by an older presslens: the fields added since take their defaults.
+        for name in self.__slots__[len(state) :]:
+            setattr(self, name, None)
 
 
 class Document:
@@ -931,6 +939,7 @@ class Document:
                 ],
                 body_scores=raw["body_scores"],
                 title_source=raw["title_source"],
+                date_source=raw["date_source"],
             )
         return self._structure
 

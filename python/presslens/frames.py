@@ -22,7 +22,7 @@ LAYERS = ("sentences", "paragraphs", "tokens", "quotes", "speakers", "claims", "
 SCHEMAS: Dict[str, Dict[str, str]] = {
     "documents": {"lang": "string", "lang_confidence": "float64", "source_format": "string",
                   "site": "string", "url": "string", "title": "string", "title_source": "string",
-                  "date": "datetime64[ns]",
+                  "date": "datetime64[ns]", "date_source": "string",
                   "utc_offset": "string",
                   "authors": "string", "sentences": "int64",
                   "quotes": "int64", "claims": "int64"},

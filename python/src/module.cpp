@@ -70,6 +70,7 @@ py::dict structure(const Document& document) {
   result["authors"] = authors;
   result["date_span"] = optional_span(document, s.date_span);
   result["date"] = s.date;
+  result["date_source"] = presslens::to_string(s.date_source);
   result["boilerplate"] = boilerplate;
   result["body_scores"] = py::cast(s.body_scores);
   return result;
@@ -332,13 +333,16 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       "Trains a language identifier from (code, [(word, frequency)]) pairs; returns its bytes.");
   m.def(
       "train_structure_model",
-      [](const std::vector<std::tuple<
-             std::string, std::string, std::string, std::vector<std::pair<std::uint32_t, bool>>,
-             std::vector<std::pair<std::uint32_t, bool>>, std::vector<std::uint32_t>>>& pages,
+      [](const std::vector<std::tuple<std::string, std::string, std::string,
+                                      std::vector<std::pair<std::uint32_t, bool>>,
+                                      std::vector<std::pair<std::uint32_t, bool>>,
+                                      std::vector<std::uint32_t>, std::string, std::string>>& pages,
          std::uint32_t epochs, std::uint32_t folds, std::uint64_t seed, std::uint32_t gold_weight) {
         std::vector<presslens::StructureExample> examples;
-        for (const auto& [text, format, lang, labels, teacher_labels, titles] : pages) {
-          examples.push_back({text, input_format(format), lang, labels, teacher_labels, titles});
+        for (const auto& [text, format, lang, labels, teacher_labels, titles, date, group] :
+             pages) {
+          examples.push_back(
+              {text, input_format(format), lang, labels, teacher_labels, titles, date, group});
         }
         presslens::StructureTraining result;
         {
@@ -353,12 +357,16 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
                         py::arg("cv_log_loss") = result.cv_log_loss,
                         py::arg("title_pages") = result.title_pages,
                         py::arg("cv_title_accuracy") = result.cv_title_accuracy,
-                        py::arg("cv_rule_title_accuracy") = result.cv_rule_title_accuracy);
+                        py::arg("cv_rule_title_accuracy") = result.cv_rule_title_accuracy,
+                        py::arg("date_pages") = result.date_pages,
+                        py::arg("cv_date_accuracy") = result.cv_date_accuracy,
+                        py::arg("cv_rule_date_accuracy") = result.cv_rule_date_accuracy);
       },
       py::arg("pages"), py::arg("epochs") = 5, py::arg("folds") = 5, py::arg("seed") = 1,
       py::arg("gold_weight") = 1,
-      "Trains the structure stage's block and title models from (text, format, lang,"
-      " [(paragraph, is_body)], [teacher's (paragraph, is_body)], [headline paragraphs]) pages;"
+      "Trains the structure stage's block model and its title and date choosers from (text,"
+      " format, lang, [(paragraph, is_body)], [teacher's (paragraph, is_body)], [headline"
+      " paragraphs], date 'YYYY-MM-DD' or '', group: pages of one group share a fold) pages;"
       " returns the model's bytes and its cross-validated accuracy.");
   m.def(
       "train_keyphrase_model",

@@ -257,6 +257,7 @@ TEST(AnalyzeHtml, StructureFromTheMarkup) {
   EXPECT_EQ(doc.text(*s.title), "Harbour wall to be rebuilt");
   EXPECT_EQ(s.title_source, TitleSource::kMarkup);
   EXPECT_EQ(s.date, "2026-04-08T07:45+00:00");  // "…T07:45:00Z": the page's time zone kept
+  EXPECT_EQ(s.date_source, ChoiceSource::kMarkup);
   ASSERT_EQ(s.authors.size(), 1u);
   EXPECT_EQ(doc.text(s.authors[0]), "Mara Lindqvist");
   ASSERT_EQ(s.body.size(), 3u);

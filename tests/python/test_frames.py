@@ -122,7 +122,7 @@ def _reference_rows(doc, layer, doc_id, keywords_top):
             "site": (metadata.get("site_name") or None) if metadata else None,
             "url": (metadata.get("url") or None) if metadata else None,
             "title": _span_text(structure.title), "title_source": structure.title_source,
-            "date": date.replace(tzinfo=None) if date else None,
+            "date": date.replace(tzinfo=None) if date else None, "date_source": structure.date_source,
             "utc_offset": None if minutes is None else
             f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}",
             "authors": ", ".join(a.text for a in structure.authors),

@@ -34,6 +34,7 @@ def test_a_saved_page_is_read_as_html(page: str) -> None:
     assert documents["date"][0] == pd.Timestamp("2026-04-08 07:45")  # local time, as written
     assert documents["utc_offset"][0] == "+01:00"
     assert structure.title_source == "markup" and documents["title_source"][0] == "markup"
+    assert structure.date_source == "markup" and documents["date_source"][0] == "markup"
     body = [p.text for p in structure.body]
     assert body[0].startswith("The harbour wall at Port Ellery")
     assert body[-1].startswith("Work is due to start on 4 May")

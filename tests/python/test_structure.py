@@ -118,6 +118,30 @@ def test_titles_say_who_chose_them() -> None:
     assert none.structure.title is None and none.structure.title_source is None
 
 
+def test_dates_say_who_chose_them() -> None:
+    # A newsletter's date above the headline and a reader's comment after the article: the date
+    # chooser reads every dated line of a page with chrome and takes the article's own.
+    page = PAGE.replace(" | Published May 24, 2024", "").replace(
+        "Council approves", "Newsletter, January 2, 2024\nCouncil approves").replace(
+        "Most Read", "Published May 24, 2024\nComments (1)\nJo Berg, May 26, 2024\nGreat news.\nMost Read")
+    doc = presslens.analyze(page)
+    assert doc.structure.date_iso == "2024-05-24" and doc.structure.date_source == "model"
+    assert doc.structure.date_text.text == "May 24, 2024"
+    assert doc.text[doc.structure.date_text.start - 10 : doc.structure.date_text.start] == "Published "
+    assert presslens.analyze_frame(pd.DataFrame({"text": [page]}))["documents"]["date_source"][0] == "model"
+    restored = pickle.loads(pickle.dumps(doc)).structure
+    assert restored.date_source == "model" and restored == doc.structure
+    assert doc.to_dict()["structure"]["date_source"] == "model"
+    older = doc.structure.__getstate__()[:-1]  # pickled before dates had a source
+    structure = presslens.Structure.__new__(presslens.Structure)
+    structure.__setstate__(older)
+    assert structure.date_source is None
+    clean = presslens.analyze("Bridge approved\n\nRIVERSIDE, May 24, 2024 - The council voted on Tuesday. Work starts in "
+                              "spring.\n\nThe old ferry landing will close.")  # clean text: the rules
+    assert clean.structure.date_iso == "2024-05-24" and clean.structure.date_source == "rules"
+    assert presslens.analyze("The council voted on Tuesday.").structure.date_source is None
+
+
 def test_clean_text_is_not_scored() -> None:
     doc = presslens.analyze("The council voted on Tuesday.\nConstruction starts in spring.\n")
     assert doc.structure.body_scores == []
@@ -128,11 +152,12 @@ def test_a_model_trained_on_our_page_replaces_the_shipped_one(tmp_path) -> None:
     doc = presslens.analyze(PAGE)
     labels = [(p.index, p.role == "body") for p in doc.paragraphs if p.role in ("body", "boilerplate")]
     title = [p.index for p in doc.paragraphs if p.role == "title"]
-    pages = [(PAGE, "text", "en", labels, [], title)] * 4
+    pages = [(PAGE, "text", "en", labels, [], title, "2024-05-24", "")] * 4
     trained = _presslens.train_structure_model(pages, folds=2)
     assert trained == _presslens.train_structure_model(pages, folds=2)  # deterministic
     assert trained["lines"] == 4 * len(labels) and trained["teacher_lines"] == 0
     assert trained["title_pages"] == 4 and 0.0 <= trained["cv_title_accuracy"] <= 1.0
+    assert trained["date_pages"] == 4 and trained["cv_date_accuracy"] == 1.0
     assert 0.0 <= trained["cv_accuracy"] <= 1.0
     (tmp_path / "structure.model").write_bytes(trained["model"])
     own = presslens.Analyzer("en", pack_dir=str(tmp_path)).analyze(PAGE)
@@ -142,4 +167,4 @@ def test_a_model_trained_on_our_page_replaces_the_shipped_one(tmp_path) -> None:
     with pytest.raises(presslens.LanguagePackError):
         presslens.Analyzer("en", pack_dir=str(tmp_path))
     with pytest.raises(presslens.InvalidArgumentError):
-        _presslens.train_structure_model([(PAGE, "text", "en", [(99, True)], [], [])])
+        _presslens.train_structure_model([(PAGE, "text", "en", [(99, True)], [], [], "", "")])

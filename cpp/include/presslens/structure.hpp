@@ -20,16 +20,14 @@ class StructureParser;
 
 namespace detail {
 class StructureLexicon;
-class TitleModel;
 struct BlockCues;
-struct TitleCandidate;
-// For training (structure_training.cpp): the block model's cues after the rules, with titles
-// chosen by `titles` (null: the rules), each title candidate logged to `title_log` when given.
+struct PageChoosers;
+// For training (structure_training.cpp): the block model's cues after the rules, with titles and
+// dates chosen by `choosers` (null: the rules), each candidate logged where they say.
 std::vector<BlockCues> rule_block_cues(const StructureParser& parser, std::string_view text,
                                        std::span<const Paragraph> paragraphs,
                                        std::span<const PageBlock> blocks,
-                                       const PageMetadata* metadata, const TitleModel* titles,
-                                       std::vector<TitleCandidate>* title_log);
+                                       const PageMetadata* metadata, const PageChoosers& choosers);
 }  // namespace detail
 
 enum class ParagraphRole : std::uint8_t {
@@ -50,17 +48,20 @@ enum class ChromeReason : std::uint8_t {
   kBlockModel,    // among the body's paragraphs, judged chrome by the block model on no one cue
 };
 
-// Who chose the title.
-enum class TitleSource : std::uint8_t {
-  kNone,    // no title
-  kMarkup,  // an HTML page's own title (og:title, JSON-LD headline, <title>) or its <h1>
-  kModel,   // the learned title model, among the rules' candidates (plain text with chrome)
+// Who chose the title, or the date.
+enum class ChoiceSource : std::uint8_t {
+  kNone,    // none found
+  kMarkup,  // an HTML page's own: its title (og:title, JSON-LD headline, <title>) or <h1>, its
+            // date (JSON-LD datePublished, article:published_time, <time>)
+  kModel,   // a learned chooser among the rules' candidates (the title on plain text with
+            // chrome, the date on any page with chrome)
   kRules,   // the rules alone (clean text, or no model)
 };
+using TitleSource = ChoiceSource;  // its name before dates had a source
 
 const char* to_string(ParagraphRole role) noexcept;
 const char* to_string(ChromeReason reason) noexcept;
-const char* to_string(TitleSource source) noexcept;  // "", "markup", "model", "rules"
+const char* to_string(ChoiceSource source) noexcept;  // "", "markup", "model", "rules"
 
 struct Boilerplate {
   std::uint32_t paragraph;  // index into Document::paragraphs()
@@ -72,11 +73,12 @@ struct Boilerplate {
 struct Structure {
   std::vector<ParagraphRole> roles;  // one per paragraph
   std::optional<Span> title;
-  TitleSource title_source = TitleSource::kNone;
+  ChoiceSource title_source = ChoiceSource::kNone;
   std::vector<Span> authors;      // author names as written
   std::optional<Span> date_span;  // where the date stands
   std::string date;  // ISO 8601: "2024-05-24", "2024-05-24T11:10", or from an HTML page's metadata
                      // with its time zone, "2024-05-24T11:10+02:00"; empty if none
+  ChoiceSource date_source = ChoiceSource::kNone;
   std::vector<std::uint32_t> body;  // indices of body paragraphs, in order
   std::vector<std::uint32_t> bio;   // indices of bio paragraphs
   std::vector<Boilerplate> boilerplate;
@@ -108,8 +110,7 @@ class StructureParser {
  private:
   friend std::vector<detail::BlockCues> detail::rule_block_cues(
       const StructureParser&, std::string_view, std::span<const Paragraph>,
-      std::span<const PageBlock>, const PageMetadata*, const detail::TitleModel*,
-      std::vector<detail::TitleCandidate>*);
+      std::span<const PageBlock>, const PageMetadata*, const detail::PageChoosers&);
   std::shared_ptr<const detail::StructureLexicon> lexicon_;
 };
 
@@ -125,6 +126,11 @@ struct StructureExample {
   std::vector<std::pair<std::uint32_t, bool>> teacher_labels;
   // The paragraphs that hold the page's headline, for the title model (plain-text pages).
   std::vector<std::uint32_t> title_paragraphs;
+  // The page's publication date ("YYYY-MM-DD"), for the date chooser; empty when unknown.
+  std::string date;
+  // Pages of one group (one page given as text and as HTML) fall in the same fold of the
+  // cross-validation and calibration; empty: each page a group of its own.
+  std::string group;
 };
 
 struct StructureTrainingOptions {
@@ -147,6 +153,10 @@ struct StructureTraining {
   double cv_title_accuracy = 0;       // share of them whose chosen line holds the headline, each
                                       // read by a title model trained on the other folds
   double cv_rule_title_accuracy = 0;  // the same share for the rules alone
+  std::size_t date_pages = 0;         // pages with chrome whose date is among their dated lines
+  double cv_date_accuracy = 0;        // share of them whose chosen line gives the date, each read
+                                      // by a date chooser trained on the other folds
+  double cv_rule_date_accuracy = 0;   // the same share for the rules alone
 };
 
 // Trains the block model's two passes (averaged perceptrons on the shared runtime) on labelled

@@ -155,7 +155,8 @@ std::uint64_t cue_hash(std::u32string_view folded) {
 BlockModel::BlockModel(std::string_view bytes, std::string_view source) {
   ByteReader in(bytes, source);
   if (in.get_string() != kMagic) in.fail("not a presslens block model");
-  if (in.get<std::uint32_t>() != kVersion) in.fail("a model version this presslens cannot read");
+  const auto version = in.get<std::uint32_t>();
+  if (version < 1 || version > kVersion) in.fail("a model version this presslens cannot read");
   if (in.get<std::uint32_t>() != kPasses) in.fail("not two passes");
   for (std::size_t pass = 0; pass < kPasses; ++pass) {
     const float slope = in.get<float>();
@@ -169,7 +170,12 @@ BlockModel::BlockModel(std::string_view bytes, std::string_view source) {
   }
   const SparseRows titles = SparseRows::read(in);
   if (titles.width != 2) in.fail("its title classifier does not have two classes");
-  titles_ = TitleModel(titles);
+  titles_ = CandidateChooser(titles);
+  if (version >= 2) {
+    const SparseRows dates = SparseRows::read(in);
+    if (dates.width != 2) in.fail("its date classifier does not have two classes");
+    dates_ = CandidateChooser(dates);
+  }
   if (!in.at_end()) in.fail("bytes after its end");
 }
 
@@ -183,7 +189,8 @@ const BlockModel& BlockModel::builtin() {
   return model;
 }
 
-std::string BlockModel::serialise(std::span<const BlockPass> passes, const SparseRows& titles) {
+std::string BlockModel::serialise(std::span<const BlockPass> passes, const SparseRows& titles,
+                                  const SparseRows& dates) {
   ByteWriter out;
   out.put_string(kMagic);
   out.put<std::uint32_t>(kVersion);
@@ -194,6 +201,7 @@ std::string BlockModel::serialise(std::span<const BlockPass> passes, const Spars
     pass.rows.write(out);
   }
   titles.write(out);
+  dates.write(out);
   return out.take();
 }
 

@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/candidate_chooser.hpp"
 #include "detail/linear_model.hpp"
-#include "detail/title_model.hpp"
 
 namespace presslens::detail {
 
@@ -71,7 +71,8 @@ struct BlockPass {
 class BlockModel {
  public:
   static constexpr std::string_view kMagic = "presslens block model";
-  static constexpr std::uint32_t kVersion = 1;
+  // Version 2 added the date chooser; version 1 files still load, without one.
+  static constexpr std::uint32_t kVersion = 2;
   static constexpr std::uint32_t kChrome = 0;
   static constexpr std::uint32_t kBody = 1;
   static constexpr std::size_t kPasses = 2;
@@ -83,11 +84,13 @@ class BlockModel {
 
   // The probability that each paragraph of a page is body, not chrome, into `out`.
   void body_probabilities(std::span<const BlockCues> page, std::vector<float>& out) const;
-  // The headline chooser for plain-text pages stored with it (title_model.hpp); empty in a
-  // model trained without titles.
-  const TitleModel& titles() const noexcept { return titles_; }
+  // The headline chooser for plain-text pages stored with it (title_model.hpp) and the date
+  // chooser for pages with chrome (date_model.hpp); each empty in a model trained without it.
+  const CandidateChooser& titles() const noexcept { return titles_; }
+  const CandidateChooser& dates() const noexcept { return dates_; }
 
-  static std::string serialise(std::span<const BlockPass> passes, const SparseRows& titles);
+  static std::string serialise(std::span<const BlockPass> passes, const SparseRows& titles,
+                               const SparseRows& dates);
 
  private:
   struct Pass {
@@ -96,7 +99,8 @@ class BlockModel {
     float intercept;
   };
   std::vector<Pass> passes_;
-  TitleModel titles_;
+  CandidateChooser titles_;
+  CandidateChooser dates_;
 };
 
 // The hashed features of paragraph `index` of a page, appended to `out`. `previous` holds the

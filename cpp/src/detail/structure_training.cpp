@@ -28,19 +28,37 @@ struct Page {
 using detail::kAllFolds;
 using Line = detail::BinaryExample;
 
-// A plain-text page's headline candidates, for the title model.
-struct TitlePage {
-  std::vector<detail::TitleCandidate> candidates;
-  std::vector<bool> positive;  // per candidate: it holds the headline
+// A page's candidates for its headline or its date, for a chooser.
+struct ChoicePage {
+  std::vector<detail::Candidate> candidates;
+  std::vector<bool> positive;  // per candidate: it holds the headline, or gives the page's date
   std::uint32_t fold;
+
+  bool any_positive() const {
+    return std::find(positive.begin(), positive.end(), true) != positive.end();
+  }
 };
+
+// A page's fold: pages of one group (the same page as text and as HTML) share one, so no page is
+// scored by a model trained on its twin; a page without a group goes by its place.
+std::uint32_t page_fold(const StructureExample& page, std::size_t index, std::uint32_t folds) {
+  if (page.group.empty()) return static_cast<std::uint32_t>(index % folds);
+  std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a: the same on every platform
+  for (const char c : page.group) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ull;
+  }
+  return static_cast<std::uint32_t>(hash % folds);
+}
 
 // The pages read as the structure stage reads them, with titles chosen by `titles` (null: the
 // rules); pages the block model never reads (clean text) are left out. With `title_pages`, each
-// plain-text page whose headline is among its candidates gives its candidates there.
+// plain-text page whose headline is among its candidates gives its candidates there; with
+// `date_pages`, each page whose date is among its dated lines gives those.
 std::vector<Page> read_pages(std::span<const StructureExample> examples, std::uint32_t folds,
-                             const detail::TitleModel* titles,
-                             std::vector<TitlePage>* title_pages) {
+                             const detail::CandidateChooser* titles,
+                             std::vector<ChoicePage>* title_pages,
+                             std::vector<ChoicePage>* date_pages) {
   std::map<std::string, StructureParser, std::less<>> parsers;
   const ParagraphSplitter splitter;
   std::vector<Page> pages;
@@ -67,20 +85,27 @@ std::vector<Page> read_pages(std::span<const StructureExample> examples, std::ui
       parser =
           parsers.emplace(example.lang, StructureParser(LanguagePack::builtin(example.lang))).first;
     }
-    TitlePage title_page{{}, {}, static_cast<std::uint32_t>(p % folds)};
-    Page page{
-        detail::rule_block_cues(parser->second, read.text, paragraphs, read.blocks,
-                                html ? &read.metadata : nullptr, titles, &title_page.candidates),
-        example.labels, example.teacher_labels, static_cast<std::uint32_t>(p % folds)};
-    for (const detail::TitleCandidate& candidate : title_page.candidates) {
+    const std::uint32_t fold = page_fold(example, p, folds);
+    ChoicePage title_page{{}, {}, fold};
+    ChoicePage date_page{{}, {}, fold};
+    detail::PageChoosers choosers;
+    choosers.titles = titles;
+    choosers.title_log = &title_page.candidates;
+    choosers.date_log = &date_page.candidates;
+    Page page{detail::rule_block_cues(parser->second, read.text, paragraphs, read.blocks,
+                                      html ? &read.metadata : nullptr, choosers),
+              example.labels, example.teacher_labels, fold};
+    for (const detail::Candidate& candidate : title_page.candidates) {
       title_page.positive.push_back(
           std::find(example.title_paragraphs.begin(), example.title_paragraphs.end(),
                     candidate.paragraph) != example.title_paragraphs.end());
     }
-    if (title_pages && std::find(title_page.positive.begin(), title_page.positive.end(), true) !=
-                           title_page.positive.end()) {
-      title_pages->push_back(std::move(title_page));
+    for (const detail::Candidate& candidate : date_page.candidates) {
+      date_page.positive.push_back(example.date.size() >= 10 &&
+                                   candidate.value.compare(0, 10, example.date, 0, 10) == 0);
     }
+    if (title_pages && title_page.any_positive()) title_pages->push_back(std::move(title_page));
+    if (date_pages && date_page.any_positive()) date_pages->push_back(std::move(date_page));
     if (!page.cues.empty() && !(page.labels.empty() && page.teacher_labels.empty())) {
       pages.push_back(std::move(page));
     }
@@ -175,22 +200,32 @@ TrainedPass train_pass(const std::vector<Page>& pages,
   return trained;
 }
 
-// The title model: a perceptron over candidates, one instance each (title or not); a page's title
-// is its highest-scoring candidate. Trained once per fold, for the cross-validated share of pages
-// whose chosen candidate holds the headline, then on every page.
-detail::SparseRows train_titles(const std::vector<TitlePage>& pages,
-                                const StructureTrainingOptions& options,
-                                StructureTraining& result) {
+// A chooser (titles, dates): a perceptron over candidates, one instance each (chosen or not); a
+// page's choice is its highest-scoring candidate. Trained once per fold, for the cross-validated
+// share of pages whose chosen candidate is right (and the rules' share), then on every page.
+// Without pages, an empty chooser: the rules choose.
+struct TrainedChooser {
+  detail::SparseRows rows;
+  double cv_accuracy = 0;
+  double cv_rule_accuracy = 0;
+};
+
+TrainedChooser train_chooser(const std::vector<ChoicePage>& pages,
+                             const StructureTrainingOptions& options) {
+  TrainedChooser trained;
+  trained.rows.width = 2;
+  if (pages.empty()) return trained;
   std::vector<Line> lines;
-  for (const TitlePage& page : pages) {
+  for (const ChoicePage& page : pages) {
     for (std::size_t c = 0; c < page.candidates.size(); ++c) {
       lines.push_back({page.candidates[c].features, page.positive[c], page.fold, true});
     }
   }
   std::size_t right = 0, rule_right = 0;
   for (std::uint32_t fold = 0; fold < options.folds; ++fold) {
-    const detail::TitleModel model(detail::train_binary(lines, fold, binary_options(options)));
-    for (const TitlePage& page : pages) {
+    const detail::CandidateChooser model(
+        detail::train_binary(lines, fold, binary_options(options)));
+    for (const ChoicePage& page : pages) {
       if (page.fold != fold) continue;
       std::size_t best = 0;
       float best_margin = 0;
@@ -205,11 +240,10 @@ detail::SparseRows train_titles(const std::vector<TitlePage>& pages,
       right += page.positive[best] ? 1 : 0;
     }
   }
-  result.title_pages = pages.size();
-  result.cv_title_accuracy = static_cast<double>(right) / static_cast<double>(pages.size());
-  result.cv_rule_title_accuracy =
-      static_cast<double>(rule_right) / static_cast<double>(pages.size());
-  return detail::train_binary(lines, kAllFolds, binary_options(options));
+  trained.cv_accuracy = static_cast<double>(right) / static_cast<double>(pages.size());
+  trained.cv_rule_accuracy = static_cast<double>(rule_right) / static_cast<double>(pages.size());
+  trained.rows = detail::train_binary(lines, kAllFolds, binary_options(options));
+  return trained;
 }
 
 }  // namespace
@@ -217,17 +251,24 @@ detail::SparseRows train_titles(const std::vector<TitlePage>& pages,
 StructureTraining train_structure_model(std::span<const StructureExample> examples,
                                         const StructureTrainingOptions& options) {
   if (options.folds < 2) throw InvalidArgument("the calibration needs at least two folds");
-  // First the title model, from the rules' reading; then the block model, from the reading with
-  // those titles, as the structure stage will read pages.
+  // First the title chooser, from the rules' reading; then the date chooser and the block model,
+  // from the reading with those titles, as the structure stage will read pages (dates are
+  // chosen before the block model runs).
   StructureTraining result;
-  std::vector<TitlePage> title_pages;
-  read_pages(examples, options.folds, nullptr, &title_pages);
-  detail::SparseRows title_rows;
-  title_rows.width = 2;  // no title model: the rules choose titles
-  if (!title_pages.empty()) title_rows = train_titles(title_pages, options, result);
-  const detail::TitleModel titles(title_rows);
+  std::vector<ChoicePage> title_pages;
+  read_pages(examples, options.folds, nullptr, &title_pages, nullptr);
+  const TrainedChooser title_choice = train_chooser(title_pages, options);
+  result.title_pages = title_pages.size();
+  result.cv_title_accuracy = title_choice.cv_accuracy;
+  result.cv_rule_title_accuracy = title_choice.cv_rule_accuracy;
+  const detail::CandidateChooser titles(title_choice.rows);
+  std::vector<ChoicePage> date_pages;
   const std::vector<Page> pages =
-      read_pages(examples, options.folds, titles.empty() ? nullptr : &titles, nullptr);
+      read_pages(examples, options.folds, titles.empty() ? nullptr : &titles, nullptr, &date_pages);
+  const TrainedChooser date_choice = train_chooser(date_pages, options);
+  result.date_pages = date_pages.size();
+  result.cv_date_accuracy = date_choice.cv_accuracy;
+  result.cv_rule_date_accuracy = date_choice.cv_rule_accuracy;
   if (pages.empty()) throw InvalidArgument("no labelled paragraph on a page the model reads");
 
   std::size_t rule_right = 0;
@@ -253,7 +294,7 @@ StructureTraining train_structure_model(std::span<const StructureExample> exampl
   result.cv_accuracy = second.cv_accuracy;
   result.cv_log_loss = second.cv_log_loss;
   const detail::BlockPass passes[] = {first.pass, second.pass};
-  result.model = detail::BlockModel::serialise(passes, title_rows);
+  result.model = detail::BlockModel::serialise(passes, title_choice.rows, date_choice.rows);
   return result;
 }
 

@@ -61,8 +61,4 @@ void title_features(const TitleCues& c, std::vector<std::uint64_t>& out) {
   out.push_back(feature(kAfter, word_bucket(c.after_words), c.after_byline ? 1 : 0));
 }
 
-float TitleModel::margin(std::span<const std::uint64_t> features) const {
-  return binary_margin(rows_, features);
-}
-
 }  // namespace presslens::detail

@@ -1,14 +1,11 @@
-// The structure stage's headline chooser for plain-text pages: of the lines the rules consider
-// (shortly before the body, the page's first lines, a heading-like first body paragraph), the one
-// a linear model on the shared runtime scores highest, from what the rules see of each line
-// (length, closing punctuation, case, whether it stands again elsewhere on the page, where it
-// stands from the body, the rules' own score and rank) and of its neighbours. HTML pages take the
-// headline their markup gives. Trained with the block model (tools/train_structure.py) and
-// stored in the same file.
+// What the structure stage's headline chooser (candidate_chooser.hpp) reads of each line the rules
+// consider for a plain-text page's headline (shortly before the body, the page's first lines, a
+// heading-like first body paragraph): its length, closing punctuation, case, whether it stands
+// again elsewhere on the page, where it stands from the body, the rules' own score and rank, and
+// its neighbours. HTML pages take the headline their markup gives.
 #pragma once
 
 #include <cstdint>
-#include <span>
 #include <vector>
 
 #include "detail/linear_model.hpp"
@@ -35,27 +32,5 @@ struct TitleCues {
 };
 
 void title_features(const TitleCues& cues, std::vector<std::uint64_t>& out);
-
-// A candidate as training sees it: its paragraph, its features, and whether the rules chose it.
-struct TitleCandidate {
-  std::uint32_t paragraph;
-  std::vector<std::uint64_t> features;
-  bool rule_choice;
-};
-
-// Empty (the rules choose) or a classifier whose margin ranks candidates.
-class TitleModel {
- public:
-  TitleModel() = default;
-  explicit TitleModel(const SparseRows& rows) : rows_(rows), empty_(rows.keys.empty()) {}
-
-  bool empty() const noexcept { return empty_; }
-  // The candidate's margin: title minus not a title, in the weights' units.
-  float margin(std::span<const std::uint64_t> features) const;
-
- private:
-  LinearModel rows_;
-  bool empty_ = true;
-};
 
 }  // namespace presslens::detail
