@@ -11,7 +11,8 @@ Two kinds of JSONL input, told apart by their fields:
   {"text", "body_must", "chrome_must", "title", "author", "date"} -> body recall (a body_must
   string counts when one occurrence lies inside the predicted body), chrome rejection (a
   chrome_must string counts when no occurrence overlaps the body), their harmonic mean, and
-  title/author/date accuracy (case- and space-insensitive containment; date: same day).
+  title/author/date accuracy (case- and space-insensitive containment; date: same day), and
+  "authorless accuracy": the pages without a gold author that are given none.
 
 - HTML pages with must-have strings ({"html", "body_must", "chrome_must", ...}, e.g.
   ../shared/data/structure/trafilatura_dev_html.jsonl.xz) -> the same, with the page's HTML as
@@ -124,6 +125,8 @@ def metadata_scores(doc: presslens.Document, page: dict, totals: Dict[str, List[
     if gold_authors:
         predicted = " ".join(a.text for a in structure.authors)
         totals["author"].append(any(contains_either(predicted, a) for a in gold_authors))
+    elif "author" in page or "authors" in page:
+        totals["authorless"].append(not structure.authors)
     if page.get("date"):
         totals["date"].append(structure.date_iso[:10] == page["date"][:10])
 
@@ -288,6 +291,8 @@ def evaluate_html(pages: Sequence[dict], system: str, analyzers: Analyzers, defa
             # Name by name: "Roland Brockmann" is right for "Von Roland Brockmann und Sebastian Drescher".
             gold = [a.strip() for a in page["author"].split(";")]
             totals["author"].append(any(contains_either(p, g) for p in authors for g in gold))
+        elif "author" in page:
+            totals["authorless"].append(not authors)
         if page.get("date"):
             totals["date"].append((date or "")[:10] == page["date"][:10])
     seconds = time.perf_counter() - started

@@ -27,8 +27,11 @@ are trained on and never scored: the cross-validated figures count the annotator
 The same file holds the title model for plain-text pages: for each scraped-text page, the lines
 that hold its gold title (and not much more, or most of it) are the headline; the trainer learns
 to pick one of them among the rules' candidates, and reads the pages again with its titles before
-training the block model. It holds the date chooser too: on every page with chrome (text or HTML),
-each short line that gives a date is a candidate, right when it gives the page's gold date.
+training the block model. It holds the date and author choosers too: on every page with chrome (text or HTML),
+each short line that gives a date is a candidate, right when it gives the page's gold date, and
+each short line that offers names (after a byline opener, as its first words, after a date),
+right when one of them holds a gold author or is held by one (a page without gold authors
+teaches the chooser to give none).
 
 presslens's own C++ trainer (presslens._presslens.train_structure_model) computes each labelled
 paragraph's features exactly as the structure stage does after its rules, trains an averaged
@@ -204,9 +207,10 @@ def training_pages(shared: Path, teacher: Dict[str, str], leave_out: Optional[Tu
             taught = teacher_labels(doc, teacher[page["id"]], labels) if page.get("id") in teacher else {}
             titles = title_paragraphs(doc, page) if form == "text" else []
             date = (page.get("date") or "")[:10]
-            if labels or titles or date:
+            authors = page["authors"] if "authors" in page else [a.strip() for a in (page.get("author") or "").split(";") if a.strip()]
+            if labels or titles or date or authors:
                 group = page.get("id", "")  # a page as text and as HTML share a fold
-                pages.append((source, form, doc.lang, sorted(labels.items()), sorted(taught.items()), titles, date, group))
+                pages.append((source, form, doc.lang, sorted(labels.items()), sorted(taught.items()), titles, date, authors, group))
                 used += 1
         counts[path.name] = used
     return pages, counts
@@ -234,6 +238,9 @@ def main() -> int:
           f"share chosen right: title model {result['cv_title_accuracy']:.3f}, rules alone {result['cv_rule_title_accuracy']:.3f}")
     print(f"dates: {result['date_pages']} pages with chrome whose date is among their dated lines; cross-validated "
           f"share chosen right: date chooser {result['cv_date_accuracy']:.3f}, rules alone {result['cv_rule_date_accuracy']:.3f}")
+    print(f"authors: {result['author_pages']} pages with chrome and gold authors; cross-validated share given a right author: "
+          f"author chooser {result['cv_author_accuracy']:.3f}, rules alone {result['cv_rule_author_accuracy']:.3f}; "
+          f"pages without gold authors given some: {result['cv_unauthored_given_authors']:.3f}")
     print(f"labelled paragraphs: {result['lines']} by the annotators, {result['teacher_lines']} by the teacher; {args.folds}-fold cross-validated accuracy: "
           f"block model {result['cv_accuracy']:.3f}, its first pass alone {result['cv_first_pass_accuracy']:.3f}, rules alone {result['cv_rule_accuracy']:.3f}; log loss {result['cv_log_loss']:.3f}")
     return write_or_check(result["model"], args.out, args.check, started)

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "detail/author_model.hpp"
 #include "detail/block_model.hpp"
 #include "detail/date_model.hpp"
 #include "detail/dates.hpp"
@@ -36,6 +39,11 @@ class StructureLexicon {
       bio_openers.add(pack->list("bio_openers"));
       bio.add(pack->list("bio_cues"));
     }
+    // "Ana\tf": the name before the tab, folded.
+    for (const std::string& line : language.list("given_names")) {
+      const std::string_view name = std::string_view(line).substr(0, line.find('\t'));
+      given_names.insert(FoldedText(name, {0, static_cast<std::uint32_t>(name.size())}).chars);
+    }
   }
 
   PhraseList chrome;
@@ -46,6 +54,7 @@ class StructureLexicon {
   PhraseList bio_openers;
   PhraseList bio;
   DateFinder dates;
+  std::unordered_set<std::u32string> given_names;    // folded: "ana", "jürgen"
   const BlockModel* model = &BlockModel::builtin();  // the pack's own, else the shipped one
 
  private:
@@ -256,8 +265,11 @@ class PageReader {
     body_end = find_bio(body_begin, body_end, &PageReader::has_bio_cue);
     body_begin = find_title(body_begin, body_end);
     find_bylines(body_begin, body_end);
-    if (metadata_) take_metadata();
     find_name_bylines(body_begin);
+    if (!structure_.authors.empty()) structure_.author_source = ChoiceSource::kRules;
+    if (!clean_ && (choosers_.authors || choosers_.author_log))
+      choose_authors(body_begin, body_end);
+    if (metadata_) take_metadata();
     if (!bio_index_) body_end = find_bio(body_begin, body_end, &PageReader::opens_with_author);
     for (std::uint32_t i = body_begin; i < body_end; ++i) {
       if (structure_.roles[i] == ParagraphRole::kBoilerplate && !is_chrome(features_[i]) &&
@@ -649,7 +661,10 @@ class PageReader {
             {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + name.size())});
       }
     }
-    if (!authors.empty()) structure_.authors = std::move(authors);
+    if (!authors.empty()) {
+      structure_.authors = std::move(authors);
+      structure_.author_source = ChoiceSource::kMarkup;
+    }
   }
 
   bool is_all_caps(Span span) const {
@@ -873,6 +888,165 @@ class PageReader {
     return detail::cue_hash(FoldedText(text_, {start, end}).chars);
   }
 
+  // On a page with chrome, every short line that may name the authors is a candidate: names after
+  // a byline opener (at the line's start or inside it), a line that opens with a name, a name
+  // right after a date. The author chooser scores each from where the line stands, what else it
+  // holds and the words around the names; the best gives the authors when its margin is positive
+  // (many pages name none), else the rules' authors stand (a byline it is unsure of). Each
+  // candidate's features go to the training log when there is one.
+  void choose_authors(std::uint32_t body_begin, std::uint32_t body_end) {
+    struct Offer : AuthorOffer {
+      std::uint32_t paragraph;
+    };
+    std::vector<Offer> offers;
+    std::vector<bool> after_comments;
+    bool comments = false;
+    for (std::uint32_t i = 0; i < paragraphs_.size(); ++i) {
+      const Features& f = features_[i];
+      comments |= f.comment_heading;
+      if (title_index_ == i || paragraphs_[i].span.size() > kMaxCueBytes ||
+          f.words > (f.byline ? kMaxHeaderWords : kMaxChromeWords)) {
+        continue;
+      }
+      if (auto offer = author_offer(i)) {
+        offers.push_back({std::move(*offer), i});
+        after_comments.push_back(comments);
+      }
+    }
+    if (offers.empty()) return;
+    std::unordered_map<std::string_view, std::uint32_t> same_name;
+    const auto first_name = [&](const Offer& offer) {
+      return text_.substr(offer.names[0].begin, offer.names[0].size());
+    };
+    for (const Offer& offer : offers) ++same_name[first_name(offer)];
+    std::vector<std::uint64_t> features;
+    std::optional<std::size_t> best;
+    float best_margin = 0;
+    for (std::size_t k = 0; k < offers.size(); ++k) {
+      const Offer& offer = offers[k];
+      const std::uint32_t i = offer.paragraph;
+      const Features& f = features_[i];
+      const Span span = paragraphs_[i].span;
+      detail::AuthorCues c;
+      c.kind = offer.kind;
+      if (offer.opener) c.opener = detail::cue_hash(FoldedText(text_, *offer.opener).chars);
+      c.words = f.words;
+      c.name_words = count_words(text_, offer.names[0]);
+      c.names = static_cast<std::uint32_t>(offer.names.size());
+      std::uint32_t name_bytes = 0;
+      for (const Span name : offer.names) name_bytes += name.size();
+      c.name_quarters = std::min<std::uint32_t>(4, 4 * name_bytes / span.size());
+      if (title_index_) {
+        c.from_title = static_cast<std::int32_t>(i) - static_cast<std::int32_t>(*title_index_);
+      }
+      c.body_distance = distance_bucket(i, body_begin, body_end);
+      if (c.body_distance == 0) c.into_body = i - body_begin;
+      c.position = static_cast<std::uint8_t>(10 * i / paragraphs_.size());
+      c.date = lexicon_.dates.find(text_, span).has_value();
+      c.page_date = structure_.date_span && structure_.date_span->begin >= span.begin &&
+                    structure_.date_span->begin < span.end;
+      c.after_comments = after_comments[k];
+      c.chrome = f.chrome || f.link_list || f.layout || f.links;
+      c.legal = f.legal.has_value();
+      c.terminal = f.terminal;
+      c.all_caps = is_all_caps(offer.names[0]);
+      c.given_name = starts_with_given_name(offer.names[0]);
+      if (!evidence_.empty()) {
+        c.link_quarters = evidence_[i].link_quarters;
+        c.outside_content = evidence_[i].outside_content;
+      }
+      c.word_after = word_hash_after(offer.names[0].end, span.end);
+      c.same_name = same_name[first_name(offer)];
+      c.rule_choice =
+          std::any_of(structure_.authors.begin(), structure_.authors.end(), [&](Span author) {
+            return text_.substr(author.begin, author.size()) == first_name(offer);
+          });
+      features.clear();
+      detail::author_features(c, features);
+      if (choosers_.author_log) {
+        std::string names;
+        for (const Span name : offer.names) {
+          if (!names.empty()) names += "; ";
+          names += text_.substr(name.begin, name.size());
+        }
+        choosers_.author_log->push_back({i, features, c.rule_choice, std::move(names)});
+      }
+      if (!choosers_.authors) continue;
+      const float margin = choosers_.authors->margin(features);
+      if (!best || margin > best_margin) {
+        best = k;
+        best_margin = margin;
+      }
+    }
+    if (!best || best_margin <= 0) return;
+    structure_.authors = offers[*best].names;
+    structure_.author_source = ChoiceSource::kModel;
+  }
+
+  // Whether the name's first word is a known given name ("Ronja Beck"; not "Station Info").
+  bool starts_with_given_name(Span name) const {
+    std::uint32_t end = name.begin;
+    while (end < name.end && u_isalpha(detail::code_point_at(text_, end).value)) {
+      end += detail::code_point_at(text_, end).size;
+    }
+    return end > name.begin &&
+           lexicon_.given_names.contains(FoldedText(text_, {name.begin, end}).chars);
+  }
+
+  struct AuthorOffer {
+    detail::AuthorCues::Kind kind;
+    std::optional<Span> opener;
+    std::vector<Span> names;
+  };
+
+  // The names paragraph i offers as authors, and how they were found; none when it offers none.
+  std::optional<AuthorOffer> author_offer(std::uint32_t i) const {
+    using Kind = detail::AuthorCues::Kind;
+    const Span span = paragraphs_[i].span;
+    const FoldedText folded(text_, span);
+    if (const auto opener = lexicon_.byline.find(folded)) {
+      std::uint32_t after = opener->end;  // "Von: Lena Vogt"
+      while (after < span.end && (text_[after] == ':' || text_[after] == ' ')) ++after;
+      if (starts_name(after, span.end)) {
+        std::vector<Span> names = names_in({after, span.end});
+        if (!names.empty()) {
+          const bool first = detail::trim_space(text_, {span.begin, opener->begin}).empty();
+          return AuthorOffer{first ? Kind::kOpener : Kind::kInnerOpener, opener, std::move(names)};
+        }
+      }
+    }
+    if (features_[i].words > 8) return std::nullopt;
+    const Span leading = leading_name(span);
+    if (!leading.empty() && !names_role(leading)) {
+      return AuthorOffer{Kind::kLeadingName, std::nullopt, {leading}};
+    }
+    if (const auto date = lexicon_.dates.find(text_, span)) {
+      std::uint32_t at = date->span.end;
+      while (at < span.end && !u_isalpha(detail::code_point_at(text_, at).value)) {
+        at += detail::code_point_at(text_, at).size;
+      }
+      const Span name = leading_name({at, span.end});
+      if (!name.empty() && !names_role(name)) {
+        return AuthorOffer{Kind::kAfterDate, std::nullopt, {name}};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The word (letters and digits) that starts after `at` before `end`, past any spaces and
+  // punctuation, case-folded and hashed; 0 when there is none.
+  std::uint64_t word_hash_after(std::uint32_t at, std::uint32_t end) const {
+    while (at < end && !u_isalnum(detail::code_point_at(text_, at).value)) {
+      at += detail::code_point_at(text_, at).size;
+    }
+    std::uint32_t stop = at;
+    while (stop < end && u_isalnum(detail::code_point_at(text_, stop).value)) {
+      stop += detail::code_point_at(text_, stop).size;
+    }
+    if (stop == at) return 0;
+    return detail::cue_hash(FoldedText(text_, {at, stop}).chars);
+  }
+
   // The headline is never a byline: "Car giant hit by Mercedes slump" names no author.
   void take_authors(std::uint32_t i) {
     if (!structure_.authors.empty() || paragraphs_[i].span.size() > kMaxCueBytes ||
@@ -888,6 +1062,13 @@ class PageReader {
   // Names after a byline opener, up to a separator, a digit or a date: "Kiyoshi Sugawa | ...",
   // "Anna Schmidt und Paul Weber", "文/张三".
   void add_authors(Span rest) {
+    for (const Span name : names_in(rest)) structure_.authors.push_back(name);
+  }
+
+  // The names in `rest` (after a byline opener), up to a separator, a digit or a dash, split at
+  // commas and "and": "Helen Marsh and Omar Diaz | 24 May" gives two.
+  std::vector<Span> names_in(Span rest) const {
+    std::vector<Span> names;
     std::uint32_t end = rest.begin;
     while (end < rest.end) {
       const detail::SentenceChar c = detail::sentence_char_at(text_, end);
@@ -915,10 +1096,11 @@ class PageReader {
       const std::uint32_t words = count_words(text_, name);
       if (!name.empty() && words >= 1 && words <= 5 && starts_name(name.begin, name.end) &&
           !names_role(name)) {
-        structure_.authors.push_back(name);
+        names.push_back(name);
       }
       start = cut + skip;
     }
+    return names;
   }
 
   // "Health Correspondent", "Political Editor": the writer's role, not a name.
@@ -1050,8 +1232,10 @@ Structure StructureParser::parse(std::string_view text, std::span<const Paragrap
   if (paragraphs.size() == 1 && blocks.empty()) return Structure::all_body(1);
   const detail::CandidateChooser& titles = lexicon_->model->titles();
   const detail::CandidateChooser& dates = lexicon_->model->dates();
+  const detail::CandidateChooser& authors = lexicon_->model->authors();
   return PageReader(text, paragraphs, *lexicon_, blocks, metadata)
-      .with_choosers({titles.empty() ? nullptr : &titles, dates.empty() ? nullptr : &dates})
+      .with_choosers({titles.empty() ? nullptr : &titles, dates.empty() ? nullptr : &dates,
+                      authors.empty() ? nullptr : &authors})
       .read();
 }
 

@@ -34,8 +34,9 @@ constexpr ColumnSpec kDocumentColumns[] = {
     {"url", Kind::kString},           {"title", Kind::kString},
     {"title_source", Kind::kString},  {"date", Kind::kString},
     {"date_source", Kind::kString},   {"utc_offset", Kind::kString},
-    {"authors", Kind::kString},       {"sentences", Kind::kInteger},
-    {"quotes", Kind::kInteger},       {"claims", Kind::kInteger}};
+    {"authors", Kind::kString},       {"author_source", Kind::kString},
+    {"sentences", Kind::kInteger},    {"quotes", Kind::kInteger},
+    {"claims", Kind::kInteger}};
 constexpr ColumnSpec kSentenceColumns[] = {
     {"index", Kind::kInteger},    {"paragraph", Kind::kInteger}, {"start", Kind::kInteger},
     {"end", Kind::kInteger},      {"text", Kind::kString},       {"claim_score", Kind::kReal},
@@ -167,7 +168,8 @@ class DocumentRows {
                   structure.title ? std::optional(document_.text(*structure.title)) : kMissing,
                   present(to_string(structure.title_source)), present(date),
                   present(to_string(structure.date_source)), present(utc_offset), authors,
-                  document_.sentences().size(), document_.quotes().size(), claims);
+                  present(to_string(structure.author_source)), document_.sentences().size(),
+                  document_.quotes().size(), claims);
   }
 
  private:

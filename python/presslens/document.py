@@ -501,12 +501,13 @@ class Structure:
     per paragraph, the learned block model's probability that it is body rather than chrome
     (empty when the model did not run: clean text, a single paragraph). ``title_source`` says who
     chose the title: "markup" (an HTML page's own title or h1), "model" (the learned title model,
-    on plain text with chrome), "rules", or None without a title; ``date_source`` who chose the
-    date: "markup" (an HTML page's metadata), "model" (the learned date chooser, on pages with
-    chrome), "rules", or None without a date."""
+    on plain text with chrome), "rules", or None without a title; ``date_source`` and
+    ``author_source`` who chose the date and the authors: "markup" (an HTML page's metadata),
+    "model" (the learned date and author choosers, on pages with chrome), "rules", or None without
+    one."""
 
     __slots__ = ("title", "authors", "date", "date_iso", "date_text", "body", "bio", "boilerplate",
-                 "body_scores", "title_source", "date_source")
+                 "body_scores", "title_source", "date_source", "author_source")
 
     def __init__(
         self,
@@ -520,10 +521,12 @@ class Structure:
         body_scores: Optional[List[float]] = None,
         title_source: Optional[str] = None,
         date_source: Optional[str] = None,
+        author_source: Optional[str] = None,
     ) -> None:
         self.title = title
         self.title_source = title_source or None
         self.date_source = date_source or None
+        self.author_source = author_source or None
         self.authors = authors
         self.date_iso = date_iso
         self.date = datetime.datetime.fromisoformat(date_iso) if date_iso else None
@@ -545,6 +548,7 @@ class Structure:
             "body_scores": list(self.body_scores),
             "title_source": self.title_source,
             "date_source": self.date_source,
+            "author_source": self.author_source,
         }
 
     def __eq__(self, other: object) -> bool:
@@ -940,6 +944,7 @@ class Document:
                 body_scores=raw["body_scores"],
                 title_source=raw["title_source"],
                 date_source=raw["date_source"],
+                author_source=raw["author_source"],
             )
         return self._structure
 

@@ -24,7 +24,7 @@ SCHEMAS: Dict[str, Dict[str, str]] = {
                   "site": "string", "url": "string", "title": "string", "title_source": "string",
                   "date": "datetime64[ns]", "date_source": "string",
                   "utc_offset": "string",
-                  "authors": "string", "sentences": "int64",
+                  "authors": "string", "author_source": "string", "sentences": "int64",
                   "quotes": "int64", "claims": "int64"},
     "sentences": {"index": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
                   "text": "string", "claim_score": "Float64", "quoted_share": "float64"},

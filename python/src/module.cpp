@@ -71,6 +71,7 @@ py::dict structure(const Document& document) {
   result["date_span"] = optional_span(document, s.date_span);
   result["date"] = s.date;
   result["date_source"] = presslens::to_string(s.date_source);
+  result["author_source"] = presslens::to_string(s.author_source);
   result["boilerplate"] = boilerplate;
   result["body_scores"] = py::cast(s.body_scores);
   return result;
@@ -333,40 +334,46 @@ PYBIND11_MODULE(_presslens, m, py::mod_gil_not_used()) {
       "Trains a language identifier from (code, [(word, frequency)]) pairs; returns its bytes.");
   m.def(
       "train_structure_model",
-      [](const std::vector<std::tuple<std::string, std::string, std::string,
-                                      std::vector<std::pair<std::uint32_t, bool>>,
-                                      std::vector<std::pair<std::uint32_t, bool>>,
-                                      std::vector<std::uint32_t>, std::string, std::string>>& pages,
+      [](const std::vector<std::tuple<
+             std::string, std::string, std::string, std::vector<std::pair<std::uint32_t, bool>>,
+             std::vector<std::pair<std::uint32_t, bool>>, std::vector<std::uint32_t>, std::string,
+             std::vector<std::string>, std::string>>& pages,
          std::uint32_t epochs, std::uint32_t folds, std::uint64_t seed, std::uint32_t gold_weight) {
         std::vector<presslens::StructureExample> examples;
-        for (const auto& [text, format, lang, labels, teacher_labels, titles, date, group] :
-             pages) {
-          examples.push_back(
-              {text, input_format(format), lang, labels, teacher_labels, titles, date, group});
+        for (const auto& [text, format, lang, labels, teacher_labels, titles, date, authors,
+                          group] : pages) {
+          examples.push_back({text, input_format(format), lang, labels, teacher_labels, titles,
+                              date, authors, group});
         }
         presslens::StructureTraining result;
         {
           py::gil_scoped_release release;
           result = presslens::train_structure_model(examples, {epochs, folds, seed, gold_weight});
         }
-        return py::dict(py::arg("model") = py::bytes(result.model), py::arg("lines") = result.lines,
-                        py::arg("teacher_lines") = result.teacher_lines,
-                        py::arg("cv_accuracy") = result.cv_accuracy,
-                        py::arg("cv_first_pass_accuracy") = result.cv_first_pass_accuracy,
-                        py::arg("cv_rule_accuracy") = result.cv_rule_accuracy,
-                        py::arg("cv_log_loss") = result.cv_log_loss,
-                        py::arg("title_pages") = result.title_pages,
-                        py::arg("cv_title_accuracy") = result.cv_title_accuracy,
-                        py::arg("cv_rule_title_accuracy") = result.cv_rule_title_accuracy,
-                        py::arg("date_pages") = result.date_pages,
-                        py::arg("cv_date_accuracy") = result.cv_date_accuracy,
-                        py::arg("cv_rule_date_accuracy") = result.cv_rule_date_accuracy);
+        return py::dict(
+            py::arg("model") = py::bytes(result.model), py::arg("lines") = result.lines,
+            py::arg("teacher_lines") = result.teacher_lines,
+            py::arg("cv_accuracy") = result.cv_accuracy,
+            py::arg("cv_first_pass_accuracy") = result.cv_first_pass_accuracy,
+            py::arg("cv_rule_accuracy") = result.cv_rule_accuracy,
+            py::arg("cv_log_loss") = result.cv_log_loss,
+            py::arg("title_pages") = result.title_pages,
+            py::arg("cv_title_accuracy") = result.cv_title_accuracy,
+            py::arg("cv_rule_title_accuracy") = result.cv_rule_title_accuracy,
+            py::arg("date_pages") = result.date_pages,
+            py::arg("cv_date_accuracy") = result.cv_date_accuracy,
+            py::arg("cv_rule_date_accuracy") = result.cv_rule_date_accuracy,
+            py::arg("author_pages") = result.author_pages,
+            py::arg("cv_author_accuracy") = result.cv_author_accuracy,
+            py::arg("cv_rule_author_accuracy") = result.cv_rule_author_accuracy,
+            py::arg("cv_unauthored_given_authors") = result.cv_unauthored_given_authors);
       },
       py::arg("pages"), py::arg("epochs") = 5, py::arg("folds") = 5, py::arg("seed") = 1,
       py::arg("gold_weight") = 1,
-      "Trains the structure stage's block model and its title and date choosers from (text,"
-      " format, lang, [(paragraph, is_body)], [teacher's (paragraph, is_body)], [headline"
-      " paragraphs], date 'YYYY-MM-DD' or '', group: pages of one group share a fold) pages;"
+      "Trains the structure stage's block model and its title, date and author choosers from"
+      " (text, format, lang, [(paragraph, is_body)], [teacher's (paragraph, is_body)], [headline"
+      " paragraphs], date 'YYYY-MM-DD' or '', [authors], group: pages of one group share a fold)"
+      " pages;"
       " returns the model's bytes and its cross-validated accuracy.");
   m.def(
       "train_keyphrase_model",

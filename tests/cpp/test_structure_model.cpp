@@ -103,6 +103,33 @@ TEST(StructureModel, DatesSayWhoChoseThem) {
   EXPECT_EQ(none.date_source, ChoiceSource::kNone);
 }
 
+// The author chooser reads every short line that may name the authors: the writer's name alone on
+// a line under the article (which the rules, reading bylines near the title, miss) is taken, the
+// commenter's is not; where the chooser is unsure, the rules' byline stands.
+TEST(StructureModel, AuthorsSayWhoChoseThem) {
+  const auto page = [](std::string_view author_line) {
+    std::string text = kPage;
+    text.replace(text.find("By Maren"),
+                 std::string_view("By Maren Tollefsen | 12 March 2025").size(), "12 March 2025");
+    text.insert(text.find("Most Read"), std::string(author_line) +
+                                            "\nComments (1)\nJonas Berg, 14 March 2025\n"
+                                            "Finally some good news for the island.\n");
+    return text;
+  };
+  const std::string below = page("Helen Marsh");
+  const Document doc = analyze(below);
+  ASSERT_EQ(doc.structure().authors.size(), 1u);
+  EXPECT_EQ(doc.text(doc.structure().authors[0]), "Helen Marsh");
+  EXPECT_EQ(doc.structure().author_source, ChoiceSource::kModel);
+  const Document byline = analyze(page("Published 12 March 2025 by Helen Marsh"));
+  ASSERT_EQ(byline.structure().authors.size(), 1u);
+  EXPECT_EQ(byline.text(byline.structure().authors[0]), "Helen Marsh");
+  EXPECT_EQ(byline.structure().author_source, ChoiceSource::kRules);
+  const Document none = analyze(page("Share this story"));
+  EXPECT_TRUE(none.structure().authors.empty());
+  EXPECT_EQ(none.structure().author_source, ChoiceSource::kNone);
+}
+
 TEST(StructureModel, AChromeWordInProseIsNoVeto) {
   // "Home owners ..." opens with a chrome word ("Home"): the body keeps it.
   const Document doc = analyze(kPage);
@@ -138,6 +165,7 @@ StructureExample labelled_page() {
                  {7, true},  {9, false}, {10, false}, {11, false}};
   page.title_paragraphs = {2};
   page.date = "2025-03-12";
+  page.authors = {"Maren Tollefsen"};
   return page;
 }
 
@@ -151,6 +179,9 @@ TEST(StructureTraining, LearnsDeterministicallyAndReplacesTheModelThroughPackDir
   EXPECT_DOUBLE_EQ(trained.cv_title_accuracy, 1.0);
   EXPECT_EQ(trained.date_pages, 6u);  // the byline's date is among each page's dated lines
   EXPECT_DOUBLE_EQ(trained.cv_date_accuracy, 1.0);
+  EXPECT_EQ(trained.author_pages, 6u);
+  EXPECT_DOUBLE_EQ(trained.cv_author_accuracy, 1.0);
+  EXPECT_DOUBLE_EQ(trained.cv_rule_author_accuracy, 1.0);
   EXPECT_GE(trained.cv_accuracy, 0.0);
   EXPECT_LE(trained.cv_accuracy, 1.0);
   EXPECT_EQ(trained.model, train_structure_model(pages, options).model);
@@ -192,30 +223,34 @@ TEST(StructureTraining, RefusesBadInput) {
   EXPECT_THROW(train_structure_model(std::vector{labelled_page()}, one_fold), InvalidArgument);
 }
 
-// A model file of version 1 (before the date chooser) still loads: its pages' dates are the
-// rules'. Such a file is a version 2 file without its last field, the date chooser's rows (48
-// bytes when empty: width, scale and five empty arrays).
-TEST(StructureModel, VersionOneFilesLoadWithoutADateChooser) {
-  StructureExample undated = labelled_page();
-  undated.date.clear();
+// Model files of versions 1 (before the date chooser) and 2 (before the author chooser) still
+// load: their pages' dates and authors are the rules'. Such files are a version 3 file without its
+// last fields, the choosers' rows (48 bytes each when empty: width, scale and five empty arrays).
+TEST(StructureModel, OlderModelFilesLoadWithoutTheirChoosers) {
+  StructureExample bare = labelled_page();
+  bare.date.clear();
+  bare.authors.clear();
   StructureTrainingOptions options;
   options.folds = 2;
   const StructureTraining trained =
-      train_structure_model(std::vector<StructureExample>(2, undated), options);
+      train_structure_model(std::vector<StructureExample>(2, bare), options);
   EXPECT_EQ(trained.date_pages, 0u);
+  EXPECT_EQ(trained.author_pages, 0u);
   const std::size_t version_at = 4 + std::string_view("presslens block model").size();
-  ASSERT_EQ(trained.model[version_at], 2);
-  std::string version_one = trained.model.substr(0, trained.model.size() - 48);
-  version_one[version_at] = 1;
-  const auto dir = std::filesystem::temp_directory_path() / "presslens_structure_model_v1";
+  ASSERT_EQ(trained.model[version_at], 3);
+  const auto dir = std::filesystem::temp_directory_path() / "presslens_structure_model_older";
   std::filesystem::create_directories(dir);
   Options with_pack;
   with_pack.pack_dir = dir;
-  for (const std::string& model : {trained.model, version_one}) {
+  for (const int version : {3, 2, 1}) {
+    std::string model = trained.model.substr(0, trained.model.size() - 48 * (3 - version));
+    model[version_at] = static_cast<char>(version);
     std::ofstream(dir / "structure.model", std::ios::binary | std::ios::trunc) << model;
     const Document doc = analyze(kPage, with_pack);
-    EXPECT_EQ(doc.structure().date, "2025-03-12");
-    EXPECT_EQ(doc.structure().date_source, ChoiceSource::kRules);
+    EXPECT_EQ(doc.structure().date, "2025-03-12") << version;
+    EXPECT_EQ(doc.structure().date_source, ChoiceSource::kRules) << version;
+    ASSERT_EQ(doc.structure().authors.size(), 1u) << version;
+    EXPECT_EQ(doc.structure().author_source, ChoiceSource::kRules) << version;
   }
   std::filesystem::remove_all(dir);
 }

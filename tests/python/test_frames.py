@@ -125,7 +125,7 @@ def _reference_rows(doc, layer, doc_id, keywords_top):
             "date": date.replace(tzinfo=None) if date else None, "date_source": structure.date_source,
             "utc_offset": None if minutes is None else
             f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}",
-            "authors": ", ".join(a.text for a in structure.authors),
+            "authors": ", ".join(a.text for a in structure.authors), "author_source": structure.author_source,
             "sentences": len(doc.sentences), "quotes": len(doc.quotes), "claims": len(doc.claims),
         }]
     if layer == "sentences":

@@ -118,6 +118,25 @@ def test_titles_say_who_chose_them() -> None:
     assert none.structure.title is None and none.structure.title_source is None
 
 
+def test_authors_say_who_chose_them() -> None:
+    # The writer's name alone under the article, a commenter's after the comments heading: the
+    # author chooser takes the writer's, which the rules (bylines near the title) miss.
+    page = PAGE.replace("By Helen Marsh and Omar Diaz | Published May 24, 2024", "May 24, 2024").replace(
+        "Most Read", "AUTHOR\nComments (1)\nJo Berg, May 26, 2024\nGreat news.\nMost Read")
+    signed = presslens.analyze(page.replace("AUTHOR", "Helen Marsh"))
+    assert [a.text for a in signed.structure.authors] == ["Helen Marsh"]
+    assert signed.structure.author_source == "model" and signed.to_dict()["structure"]["author_source"] == "model"
+    assert presslens.analyze_frame(pd.DataFrame({"text": [page.replace("AUTHOR", "Helen Marsh")]}))[
+        "documents"]["author_source"][0] == "model"
+    # Without it, the bio names the writer ("Helen Marsh is a correspondent ..."); without that
+    # too, no one.
+    bio_only = presslens.analyze(page.replace("AUTHOR", "Share this story"))
+    assert [a.text for a in bio_only.structure.authors] == ["Helen Marsh"]
+    unsigned = presslens.analyze(page.replace("AUTHOR", "Share this story").replace(
+        "Helen Marsh is a correspondent for the Courier.\n", ""))
+    assert unsigned.structure.authors == [] and unsigned.structure.author_source is None
+
+
 def test_dates_say_who_chose_them() -> None:
     # A newsletter's date above the headline and a reader's comment after the article: the date
     # chooser reads every dated line of a page with chrome and takes the article's own.
@@ -132,10 +151,10 @@ def test_dates_say_who_chose_them() -> None:
     restored = pickle.loads(pickle.dumps(doc)).structure
     assert restored.date_source == "model" and restored == doc.structure
     assert doc.to_dict()["structure"]["date_source"] == "model"
-    older = doc.structure.__getstate__()[:-1]  # pickled before dates had a source
+    older = doc.structure.__getstate__()[:-2]  # pickled before dates and authors had a source
     structure = presslens.Structure.__new__(presslens.Structure)
     structure.__setstate__(older)
-    assert structure.date_source is None
+    assert structure.date_source is None and structure.author_source is None
     clean = presslens.analyze("Bridge approved\n\nRIVERSIDE, May 24, 2024 - The council voted on Tuesday. Work starts in "
                               "spring.\n\nThe old ferry landing will close.")  # clean text: the rules
     assert clean.structure.date_iso == "2024-05-24" and clean.structure.date_source == "rules"
@@ -152,12 +171,13 @@ def test_a_model_trained_on_our_page_replaces_the_shipped_one(tmp_path) -> None:
     doc = presslens.analyze(PAGE)
     labels = [(p.index, p.role == "body") for p in doc.paragraphs if p.role in ("body", "boilerplate")]
     title = [p.index for p in doc.paragraphs if p.role == "title"]
-    pages = [(PAGE, "text", "en", labels, [], title, "2024-05-24", "")] * 4
+    pages = [(PAGE, "text", "en", labels, [], title, "2024-05-24", ["Helen Marsh", "Omar Diaz"], "")] * 4
     trained = _presslens.train_structure_model(pages, folds=2)
     assert trained == _presslens.train_structure_model(pages, folds=2)  # deterministic
     assert trained["lines"] == 4 * len(labels) and trained["teacher_lines"] == 0
     assert trained["title_pages"] == 4 and 0.0 <= trained["cv_title_accuracy"] <= 1.0
     assert trained["date_pages"] == 4 and trained["cv_date_accuracy"] == 1.0
+    assert trained["author_pages"] == 4 and trained["cv_author_accuracy"] == 1.0
     assert 0.0 <= trained["cv_accuracy"] <= 1.0
     (tmp_path / "structure.model").write_bytes(trained["model"])
     own = presslens.Analyzer("en", pack_dir=str(tmp_path)).analyze(PAGE)
@@ -167,4 +187,4 @@ def test_a_model_trained_on_our_page_replaces_the_shipped_one(tmp_path) -> None:
     with pytest.raises(presslens.LanguagePackError):
         presslens.Analyzer("en", pack_dir=str(tmp_path))
     with pytest.raises(presslens.InvalidArgumentError):
-        _presslens.train_structure_model([(PAGE, "text", "en", [(99, True)], [], [], "", "")])
+        _presslens.train_structure_model([(PAGE, "text", "en", [(99, True)], [], [], "", [], "")])

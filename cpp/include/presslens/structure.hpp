@@ -52,9 +52,9 @@ enum class ChromeReason : std::uint8_t {
 enum class ChoiceSource : std::uint8_t {
   kNone,    // none found
   kMarkup,  // an HTML page's own: its title (og:title, JSON-LD headline, <title>) or <h1>, its
-            // date (JSON-LD datePublished, article:published_time, <time>)
+            // date (JSON-LD datePublished, article:published_time, <time>), its authors
   kModel,   // a learned chooser among the rules' candidates (the title on plain text with
-            // chrome, the date on any page with chrome)
+            // chrome, the date and the authors on any page with chrome)
   kRules,   // the rules alone (clean text, or no model)
 };
 using TitleSource = ChoiceSource;  // its name before dates had a source
@@ -79,8 +79,9 @@ struct Structure {
   std::string date;  // ISO 8601: "2024-05-24", "2024-05-24T11:10", or from an HTML page's metadata
                      // with its time zone, "2024-05-24T11:10+02:00"; empty if none
   ChoiceSource date_source = ChoiceSource::kNone;
-  std::vector<std::uint32_t> body;  // indices of body paragraphs, in order
-  std::vector<std::uint32_t> bio;   // indices of bio paragraphs
+  ChoiceSource author_source = ChoiceSource::kNone;  // who chose the authors
+  std::vector<std::uint32_t> body;                   // indices of body paragraphs, in order
+  std::vector<std::uint32_t> bio;                    // indices of bio paragraphs
   std::vector<Boilerplate> boilerplate;
   // Per paragraph, the block model's probability that it is body rather than chrome (calibrated on
   // held-out pages); empty when the model did not run: clean text, one paragraph, or structure
@@ -128,6 +129,8 @@ struct StructureExample {
   std::vector<std::uint32_t> title_paragraphs;
   // The page's publication date ("YYYY-MM-DD"), for the date chooser; empty when unknown.
   std::string date;
+  // The page's authors' names, for the author chooser; empty when it names none.
+  std::vector<std::string> authors;
   // Pages of one group (one page given as text and as HTML) fall in the same fold of the
   // cross-validation and calibration; empty: each page a group of its own.
   std::string group;
@@ -141,22 +144,28 @@ struct StructureTrainingOptions {
 };
 
 struct StructureTraining {
-  std::string model;                  // the model file (cpp/data/mul/structure.model's format)
-  std::size_t lines = 0;              // paragraphs labelled by the annotators the model read
-  std::size_t teacher_lines = 0;      // paragraphs labelled by the teacher only
-  double cv_accuracy = 0;             // share of labelled paragraphs right, each read by a model
-                                      // trained on the other folds' pages
-  double cv_first_pass_accuracy = 0;  // the same share for the model's first pass alone
-  double cv_rule_accuracy = 0;        // the same share for the rules alone
-  double cv_log_loss = 0;             // mean negative log-likelihood of those lines' probabilities
-  std::size_t title_pages = 0;        // plain-text pages whose headline is among the candidates
-  double cv_title_accuracy = 0;       // share of them whose chosen line holds the headline, each
-                                      // read by a title model trained on the other folds
-  double cv_rule_title_accuracy = 0;  // the same share for the rules alone
-  std::size_t date_pages = 0;         // pages with chrome whose date is among their dated lines
-  double cv_date_accuracy = 0;        // share of them whose chosen line gives the date, each read
-                                      // by a date chooser trained on the other folds
-  double cv_rule_date_accuracy = 0;   // the same share for the rules alone
+  std::string model;                   // the model file (cpp/data/mul/structure.model's format)
+  std::size_t lines = 0;               // paragraphs labelled by the annotators the model read
+  std::size_t teacher_lines = 0;       // paragraphs labelled by the teacher only
+  double cv_accuracy = 0;              // share of labelled paragraphs right, each read by a model
+                                       // trained on the other folds' pages
+  double cv_first_pass_accuracy = 0;   // the same share for the model's first pass alone
+  double cv_rule_accuracy = 0;         // the same share for the rules alone
+  double cv_log_loss = 0;              // mean negative log-likelihood of those lines' probabilities
+  std::size_t title_pages = 0;         // plain-text pages whose headline is among the candidates
+  double cv_title_accuracy = 0;        // share of them whose chosen line holds the headline, each
+                                       // read by a title model trained on the other folds
+  double cv_rule_title_accuracy = 0;   // the same share for the rules alone
+  std::size_t date_pages = 0;          // pages with chrome whose date is among their dated lines
+  double cv_date_accuracy = 0;         // share of them whose chosen line gives the date, each read
+                                       // by a date chooser trained on the other folds
+  double cv_rule_date_accuracy = 0;    // the same share for the rules alone
+  std::size_t author_pages = 0;        // pages with chrome and gold authors
+  double cv_author_accuracy = 0;       // share of them given a right author, each read by an author
+                                       // chooser trained on the other folds
+  double cv_rule_author_accuracy = 0;  // the same share for the rules alone
+  double cv_unauthored_given_authors = 0;  // share of pages with chrome and no gold authors given
+                                           // some (by the chooser, or the rules where it declines)
 };
 
 // Trains the block model's two passes (averaged perceptrons on the shared runtime) on labelled

@@ -176,6 +176,11 @@ BlockModel::BlockModel(std::string_view bytes, std::string_view source) {
     if (dates.width != 2) in.fail("its date classifier does not have two classes");
     dates_ = CandidateChooser(dates);
   }
+  if (version >= 3) {
+    const SparseRows authors = SparseRows::read(in);
+    if (authors.width != 2) in.fail("its author classifier does not have two classes");
+    authors_ = CandidateChooser(authors);
+  }
   if (!in.at_end()) in.fail("bytes after its end");
 }
 
@@ -190,7 +195,7 @@ const BlockModel& BlockModel::builtin() {
 }
 
 std::string BlockModel::serialise(std::span<const BlockPass> passes, const SparseRows& titles,
-                                  const SparseRows& dates) {
+                                  const SparseRows& dates, const SparseRows& authors) {
   ByteWriter out;
   out.put_string(kMagic);
   out.put<std::uint32_t>(kVersion);
@@ -202,6 +207,7 @@ std::string BlockModel::serialise(std::span<const BlockPass> passes, const Spars
   }
   titles.write(out);
   dates.write(out);
+  authors.write(out);
   return out.take();
 }
 

@@ -71,8 +71,9 @@ struct BlockPass {
 class BlockModel {
  public:
   static constexpr std::string_view kMagic = "presslens block model";
-  // Version 2 added the date chooser; version 1 files still load, without one.
-  static constexpr std::uint32_t kVersion = 2;
+  // Version 2 added the date chooser, version 3 the author chooser; older files still load,
+  // without them.
+  static constexpr std::uint32_t kVersion = 3;
   static constexpr std::uint32_t kChrome = 0;
   static constexpr std::uint32_t kBody = 1;
   static constexpr std::size_t kPasses = 2;
@@ -84,13 +85,15 @@ class BlockModel {
 
   // The probability that each paragraph of a page is body, not chrome, into `out`.
   void body_probabilities(std::span<const BlockCues> page, std::vector<float>& out) const;
-  // The headline chooser for plain-text pages stored with it (title_model.hpp) and the date
-  // chooser for pages with chrome (date_model.hpp); each empty in a model trained without it.
+  // The headline chooser for plain-text pages stored with it (title_model.hpp), the date and
+  // author choosers for pages with chrome (date_model.hpp, author_model.hpp); each empty in a
+  // model trained without it.
   const CandidateChooser& titles() const noexcept { return titles_; }
   const CandidateChooser& dates() const noexcept { return dates_; }
+  const CandidateChooser& authors() const noexcept { return authors_; }
 
   static std::string serialise(std::span<const BlockPass> passes, const SparseRows& titles,
-                               const SparseRows& dates);
+                               const SparseRows& dates, const SparseRows& authors);
 
  private:
   struct Pass {
@@ -101,6 +104,7 @@ class BlockModel {
   std::vector<Pass> passes_;
   CandidateChooser titles_;
   CandidateChooser dates_;
+  CandidateChooser authors_;
 };
 
 // The hashed features of paragraph `index` of a page, appended to `out`. `previous` holds the

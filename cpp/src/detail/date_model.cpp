@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "detail/candidate_chooser.hpp"
 #include "detail/linear_model.hpp"
 
 namespace presslens::detail {
@@ -33,22 +34,13 @@ std::uint64_t word_bucket(std::uint32_t words) {
   return bucket(words, kBounds);
 }
 
-// Lines from the title in steps that matter: right next to it, in the header, far; 99: no title.
-std::uint64_t title_bucket(std::optional<std::int32_t> from_title) {
-  if (!from_title) return 99;
-  const std::int32_t d = *from_title;
-  const std::int32_t away = d < 0 ? -d : d;
-  const std::int32_t step = away <= 3 ? away : away <= 6 ? 4 : away <= 15 ? 5 : 6;
-  return static_cast<std::uint64_t>(d < 0 ? 10 + step : step);
-}
-
 std::uint64_t small(std::uint32_t value, std::uint32_t most) { return std::min(value, most); }
 
 }  // namespace
 
 void date_features(const DateCues& c, std::vector<std::uint64_t>& out) {
   const std::uint64_t words = word_bucket(c.words);
-  const std::uint64_t title = title_bucket(c.from_title);
+  const std::uint64_t title = from_title_bucket(c.from_title);
   const std::uint64_t body =
       static_cast<std::uint64_t>(c.body_distance + 8) * 8 + small(c.into_body, 3);
   const std::uint64_t shape = (c.time ? 1 : 0) | (c.opener ? 2 : 0) | (c.legal ? 4 : 0) |

@@ -1,6 +1,8 @@
 // Training the structure stage's block model (structure.hpp, detail/block_model.hpp): each labelled
 // paragraph's features as the stage computes them after its rules, an averaged perceptron over
 // them, and a logistic curve fitted to margins of pages the model did not see.
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -28,11 +30,13 @@ struct Page {
 using detail::kAllFolds;
 using Line = detail::BinaryExample;
 
-// A page's candidates for its headline or its date, for a chooser.
+// A page's candidates for its headline, its date or its authors, for a chooser.
 struct ChoicePage {
   std::vector<detail::Candidate> candidates;
-  std::vector<bool> positive;  // per candidate: it holds the headline, or gives the page's date
+  std::vector<bool> positive;  // per candidate: it holds the headline, gives the page's date, names
+                               // one of its authors
   std::uint32_t fold;
+  bool answered = true;  // the page has a gold answer (authors: a page may name none)
 
   bool any_positive() const {
     return std::find(positive.begin(), positive.end(), true) != positive.end();
@@ -51,14 +55,45 @@ std::uint32_t page_fold(const StructureExample& page, std::size_t index, std::ui
   return static_cast<std::uint32_t>(hash % folds);
 }
 
+// Case-folded UTF-8, for comparing names.
+std::string folded(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
+}
+
+// Whether a candidate's names ("A; B") name one of the page's authors: one holds the other,
+// ignoring case.
+bool names_an_author(std::string_view names, const std::vector<std::string>& authors) {
+  std::size_t start = 0;
+  while (start <= names.size()) {
+    const std::size_t cut = std::min(names.find("; ", start), names.size());
+    const std::string name = folded(names.substr(start, cut - start));
+    for (const std::string& author : authors) {
+      const std::string gold = folded(author);
+      if (name.size() >= 2 && gold.size() >= 2 &&
+          (gold.find(name) != std::string::npos || name.find(gold) != std::string::npos)) {
+        return true;
+      }
+    }
+    start = cut + 2;
+  }
+  return false;
+}
+
 // The pages read as the structure stage reads them, with titles chosen by `titles` (null: the
 // rules); pages the block model never reads (clean text) are left out. With `title_pages`, each
 // plain-text page whose headline is among its candidates gives its candidates there; with
-// `date_pages`, each page whose date is among its dated lines gives those.
+// `date_pages`, each page whose date is among its dated lines gives those; with `author_pages`,
+// every page with chrome gives the lines that may name its authors.
 std::vector<Page> read_pages(std::span<const StructureExample> examples, std::uint32_t folds,
                              const detail::CandidateChooser* titles,
                              std::vector<ChoicePage>* title_pages,
-                             std::vector<ChoicePage>* date_pages) {
+                             std::vector<ChoicePage>* date_pages,
+                             std::vector<ChoicePage>* author_pages) {
   std::map<std::string, StructureParser, std::less<>> parsers;
   const ParagraphSplitter splitter;
   std::vector<Page> pages;
@@ -88,10 +123,12 @@ std::vector<Page> read_pages(std::span<const StructureExample> examples, std::ui
     const std::uint32_t fold = page_fold(example, p, folds);
     ChoicePage title_page{{}, {}, fold};
     ChoicePage date_page{{}, {}, fold};
+    ChoicePage author_page{{}, {}, fold, !example.authors.empty()};
     detail::PageChoosers choosers;
     choosers.titles = titles;
     choosers.title_log = &title_page.candidates;
     choosers.date_log = &date_page.candidates;
+    choosers.author_log = &author_page.candidates;
     Page page{detail::rule_block_cues(parser->second, read.text, paragraphs, read.blocks,
                                       html ? &read.metadata : nullptr, choosers),
               example.labels, example.teacher_labels, fold};
@@ -104,7 +141,13 @@ std::vector<Page> read_pages(std::span<const StructureExample> examples, std::ui
       date_page.positive.push_back(example.date.size() >= 10 &&
                                    candidate.value.compare(0, 10, example.date, 0, 10) == 0);
     }
+    for (const detail::Candidate& candidate : author_page.candidates) {
+      author_page.positive.push_back(names_an_author(candidate.value, example.authors));
+    }
     if (title_pages && title_page.any_positive()) title_pages->push_back(std::move(title_page));
+    if (author_pages && !author_page.candidates.empty()) {
+      author_pages->push_back(std::move(author_page));
+    }
     if (date_pages && date_page.any_positive()) date_pages->push_back(std::move(date_page));
     if (!page.cues.empty() && !(page.labels.empty() && page.teacher_labels.empty())) {
       pages.push_back(std::move(page));
@@ -200,18 +243,22 @@ TrainedPass train_pass(const std::vector<Page>& pages,
   return trained;
 }
 
-// A chooser (titles, dates): a perceptron over candidates, one instance each (chosen or not); a
-// page's choice is its highest-scoring candidate. Trained once per fold, for the cross-validated
-// share of pages whose chosen candidate is right (and the rules' share), then on every page.
-// Without pages, an empty chooser: the rules choose.
+// A chooser (titles, dates, authors): a perceptron over candidates, one instance each (chosen or
+// not); a page's choice is its highest-scoring candidate (with `positive_margin`, only when its
+// margin is positive; else the rules' choice stands). Trained once per fold, for the
+// cross-validated share of answered pages whose choice is right (and the rules' share), then on
+// every page. Without pages, an empty chooser: the rules choose.
 struct TrainedChooser {
   detail::SparseRows rows;
-  double cv_accuracy = 0;
-  double cv_rule_accuracy = 0;
+  std::size_t answered = 0;         // pages with a gold answer
+  double cv_accuracy = 0;           // share of them chosen right
+  double cv_rule_accuracy = 0;      // the same share for the rules
+  double cv_unanswered_chosen = 0;  // share of the other pages given an answer anyway (by the
+                                    // chooser, or by the rules where it declines)
 };
 
 TrainedChooser train_chooser(const std::vector<ChoicePage>& pages,
-                             const StructureTrainingOptions& options) {
+                             const StructureTrainingOptions& options, bool positive_margin) {
   TrainedChooser trained;
   trained.rows.width = 2;
   if (pages.empty()) return trained;
@@ -221,7 +268,7 @@ TrainedChooser train_chooser(const std::vector<ChoicePage>& pages,
       lines.push_back({page.candidates[c].features, page.positive[c], page.fold, true});
     }
   }
-  std::size_t right = 0, rule_right = 0;
+  std::size_t right = 0, rule_right = 0, unanswered_chosen = 0;
   for (std::uint32_t fold = 0; fold < options.folds; ++fold) {
     const detail::CandidateChooser model(
         detail::train_binary(lines, fold, binary_options(options)));
@@ -229,19 +276,35 @@ TrainedChooser train_chooser(const std::vector<ChoicePage>& pages,
       if (page.fold != fold) continue;
       std::size_t best = 0;
       float best_margin = 0;
+      bool rule_ok = false;
+      bool rule_any = false;
       for (std::size_t c = 0; c < page.candidates.size(); ++c) {
         const float margin = model.margin(page.candidates[c].features);
         if (c == 0 || margin > best_margin) {
           best = c;
           best_margin = margin;
         }
-        rule_right += page.candidates[c].rule_choice && page.positive[c] ? 1 : 0;
+        rule_ok |= page.candidates[c].rule_choice && page.positive[c];
+        rule_any |= page.candidates[c].rule_choice;
       }
-      right += page.positive[best] ? 1 : 0;
+      const bool chosen = !positive_margin || best_margin > 0;
+      if (!page.answered) {
+        unanswered_chosen += chosen || rule_any ? 1 : 0;
+        continue;
+      }
+      right += (chosen ? page.positive[best] : rule_ok) ? 1 : 0;
+      rule_right += rule_ok ? 1 : 0;
     }
   }
-  trained.cv_accuracy = static_cast<double>(right) / static_cast<double>(pages.size());
-  trained.cv_rule_accuracy = static_cast<double>(rule_right) / static_cast<double>(pages.size());
+  const auto answered = static_cast<std::size_t>(
+      std::count_if(pages.begin(), pages.end(), [](const ChoicePage& p) { return p.answered; }));
+  const auto share = [](std::size_t part, std::size_t whole) {
+    return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+  };
+  trained.answered = answered;
+  trained.cv_accuracy = share(right, answered);
+  trained.cv_rule_accuracy = share(rule_right, answered);
+  trained.cv_unanswered_chosen = share(unanswered_chosen, pages.size() - answered);
   trained.rows = detail::train_binary(lines, kAllFolds, binary_options(options));
   return trained;
 }
@@ -256,19 +319,25 @@ StructureTraining train_structure_model(std::span<const StructureExample> exampl
   // chosen before the block model runs).
   StructureTraining result;
   std::vector<ChoicePage> title_pages;
-  read_pages(examples, options.folds, nullptr, &title_pages, nullptr);
-  const TrainedChooser title_choice = train_chooser(title_pages, options);
+  read_pages(examples, options.folds, nullptr, &title_pages, nullptr, nullptr);
+  const TrainedChooser title_choice = train_chooser(title_pages, options, false);
   result.title_pages = title_pages.size();
   result.cv_title_accuracy = title_choice.cv_accuracy;
   result.cv_rule_title_accuracy = title_choice.cv_rule_accuracy;
   const detail::CandidateChooser titles(title_choice.rows);
-  std::vector<ChoicePage> date_pages;
+  std::vector<ChoicePage> date_pages, author_pages;
   const std::vector<Page> pages =
-      read_pages(examples, options.folds, titles.empty() ? nullptr : &titles, nullptr, &date_pages);
-  const TrainedChooser date_choice = train_chooser(date_pages, options);
+      read_pages(examples, options.folds, titles.empty() ? nullptr : &titles, nullptr, &date_pages,
+                 &author_pages);
+  const TrainedChooser date_choice = train_chooser(date_pages, options, false);
   result.date_pages = date_pages.size();
   result.cv_date_accuracy = date_choice.cv_accuracy;
   result.cv_rule_date_accuracy = date_choice.cv_rule_accuracy;
+  const TrainedChooser author_choice = train_chooser(author_pages, options, true);
+  result.author_pages = author_choice.answered;
+  result.cv_author_accuracy = author_choice.cv_accuracy;
+  result.cv_rule_author_accuracy = author_choice.cv_rule_accuracy;
+  result.cv_unauthored_given_authors = author_choice.cv_unanswered_chosen;
   if (pages.empty()) throw InvalidArgument("no labelled paragraph on a page the model reads");
 
   std::size_t rule_right = 0;
@@ -294,7 +363,8 @@ StructureTraining train_structure_model(std::span<const StructureExample> exampl
   result.cv_accuracy = second.cv_accuracy;
   result.cv_log_loss = second.cv_log_loss;
   const detail::BlockPass passes[] = {first.pass, second.pass};
-  result.model = detail::BlockModel::serialise(passes, title_choice.rows, date_choice.rows);
+  result.model = detail::BlockModel::serialise(passes, title_choice.rows, date_choice.rows,
+                                               author_choice.rows);
   return result;
 }
 
