@@ -637,8 +637,10 @@ class PageReader {
   }
 
   // On an HTML page, the page's own date and authors, where it gives them: its date wins over
-  // one read from the text (and the text's date keeps its span only when it gives the same day);
-  // its authors win where the text names them too.
+  // one read from the text (and the text's date keeps its span only when it gives the same day),
+  // but for a timestamp one day off the text's date: the page shows its local day, the metadata
+  // a time in another zone ("2022-05-04T00:44Z" for a page dated 3 May in Brasília); its authors
+  // win where the text names them too.
   void take_metadata() {
     std::optional<std::string> date = detail::iso_date(metadata_->date);
     if (!date && metadata_->date.size() <= kMaxCueBytes) {  // "Wed, 02 Feb 2022", "11/01/2023"
@@ -646,7 +648,11 @@ class PageReader {
           metadata_->date, {0, static_cast<std::uint32_t>(metadata_->date.size())});
       if (found) date = found->iso;
     }
-    if (date) {
+    const std::optional<int> apart = date && date->size() > 10 && structure_.date_span
+                                         ? detail::days_between(structure_.date, *date)
+                                         : std::nullopt;
+    const bool other_zone = apart && std::abs(*apart) == 1;
+    if (date && !other_zone) {
       if (structure_.date.compare(0, 10, *date, 0, 10) != 0) structure_.date_span.reset();
       structure_.date = *date;
       structure_.date_source = ChoiceSource::kMarkup;

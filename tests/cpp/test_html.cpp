@@ -247,6 +247,30 @@ TEST(AnalyzeHtml, PageDatesKeepTheirTimeZone) {
   }
 }
 
+// A timestamp one day off the date the page shows is the same moment in another zone: the page's
+// own day stands. Further apart, the metadata wins (the text's date may be an event's).
+TEST(AnalyzeHtml, APageKeepsItsLocalDayAgainstAStampInAnotherZone) {
+  const Analyzer analyzer(html_options());
+  const auto page = [](std::string_view stamp) {
+    return "<html><head><meta property=\"article:published_time\" content=\"" + std::string(stamp) +
+           "\"></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+           "<article><h1>Harbour wall to be rebuilt</h1><p>By Ana Ruiz | 3 May 2022</p><p>The "
+           "council will rebuild the storm-damaged harbour wall over the summer, its leader said "
+           "on Friday.</p><p>Work is due to start in May and to end before the autumn "
+           "storms.</p></article></body></html>";
+  };
+  const Document late = analyzer.analyze(page("2022-05-04T00:44:52Z"));
+  EXPECT_EQ(late.structure().date, "2022-05-03");
+  ASSERT_TRUE(late.structure().date_span);
+  EXPECT_EQ(late.text(*late.structure().date_span), "3 May 2022");
+  EXPECT_NE(late.structure().date_source, ChoiceSource::kMarkup);
+  const Document far = analyzer.analyze(page("2022-05-09T10:00:00Z"));
+  EXPECT_EQ(far.structure().date, "2022-05-09T10:00+00:00");
+  EXPECT_EQ(far.structure().date_source, ChoiceSource::kMarkup);
+  const Document day = analyzer.analyze(page("2022-05-04"));  // no time: no zone to differ
+  EXPECT_EQ(day.structure().date, "2022-05-04");
+}
+
 TEST(AnalyzeHtml, StructureFromTheMarkup) {
   const Analyzer analyzer(html_options());
   const Document doc = analyzer.analyze(kArticlePage);

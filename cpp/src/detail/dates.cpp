@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <chrono>
 #include <cstdio>
 #include <sstream>
 #include <utility>
@@ -155,7 +156,31 @@ class Matcher {
   std::size_t at_;
 };
 
+// The "YYYY-MM-DD" prefix of an ISO date as a day count; nothing when it is not a valid date.
+std::optional<std::chrono::sys_days> iso_day(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  const std::pair<std::size_t, std::size_t> places[3] = {{0, 4}, {5, 2}, {8, 2}};
+  for (std::size_t f = 0; f < 3; ++f) {
+    for (std::size_t k = places[f].first; k < places[f].first + places[f].second; ++k) {
+      if (iso[k] < '0' || iso[k] > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (iso[k] - '0');
+    }
+  }
+  const std::chrono::year_month_day day{std::chrono::year(fields[0]),
+                                        std::chrono::month(static_cast<unsigned>(fields[1])),
+                                        std::chrono::day(static_cast<unsigned>(fields[2]))};
+  if (!day.ok()) return std::nullopt;
+  return std::chrono::sys_days(day);
+}
+
 }  // namespace
+
+std::optional<int> days_between(std::string_view from, std::string_view to) {
+  const auto a = iso_day(from), b = iso_day(to);
+  if (!a || !b) return std::nullopt;
+  return static_cast<int>((*b - *a).count());
+}
 
 DateFinder::DateFinder(const std::vector<std::vector<std::string>>& month_lists,
                        const std::vector<std::string>& options) {

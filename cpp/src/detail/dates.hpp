@@ -19,6 +19,10 @@ struct FoundDate {
   std::string iso;  // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"
 };
 
+// The days from one ISO date to another (their "YYYY-MM-DD" prefixes); nothing when either is not
+// a valid date.
+std::optional<int> days_between(std::string_view from, std::string_view to);
+
 class DateFinder {
  public:
   // `month_lists`: lines of the months.txt lexicon format ("5 may", "9 september sep sept").
