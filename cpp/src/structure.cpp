@@ -99,7 +99,11 @@ struct Features {
   std::uint32_t words = 0;  // spaced words, plus one per two CJK characters
   bool terminal = false;    // ends with a sentence terminator (before closing marks)
   std::optional<Span> legal;
-  std::optional<Span> byline;     // a byline opener ("By", "Von") or a date: see find_byline
+  std::optional<Span> byline;  // a byline opener ("By", "Von") or a date: see find_byline
+  // On lines of at most kMaxHeaderWords, found once for the rules and the choosers: the first
+  // date, and the first byline opener anywhere in the line.
+  std::optional<detail::FoundDate> date;
+  std::optional<Span> opener;
   std::optional<Span> link_list;  // the first of two or more menu separators
   std::optional<Span> chrome;
   bool comment_heading = false;  // a chrome line that opens the reader comments
@@ -386,7 +390,11 @@ class PageReader {
     if (f.words > kMaxLegalWords || span.size() > kMaxCueBytes) return f;
     const FoldedText folded(text_, span);
     f.legal = lexicon_.legal.find(folded);
-    if (f.words <= kMaxHeaderWords) f.byline = find_byline(span, folded, f);
+    if (f.words <= kMaxHeaderWords) {
+      f.date = lexicon_.dates.find(text_, span);
+      f.opener = lexicon_.byline.find(folded);
+      f.byline = find_byline(span, folded, f);
+    }
     if (f.words <= kMaxChromeWords && !f.byline) {
       f.chrome = lexicon_.chrome.find(folded);
       f.comment_heading =
@@ -403,13 +411,11 @@ class PageReader {
     const bool short_line = f.words <= kMaxChromeWords;
     const auto opener = lexicon_.byline.prefix(folded);
     // "By 2030, ..." opens a sentence, not a byline: a name follows a byline opener.
-    if (opener && starts_name(opener->end, span.end) &&
-        (short_line || (!f.terminal && lexicon_.dates.find(text_, span)))) {
+    if (opener && starts_name(opener->end, span.end) && (short_line || (!f.terminal && f.date))) {
       return opener;
     }
-    if (!short_line) return std::nullopt;
-    if (const auto date = lexicon_.dates.find(text_, span)) return date->span;
-    return std::nullopt;
+    if (!short_line || !f.date) return std::nullopt;
+    return f.date->span;
   }
 
   bool starts_name(std::uint32_t at, std::uint32_t end) const {
@@ -792,8 +798,8 @@ class PageReader {
   }
 
   void take_date(std::uint32_t i) {
-    if (structure_.date_span || paragraphs_[i].span.size() > kMaxCueBytes) return;
-    if (const auto date = lexicon_.dates.find(text_, paragraphs_[i].span)) {
+    if (structure_.date_span) return;
+    if (const auto& date = features_[i].date) {
       structure_.date_span = date->span;
       structure_.date = date->iso;
       structure_.date_source = ChoiceSource::kRules;
@@ -805,15 +811,9 @@ class PageReader {
   // date and how the date compares with the page's others, and the best gives the date. Each
   // candidate's features go to the training log when there is one.
   void choose_date(std::uint32_t body_begin, std::uint32_t body_end) {
-    std::vector<std::pair<std::uint32_t, detail::FoundDate>> dated;
+    std::vector<std::pair<std::uint32_t, const detail::FoundDate&>> dated;
     for (std::uint32_t i = 0; i < paragraphs_.size(); ++i) {
-      const Features& f = features_[i];
-      if (paragraphs_[i].span.size() > kMaxCueBytes || (f.words > kMaxHeaderWords && !f.byline)) {
-        continue;
-      }
-      if (auto date = lexicon_.dates.find(text_, paragraphs_[i].span)) {
-        dated.emplace_back(i, std::move(*date));
-      }
+      if (features_[i].date) dated.emplace_back(i, *features_[i].date);
     }
     if (dated.empty()) return;
     const auto day = [](const detail::FoundDate& date) {
@@ -948,7 +948,7 @@ class PageReader {
       c.body_distance = distance_bucket(i, body_begin, body_end);
       if (c.body_distance == 0) c.into_body = i - body_begin;
       c.position = static_cast<std::uint8_t>(10 * i / paragraphs_.size());
-      c.date = lexicon_.dates.find(text_, span).has_value();
+      c.date = f.date.has_value();
       c.page_date = structure_.date_span && structure_.date_span->begin >= span.begin &&
                     structure_.date_span->begin < span.end;
       c.after_comments = after_comments[k];
@@ -1009,8 +1009,7 @@ class PageReader {
   std::optional<AuthorOffer> author_offer(std::uint32_t i) const {
     using Kind = detail::AuthorCues::Kind;
     const Span span = paragraphs_[i].span;
-    const FoldedText folded(text_, span);
-    if (const auto opener = lexicon_.byline.find(folded)) {
+    if (const auto& opener = features_[i].opener) {
       std::uint32_t after = opener->end;  // "Von: Lena Vogt"
       while (after < span.end && (text_[after] == ':' || text_[after] == ' ')) ++after;
       if (starts_name(after, span.end)) {
@@ -1026,7 +1025,7 @@ class PageReader {
     if (!leading.empty() && !names_role(leading)) {
       return AuthorOffer{Kind::kLeadingName, std::nullopt, {leading}};
     }
-    if (const auto date = lexicon_.dates.find(text_, span)) {
+    if (const auto& date = features_[i].date) {
       std::uint32_t at = date->span.end;
       while (at < span.end && !u_isalpha(detail::code_point_at(text_, at).value)) {
         at += detail::code_point_at(text_, at).size;
@@ -1060,7 +1059,7 @@ class PageReader {
       return;
     }
     const Span span = paragraphs_[i].span;
-    if (const auto opener = lexicon_.byline.find(FoldedText(text_, span))) {
+    if (const auto& opener = features_[i].opener) {
       if (starts_name(opener->end, span.end)) add_authors({opener->end, span.end});
     }
   }
