@@ -92,6 +92,8 @@ constexpr std::uint32_t kHeaderReach = 15;
 // Lines of at most this many words can be a byline that gives a date, or carry a date or an
 // author outside the byline proper.
 constexpr std::uint32_t kMaxHeaderWords = 25;
+// A byline names a few people: "By A, B and C"; past this many, the rest of the line is not read.
+constexpr std::uint32_t kMaxBylineNames = 8;
 // A comments heading is short: "Comments (37)", "Leave a reply", "Kommentare".
 constexpr std::uint32_t kMaxCommentHeadingWords = 4;
 
@@ -222,8 +224,8 @@ class PageReader {
         evidence_(detail::paragraph_evidence(paragraphs, blocks)),
         metadata_(metadata) {}
 
-  // Titles of plain-text pages and dates of pages with chrome chosen by `choosers` (null: by
-  // the rules alone); each candidate's features go to its log when given (training).
+  // Titles of plain-text pages, and dates and authors of pages with chrome, chosen by `choosers`
+  // (null: by the rules alone); each candidate's features go to its log when given (training).
   PageReader& with_choosers(const detail::PageChoosers& choosers) {
     choosers_ = choosers;
     return *this;
@@ -269,12 +271,17 @@ class PageReader {
     body_end = find_bio(body_begin, body_end, &PageReader::has_bio_cue);
     body_begin = find_title(body_begin, body_end);
     find_bylines(body_begin, body_end);
-    find_name_bylines(body_begin);
-    if (!structure_.authors.empty()) structure_.author_source = ChoiceSource::kRules;
-    if (!clean_ && (choosers_.authors || choosers_.author_log))
-      choose_authors(body_begin, body_end);
     if (metadata_) take_metadata();
+    find_name_bylines(body_begin);
+    if (!structure_.authors.empty() && structure_.author_source == ChoiceSource::kNone) {
+      structure_.author_source = ChoiceSource::kRules;
+    }
     if (!bio_index_) body_end = find_bio(body_begin, body_end, &PageReader::opens_with_author);
+    // After the bio, which the rules' (and the page's) authors find: the chooser's authors never
+    // move the body, so the block model does not depend on them.
+    if (!clean_ && (choosers_.authors || choosers_.author_log)) {
+      choose_authors(body_begin, body_end);
+    }
     for (std::uint32_t i = body_begin; i < body_end; ++i) {
       if (structure_.roles[i] == ParagraphRole::kBoilerplate && !is_chrome(features_[i]) &&
           !features_[i].outside_content) {
@@ -644,9 +651,10 @@ class PageReader {
 
   // On an HTML page, the page's own date and authors, where it gives them: its date wins over
   // one read from the text (and the text's date keeps its span only when it gives the same day),
-  // but for a timestamp one day off the text's date: the page shows its local day, the metadata
-  // a time in another zone ("2022-05-04T00:44Z" for a page dated 3 May in Brasília); its authors
-  // win where the text names them too.
+  // but for a timestamp one day off the text's date that some time zone puts on the text's day:
+  // the page shows its local day, the metadata a time in another zone ("2022-05-04T00:44Z" for a
+  // page dated 3 May in Brasília; "…T18:00Z" is 3 May nowhere). Its authors win where the text
+  // names them too.
   void take_metadata() {
     std::optional<std::string> date = detail::iso_date(metadata_->date);
     if (!date && metadata_->date.size() <= kMaxCueBytes) {  // "Wed, 02 Feb 2022", "11/01/2023"
@@ -654,10 +662,10 @@ class PageReader {
           metadata_->date, {0, static_cast<std::uint32_t>(metadata_->date.size())});
       if (found) date = found->iso;
     }
-    const std::optional<int> apart = date && date->size() > 10 && structure_.date_span
-                                         ? detail::days_between(structure_.date, *date)
-                                         : std::nullopt;
-    const bool other_zone = apart && std::abs(*apart) == 1;
+    const std::optional<int> apart =
+        date && structure_.date_span ? detail::days_between(*date, structure_.date) : std::nullopt;
+    const bool other_zone =
+        apart && std::abs(*apart) == 1 && detail::in_some_zone_on(*date, *apart);
     if (date && !other_zone) {
       if (structure_.date.compare(0, 10, *date, 0, 10) != 0) structure_.date_span.reset();
       structure_.date = *date;
@@ -806,7 +814,7 @@ class PageReader {
     }
   }
 
-  // On a page with chrome, every short line that gives a date (and every byline) is a candidate
+  // On a page with chrome, every line of at most kMaxHeaderWords that gives a date is a candidate
   // for the page's date: the date chooser scores each from where it stands, what introduces the
   // date and how the date compares with the page's others, and the best gives the date. Each
   // candidate's features go to the training log when there is one.
@@ -898,8 +906,9 @@ class PageReader {
   // a byline opener (at the line's start or inside it), a line that opens with a name, a name
   // right after a date. The author chooser scores each from where the line stands, what else it
   // holds and the words around the names; the best gives the authors when its margin is positive
-  // (many pages name none), else the rules' authors stand (a byline it is unsure of). Each
-  // candidate's features go to the training log when there is one.
+  // (many pages name none), else the rules' authors stand (a byline it is unsure of); an HTML
+  // page's own authors always do. Each candidate's features go to the training log when there is
+  // one.
   void choose_authors(std::uint32_t body_begin, std::uint32_t body_end) {
     struct Offer : AuthorOffer {
       std::uint32_t paragraph;
@@ -984,7 +993,7 @@ class PageReader {
         best_margin = margin;
       }
     }
-    if (!best || best_margin <= 0) return;
+    if (!best || best_margin <= 0 || structure_.author_source == ChoiceSource::kMarkup) return;
     structure_.authors = offers[*best].names;
     structure_.author_source = ChoiceSource::kModel;
   }
@@ -1087,15 +1096,19 @@ class PageReader {
     static constexpr std::string_view kJoiners[] = {",",     ";",    "、",  " and ",
                                                     " und ", " et ", " y ", " & "};
     std::uint32_t start = rest.begin;
-    while (start < end) {
-      std::uint32_t cut = end;
+    // One pass over the line, up to its kMaxBylineNames-th name: a line of a thousand commas
+    // costs its length, not its length squared.
+    for (std::uint32_t piece = 0; start < end && piece < kMaxBylineNames; ++piece) {
+      std::uint32_t cut = start;
       std::uint32_t skip = 0;
-      for (const std::string_view joiner : kJoiners) {
-        const auto at = text_.substr(start, end - start).find(joiner);
-        if (at != std::string_view::npos && start + at < cut) {
-          cut = start + static_cast<std::uint32_t>(at);
-          skip = static_cast<std::uint32_t>(joiner.size());
+      while (cut < end && skip == 0) {
+        for (const std::string_view joiner : kJoiners) {
+          if (text_.substr(cut, std::min<std::size_t>(joiner.size(), end - cut)) == joiner) {
+            skip = static_cast<std::uint32_t>(joiner.size());
+            break;
+          }
         }
+        if (skip == 0) ++cut;
       }
       const Span name = trim_name({start, cut});
       const std::uint32_t words = count_words(text_, name);

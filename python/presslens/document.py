@@ -573,7 +573,7 @@ class Structure:
             setattr(self, name, value)
         # Pickled by an older presslens: the fields added since take their defaults.
         for name in self.__slots__[len(state) :]:
-            setattr(self, name, None)
+            setattr(self, name, [] if name == "body_scores" else None)
 
 
 class Document:

@@ -269,6 +269,9 @@ TEST(AnalyzeHtml, APageKeepsItsLocalDayAgainstAStampInAnotherZone) {
   EXPECT_EQ(far.structure().date_source, ChoiceSource::kMarkup);
   const Document day = analyzer.analyze(page("2022-05-04"));  // no time: no zone to differ
   EXPECT_EQ(day.structure().date, "2022-05-04");
+  // 18:00 UTC is 4 May in every zone from UTC-12 to UTC+14: the page's 3 May is another date.
+  const Document evening = analyzer.analyze(page("2022-05-04T18:00:00Z"));
+  EXPECT_EQ(evening.structure().date, "2022-05-04T18:00+00:00");
 }
 
 TEST(AnalyzeHtml, StructureFromTheMarkup) {

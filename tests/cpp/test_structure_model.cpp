@@ -130,6 +130,18 @@ TEST(StructureModel, AuthorsSayWhoChoseThem) {
   EXPECT_EQ(none.structure().author_source, ChoiceSource::kNone);
 }
 
+// A byline of a thousand names is read up to its eighth, in one pass over the line.
+TEST(StructureModel, ABylineOfAThousandNamesIsReadUpToItsEighth) {
+  std::string names = "By Ana Ruiz";
+  for (int i = 0; i < 1000; ++i) names += ", Ana Ruiz";
+  std::string page = kPage;
+  page.replace(page.find("By Maren"), std::string_view("By Maren Tollefsen | 12 March 2025").size(),
+               names);
+  const Document doc = analyze(page);
+  EXPECT_LE(doc.structure().authors.size(), 8u);
+  for (const Span author : doc.structure().authors) EXPECT_EQ(doc.text(author), "Ana Ruiz");
+}
+
 TEST(StructureModel, AChromeWordInProseIsNoVeto) {
   // "Home owners ..." opens with a chrome word ("Home"): the body keeps it.
   const Document doc = analyze(kPage);

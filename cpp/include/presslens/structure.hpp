@@ -22,8 +22,8 @@ namespace detail {
 class StructureLexicon;
 struct BlockCues;
 struct PageChoosers;
-// For training (structure_training.cpp): the block model's cues after the rules, with titles and
-// dates chosen by `choosers` (null: the rules), each candidate logged where they say.
+// For training (structure_training.cpp): the block model's cues after the rules, with titles,
+// dates and authors chosen by `choosers` (null: the rules), each candidate logged where they say.
 std::vector<BlockCues> rule_block_cues(const StructureParser& parser, std::string_view text,
                                        std::span<const Paragraph> paragraphs,
                                        std::span<const PageBlock> blocks,

@@ -176,6 +176,25 @@ std::optional<std::chrono::sys_days> iso_day(std::string_view iso) {
 
 }  // namespace
 
+bool in_some_zone_on(std::string_view stamp, int days) {
+  if (stamp.size() < 22 || stamp[10] != 'T' || stamp[13] != ':' || stamp[19] != ':' ||
+      (stamp[16] != '+' && stamp[16] != '-')) {
+    return false;
+  }
+  const auto two = [&](std::size_t at) { return (stamp[at] - '0') * 10 + (stamp[at + 1] - '0'); };
+  for (const std::size_t at : {11, 14, 17, 20}) {
+    if (stamp[at] < '0' || stamp[at] > '9' || stamp[at + 1] < '0' || stamp[at + 1] > '9') {
+      return false;
+    }
+  }
+  const int zone = (stamp[16] == '-' ? -1 : 1) * (two(17) * 60 + two(20));
+  const int utc = two(11) * 60 + two(14) - zone;  // minutes from the stamp's local midnight
+  const auto day_of = [](int minutes) {
+    return minutes >= 0 ? minutes / 1440 : -((1439 - minutes) / 1440);
+  };
+  return days >= day_of(utc - 12 * 60) && days <= day_of(utc + 14 * 60);
+}
+
 std::optional<int> days_between(std::string_view from, std::string_view to) {
   const auto a = iso_day(from), b = iso_day(to);
   if (!a || !b) return std::nullopt;

@@ -23,6 +23,11 @@ struct FoundDate {
 // a valid date.
 std::optional<int> days_between(std::string_view from, std::string_view to);
 
+// Whether a timestamp with its time zone, in the structure's form ("2022-05-04T00:44+00:00"),
+// falls in some time zone (UTC-12 to UTC+14) on the day `days` after its own (-1: the day
+// before); false for a date without a time or a zone.
+bool in_some_zone_on(std::string_view stamp, int days);
+
 class DateFinder {
  public:
   // `month_lists`: lines of the months.txt lexicon format ("5 may", "9 september sep sept").

@@ -84,13 +84,13 @@ bool names_an_author(std::string_view names, const std::vector<std::string>& aut
   return false;
 }
 
-// The pages read as the structure stage reads them, with titles chosen by `titles` (null: the
-// rules); pages the block model never reads (clean text) are left out. With `title_pages`, each
-// plain-text page whose headline is among its candidates gives its candidates there; with
-// `date_pages`, each page whose date is among its dated lines gives those; with `author_pages`,
-// every page with chrome gives the lines that may name its authors.
+// The pages read as the structure stage reads them, with titles, dates and authors chosen by
+// `models`' choosers (null: the rules); pages the block model never reads (clean text) are left
+// out. With `title_pages`, each plain-text page whose headline is among its candidates gives its
+// candidates there; with `date_pages`, each page whose date is among its dated lines gives those;
+// with `author_pages`, every page with chrome gives the lines that may name its authors.
 std::vector<Page> read_pages(std::span<const StructureExample> examples, std::uint32_t folds,
-                             const detail::CandidateChooser* titles,
+                             const detail::PageChoosers& models,
                              std::vector<ChoicePage>* title_pages,
                              std::vector<ChoicePage>* date_pages,
                              std::vector<ChoicePage>* author_pages) {
@@ -124,8 +124,7 @@ std::vector<Page> read_pages(std::span<const StructureExample> examples, std::ui
     ChoicePage title_page{{}, {}, fold};
     ChoicePage date_page{{}, {}, fold};
     ChoicePage author_page{{}, {}, fold, !example.authors.empty()};
-    detail::PageChoosers choosers;
-    choosers.titles = titles;
+    detail::PageChoosers choosers = models;
     choosers.title_log = &title_page.candidates;
     choosers.date_log = &date_page.candidates;
     choosers.author_log = &author_page.candidates;
@@ -314,30 +313,40 @@ TrainedChooser train_chooser(const std::vector<ChoicePage>& pages,
 StructureTraining train_structure_model(std::span<const StructureExample> examples,
                                         const StructureTrainingOptions& options) {
   if (options.folds < 2) throw InvalidArgument("the calibration needs at least two folds");
-  // First the title chooser, from the rules' reading; then the date chooser and the block model,
-  // from the reading with those titles, as the structure stage will read pages (dates are
-  // chosen before the block model runs).
+  // Each chooser learns from pages read as the stage will read them, with the choosers before it
+  // at work: the titles from the rules' reading, the dates from the reading with those titles,
+  // the authors from the reading with titles and dates (a chosen date is one of their cues), and
+  // the block model from the reading with all three (titles are among its cues; dates and
+  // authors are not, and are chosen after everything it reads).
   StructureTraining result;
+  detail::PageChoosers models;
   std::vector<ChoicePage> title_pages;
-  read_pages(examples, options.folds, nullptr, &title_pages, nullptr, nullptr);
+  read_pages(examples, options.folds, models, &title_pages, nullptr, nullptr);
   const TrainedChooser title_choice = train_chooser(title_pages, options, false);
   result.title_pages = title_pages.size();
   result.cv_title_accuracy = title_choice.cv_accuracy;
   result.cv_rule_title_accuracy = title_choice.cv_rule_accuracy;
   const detail::CandidateChooser titles(title_choice.rows);
-  std::vector<ChoicePage> date_pages, author_pages;
-  const std::vector<Page> pages =
-      read_pages(examples, options.folds, titles.empty() ? nullptr : &titles, nullptr, &date_pages,
-                 &author_pages);
+  models.titles = titles.empty() ? nullptr : &titles;
+  std::vector<ChoicePage> date_pages;
+  read_pages(examples, options.folds, models, nullptr, &date_pages, nullptr);
   const TrainedChooser date_choice = train_chooser(date_pages, options, false);
   result.date_pages = date_pages.size();
   result.cv_date_accuracy = date_choice.cv_accuracy;
   result.cv_rule_date_accuracy = date_choice.cv_rule_accuracy;
+  const detail::CandidateChooser dates(date_choice.rows);
+  models.dates = dates.empty() ? nullptr : &dates;
+  std::vector<ChoicePage> author_pages;
+  read_pages(examples, options.folds, models, nullptr, nullptr, &author_pages);
   const TrainedChooser author_choice = train_chooser(author_pages, options, true);
   result.author_pages = author_choice.answered;
   result.cv_author_accuracy = author_choice.cv_accuracy;
   result.cv_rule_author_accuracy = author_choice.cv_rule_accuracy;
   result.cv_unauthored_given_authors = author_choice.cv_unanswered_chosen;
+  const detail::CandidateChooser authors(author_choice.rows);
+  models.authors = authors.empty() ? nullptr : &authors;
+  const std::vector<Page> pages =
+      read_pages(examples, options.folds, models, nullptr, nullptr, nullptr);
   if (pages.empty()) throw InvalidArgument("no labelled paragraph on a page the model reads");
 
   std::size_t rule_right = 0;
