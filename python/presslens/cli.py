@@ -138,9 +138,12 @@ def _write_text_report(name: str, doc: Document, out: TextIO) -> None:
         site = (doc.metadata or {}).get("site_name")
         out.write(" · read from HTML" + (f" ({site})" if site else ""))
     out.write("\n\n")
-    out.write(f"Title    {structure.title.text if structure.title else '-'}\n")
-    out.write(f"Authors  {', '.join(a.text for a in structure.authors) or '-'}\n")
-    out.write(f"Date     {structure.date_iso or '-'}\n")
+    def chosen_by(source: Optional[str]) -> str:  # "markup", "model" or "rules"
+        return f"  ({source})" if source else ""
+
+    out.write(f"Title    {structure.title.text if structure.title else '-'}{chosen_by(structure.title_source)}\n")
+    out.write(f"Authors  {', '.join(a.text for a in structure.authors) or '-'}{chosen_by(structure.author_source)}\n")
+    out.write(f"Date     {structure.date_iso or '-'}{chosen_by(structure.date_source)}\n")
     for paragraph in structure.bio:
         out.write(f"Bio      {paragraph.text}\n")
     if structure.boilerplate:

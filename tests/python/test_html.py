@@ -148,7 +148,7 @@ def test_cli_reads_html_files(tmp_path, page: str) -> None:
         capture_output=True, text=True, check=True,
     )
     assert "read from HTML (Coast Courier)" in result.stdout
-    assert "Title    Harbour wall to be rebuilt before winter" in result.stdout
+    assert "Title    Harbour wall to be rebuilt before winter  (markup)" in result.stdout
     as_text = subprocess.run(
         [sys.executable, "-m", "presslens", "analyze", "--input", "text", str(tmp_path / "story.html")],
         capture_output=True, text=True, check=True,
