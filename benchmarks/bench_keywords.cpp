@@ -100,4 +100,26 @@ void BM_CorpusBuild(benchmark::State& state) {
 }
 BENCHMARK(BM_CorpusBuild)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// Counting only, as the Python Corpus(counting_only=True) does it: structure, sentences and
+// tokens, then unigram counts; no syntax, quotes or claims.
+void BM_CorpusCounting(benchmark::State& state) {
+  presslens::Options options;
+  options.syntax = false;
+  options.quotes = false;
+  options.claims = false;
+  const presslens::Analyzer analyzer(options);
+  presslens::KeywordOptions unigrams;
+  unigrams.max_words = 1;
+  const auto& articles = news_articles();
+  std::size_t bytes = 0;
+  for (const auto article : articles) bytes += article.size();
+  for (auto _ : state) {
+    presslens::Corpus corpus;
+    corpus.add_texts(analyzer, articles, {}, static_cast<unsigned>(state.range(0)), unigrams);
+    benchmark::DoNotOptimize(corpus.documents());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_CorpusCounting)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 }  // namespace

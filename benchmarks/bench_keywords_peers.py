@@ -35,13 +35,18 @@ def presslens_runs() -> Dict[str, Run]:
             lambda ts: [analyzer.analyze(t).keywords(None) for t in ts]
         ),
         # Counts over a collection, as Counter and CountVectorizer give them: a Corpus counts in
-        # C++, with no Python object per document or term.
+        # C++, with no Python object per document or term (keywords_only: no quotes, no speakers).
         "presslens Corpus unigrams": (
-            lambda ts: presslens.Corpus(analyzer, ngrams=(1, 1)).add_many(ts, threads=1)
+            lambda ts: presslens.Corpus(keywords_only=True, ngrams=(1, 1)).add_many(ts, threads=1)
         ),
-        "presslens Corpus 1-3-grams": lambda ts: presslens.Corpus(analyzer).add_many(ts, threads=1),
+        "presslens Corpus unigrams, 2 threads": (
+            lambda ts: presslens.Corpus(keywords_only=True, ngrams=(1, 1)).add_many(ts, threads=2)
+        ),
+        "presslens Corpus 1-3-grams": (
+            lambda ts: presslens.Corpus(keywords_only=True).add_many(ts, threads=1)
+        ),
         "presslens Corpus 1-3-grams, 2 threads": (
-            lambda ts: presslens.Corpus(analyzer).add_many(ts, threads=2)
+            lambda ts: presslens.Corpus(keywords_only=True).add_many(ts, threads=2)
         ),
         "presslens keyphrases": lambda ts: [analyzer.analyze(t).keyphrases(10) for t in ts],
     }

@@ -60,6 +60,8 @@ class Corpus:
     threads, processes or machines) combine exactly with :meth:`merge`; :meth:`save` and
     :meth:`load` use a documented text format (docs/keywords.md). Python threads may share one
     corpus: each adds its documents' counts under a lock, after analysing them without it.
+    ``keywords_only=True`` counts terms alone (no quotes, so :meth:`speakers` stays empty), which
+    skips the grammar and quote stages.
     """
 
     def __init__(
@@ -69,12 +71,25 @@ class Corpus:
         lang: str = "en",
         ngrams: Tuple[int, int] = (1, 3),
         stem: bool = True,
+        keywords_only: bool = False,
     ) -> None:
         low, high = ngrams
         if not 1 <= low <= high:
             raise ValueError(f"ngrams must be (low, high) with 1 <= low <= high, not {ngrams}")
+        if keywords_only and analyzer is not None:
+            raise ValueError(
+                "keywords_only makes the corpus's own analyzer: give lang, not an analyzer"
+            )
         # A corpus counts terms and quotes by speaker, never claims: its own analyzer skips them.
-        self.analyzer = analyzer if analyzer is not None else Analyzer(lang, claims=False)
+        # keywords_only: terms alone, from structure, sentences and tokens (no syntax, no quotes,
+        # so no speakers): 1.6 times as fast on the sample news (docs/keywords.md).
+        if analyzer is None:
+            analyzer = (
+                Analyzer(lang, syntax=False, quotes=False, claims=False)
+                if keywords_only
+                else Analyzer(lang, claims=False)
+            )
+        self.analyzer = analyzer
         self.ngrams = (low, high)
         self.stem = stem
         self._core = _presslens.Corpus()

@@ -160,6 +160,10 @@ TEST(StructureParser, DatesInManyForms) {
       {"ja", "更新 08/07/2026", ""},
       {"ja", "2026年8月5日 19時30分", "2026-08-05T19:30"},
       {"zh", "2025年3月1日 9时05分", "2025-03-01T09:05"},
+      // Full-width digits: lines of ASCII without four digits in a row are passed over unread,
+      // these must not be.
+      {"ja", "２０２５年３月１２日", "2025-03-12"},
+      {"en", "Published 12345 days ago", ""},
   };
   for (const auto& c : cases) {
     const auto r =

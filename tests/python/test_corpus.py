@@ -144,3 +144,17 @@ def test_speakers_across_articles() -> None:
     empty = presslens.Corpus().speakers()
     assert len(empty) == 0 and dict(empty.dtypes) == dict(table.dtypes)
     assert len(presslens.Corpus().speakers_by_group()) == 0
+
+
+def test_keywords_only_counts_the_same_terms_without_speakers() -> None:
+    texts = ARTICLES + ['"Prices will fall," said Ana Ruiz, who runs the council. The "flood tax" stays.']
+    groups = GROUPS + ["2024-06"]
+    full = presslens.Corpus().add_many(texts, groups=groups)
+    counting = presslens.Corpus(keywords_only=True).add_many(texts, groups=groups)
+    assert counting.top(50) == full.top(50) and counting.by(10) == full.by(10)
+    assert len(full.speakers()) == 1 and len(counting.speakers()) == 0
+    # Same terms, so the two kinds of corpus merge exactly.
+    assert counting.merge(presslens.Corpus()).top(50) == full.top(50)
+    assert pickle.loads(pickle.dumps(counting)).analyzer._stages["quotes"] is False
+    with pytest.raises(ValueError, match="keywords_only"):
+        presslens.Corpus(presslens.Analyzer("en"), keywords_only=True)
