@@ -24,8 +24,6 @@ struct Token {
   UChar32 mark = 0;  // for marks: the character
 };
 
-// Numbers (any decimal digits, full-width included), words (letters), and single other
-// characters; white space separates. CJK characters are marks, so 年 月 日 stand alone.
 // False only for ASCII text without four digits in a row (other digits than ASCII ones are
 // found by tokenizing).
 bool may_hold_year(std::string_view text) {
@@ -38,6 +36,8 @@ bool may_hold_year(std::string_view text) {
   return false;
 }
 
+// Numbers (any decimal digits, full-width included), words (letters), and single other
+// characters; white space separates. CJK characters are marks, so 年 月 日 stand alone.
 std::vector<Token> tokenize(std::string_view text, Span span) {
   std::vector<Token> tokens;
   for (std::uint32_t i = span.begin; i < span.end;) {

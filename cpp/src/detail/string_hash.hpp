@@ -11,7 +11,7 @@ namespace presslens::detail {
 
 // Not noexcept on purpose: libstdc++ stores each key's hash in its node only for hash functions
 // that may throw (or that it does not deem fast). Without the stored hash, every probe of a bucket
-// rehashed the strings it walked past; it was a fifth of the time of counting keywords.
+// rehashed the strings it walked past.
 struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view text) const {
